@@ -3,6 +3,7 @@
  * a kill on abort so nothing is left running. Streaming callers use `spawnPiped`.
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { Duplex, type Readable, type Writable } from 'node:stream';
 import { DebshipError, ExitCode } from './errors.js';
 
 export interface ExecOptions {
@@ -104,4 +105,97 @@ export async function hasCommand(cmd: string): Promise<boolean> {
     }
   }
   return false;
+}
+
+export interface PipedOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Extra text for a `tool-missing` error, e.g. an alternative the user can pick. */
+  missingHint?: string;
+}
+
+/**
+ * A child process as a Duplex stream: what is written goes to its stdin, what it prints comes out.
+ * A non-zero exit becomes a DebshipError carrying its stderr; destroying the stream (pipeline
+ * failure, abort) kills the child, so nothing is left running.
+ */
+export function spawnPiped(cmd: string, args: readonly string[], opts: PipedOptions = {}): Duplex {
+  return new PipedProcess(cmd, args, opts);
+}
+
+class PipedProcess extends Duplex {
+  private readonly child: ChildProcess;
+  private readonly stderr: Buffer[] = [];
+  private stderrBytes = 0;
+  private exited = false;
+
+  constructor(
+    private readonly cmd: string,
+    private readonly args: readonly string[],
+    opts: PipedOptions,
+  ) {
+    super();
+    this.child = spawnChecked(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const { stdin, stdout, stderr } = this.child as ChildProcess & { stdin: Writable; stdout: Readable; stderr: Readable };
+    // A child that exits early closes its stdin; its exit status is the error worth reporting.
+    stdin.on('error', () => {});
+    stdout.on('data', (d: Buffer) => {
+      if (!this.push(d)) stdout.pause();
+    });
+    stderr.on('data', (d: Buffer) => {
+      // Keep the tail only: a chatty tool must not grow memory without bound.
+      this.stderr.push(d);
+      this.stderrBytes += d.length;
+      while (this.stderrBytes > 64 * 1024 && this.stderr.length > 1) this.stderrBytes -= this.stderr.shift()!.length;
+    });
+    waitForExit(this.child, cmd).then(
+      (code) => {
+        this.exited = true;
+        if (code === 0) this.push(null);
+        else if (!this.destroyed) this.destroy(this.failure(code));
+      },
+      (err: unknown) => {
+        this.exited = true;
+        if (err instanceof DebshipError && err.code === 'tool-missing' && opts.missingHint) {
+          err = new DebshipError(err.code, err.message, { hint: `${err.hint}; ${opts.missingHint}` });
+        }
+        this.destroy(err as Error);
+      },
+    );
+  }
+
+  override _read(): void {
+    this.child.stdout?.resume();
+  }
+
+  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
+    const stdin = this.child.stdin!;
+    if (stdin.destroyed) return cb();
+    if (stdin.write(chunk)) cb();
+    else {
+      // Resolve on drain, or on close when the child stops reading (its exit code tells why).
+      const done = (): void => {
+        stdin.off('drain', done);
+        stdin.off('close', done);
+        cb();
+      };
+      stdin.once('drain', done);
+      stdin.once('close', done);
+    }
+  }
+
+  override _final(cb: (err?: Error | null) => void): void {
+    this.child.stdin!.end();
+    cb();
+  }
+
+  override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
+    if (!this.exited) this.child.kill('SIGKILL');
+    cb(err);
+  }
+
+  private failure(code: number): DebshipError {
+    const stderr = Buffer.concat(this.stderr).toString('utf8');
+    return new DebshipError('exec-failed', `${this.cmd} ${this.args.join(' ')} exited with ${code}: ${lastLines(stderr)}`);
+  }
 }
