@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+/**
+ * The debship command line: parses arguments and hands each command to its module, loaded only
+ * when that command runs so `debship --version` starts fast. All work lives in the library.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { handleFailure } from './failure.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const program = new Command('debship')
+  .description('Build, check and publish Debian packages for Linux services, the same way on a laptop and in CI.')
+  .version(pkg.version, '-V, --version', 'print the debship version')
+  .option('--debug', 'show stack traces for errors')
+  .showHelpAfterError('(run with --help for usage)')
+  .addHelpText(
+    'after',
+    `
+Exit codes: 0 success, 1 findings (a failed build step, lint tags, failed gates),
+2 usage, configuration or environment errors, 70 an internal error (a bug).
+
+Example:
+  $ debship build --config debship.yaml --arch amd64 --out dist`,
+  );
+
+program
+  .command('build')
+  .description('build .deb packages from debship.yaml (or an nfpm.yaml)')
+  .option('-c, --config <file>', 'config file (default: debship.yaml, then nfpm.yaml)')
+  .option('-a, --arch <list>', 'architectures, comma-separated, or "all" for an arch-independent package (default: the config\'s arch)')
+  .option('-o, --out <dir>', 'output directory', 'dist')
+  .option('--from-git', 'take the upstream version from `git describe` instead of the config')
+  .option('--keep-staging', 'keep the build steps\' staging directory for inspection')
+  .option('--json', 'print the result as JSON')
+  .addHelpText('after', '\nExample:\n  $ debship build --arch amd64,arm64 --out dist\n  $ debship build --config nfpm.yaml --json')
+  .action(async (opts) => {
+    const { runBuild } = await import('./commands/build.js');
+    process.exitCode = await runBuild(opts);
+  });
+
+program
+  .command('inspect')
+  .description('show the control fields, conffiles, scripts and every entry of a .deb')
+  .argument('<file>', 'a .deb file, built by debship or any other tool')
+  .option('--json', 'print {control, conffiles, scripts, files, members} as JSON')
+  .addHelpText('after', '\nExample:\n  $ debship inspect dist/hello-service_1.0.0_amd64.deb --json')
+  .action(async (file, opts) => {
+    const { runInspect } = await import('./commands/inspect.js');
+    process.exitCode = await runInspect(file, opts);
+  });
+
+program
+  .command('version')
+  .description('print the Debian version the build would use')
+  .option('-c, --config <file>', 'config file (default: debship.yaml, then nfpm.yaml)')
+  .option('--from-git', 'derive the upstream version from `git describe --tags`')
+  .option('--json', 'print {upstream, debian} as JSON')
+  .addHelpText('after', '\nExample:\n  $ debship version --from-git')
+  .action(async (opts) => {
+    const { runVersion } = await import('./commands/version.js');
+    process.exitCode = await runVersion(opts);
+  });
+
+program.addOption(new Option('--no-color', 'disable colours (also NO_COLOR=1)'));
+
+// Usage errors exit 2 like every other input problem; --help and --version exit 0.
+program.exitOverride();
+for (const cmd of program.commands) cmd.exitOverride();
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode === 0 ? 0 : 2;
+    return;
+  }
+  process.exitCode = handleFailure(err, { debug: Boolean(program.opts().debug), stderr: process.stderr });
+});
