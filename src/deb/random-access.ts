@@ -1,0 +1,57 @@
+/**
+ * Positioned reads over a file or a buffer, so the ar reader can seek from header to header and
+ * stream one member without loading the archive.
+ */
+import { open, type FileHandle } from 'node:fs/promises';
+import { DebshipError } from '../core/errors.js';
+
+export interface RandomAccess {
+  readonly size: number;
+  /** Exactly `length` bytes at `position` (callers stay within `size`). */
+  read(position: number, length: number): Promise<Buffer>;
+  /** `length` bytes from `position`, in chunks of bounded size. */
+  stream(position: number, length: number): AsyncIterable<Buffer>;
+  close(): Promise<void>;
+}
+
+const CHUNK = 256 * 1024;
+
+export function bufferAccess(data: Uint8Array): RandomAccess {
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  return {
+    size: buf.length,
+    read: async (position, length) => buf.subarray(position, position + length),
+    async *stream(position, length) {
+      for (let p = position; p < position + length; p += CHUNK) yield buf.subarray(p, Math.min(p + CHUNK, position + length));
+    },
+    close: async () => {},
+  };
+}
+
+export async function fileAccess(path: string): Promise<RandomAccess> {
+  let fh: FileHandle;
+  try {
+    fh = await open(path, 'r');
+  } catch (e) {
+    throw new DebshipError('file-unreadable', `cannot open ${path}: ${(e as Error).message}`, { file: path, cause: e });
+  }
+  const { size } = await fh.stat();
+  const read = async (position: number, length: number): Promise<Buffer> => {
+    const buf = Buffer.alloc(length);
+    let done = 0;
+    while (done < length) {
+      const { bytesRead } = await fh.read(buf, done, length - done, position + done);
+      if (bytesRead === 0) throw new DebshipError('file-truncated', `${path} shrank while being read`, { file: path });
+      done += bytesRead;
+    }
+    return buf;
+  };
+  return {
+    size,
+    read,
+    async *stream(position, length) {
+      for (let p = position; p < position + length; p += CHUNK) yield await read(p, Math.min(CHUNK, position + length - p));
+    },
+    close: () => fh.close(),
+  };
+}

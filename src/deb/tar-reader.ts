@@ -1,0 +1,225 @@
+/**
+ * A streaming tar reader accepting what dpkg accepts (v7, ustar with prefix, GNU long-name and
+ * long-link records, base-256 numbers) and refusing what dpkg refuses (PAX, GNU sparse and
+ * multivolume entries). Built for hostile input: every header is checksummed, names that would
+ * escape the target directory are refused, and memory stays bounded whatever sizes are claimed.
+ */
+import { DebshipError } from '../core/errors.js';
+import { ByteReader } from './byte-reader.js';
+import { pathFromTarName } from './paths.js';
+import type { DebEntry } from './types.js';
+
+export interface TarEntry {
+  /** The member name exactly as stored (after GNU long-name/ustar prefix resolution). */
+  name: string;
+  /** Normalised absolute path: `/usr/bin/foo`, `/` for the root. */
+  path: string;
+  type: DebEntry['type'];
+  mode: number;
+  uid: number;
+  gid: number;
+  uname: string;
+  gname: string;
+  /** Content size; 0 for anything but regular files. */
+  size: number;
+  mtime: number;
+  /** Symlink target as stored, or a hard link's target as a normalised path. */
+  linkTarget?: string;
+}
+
+export interface ReadTarOptions {
+  /** Names the archive in error messages, e.g. `data.tar.xz in foo.deb`. */
+  what?: string;
+  /** Which regular files to return the content of; the rest is skipped without buffering. */
+  collect?: (entry: TarEntry) => boolean;
+  /** Largest content returned by `collect`, in bytes. */
+  maxCollect?: number;
+  /** Largest GNU long name or link accepted, in bytes. */
+  maxLongName?: number;
+  /** After the end-of-archive blocks, how much trailing data to read so decompressor errors surface. */
+  drainLimit?: number;
+}
+
+const BLOCK = 512;
+
+const UNSUPPORTED: Record<string, string> = {
+  x: 'a PAX extended header',
+  g: 'a PAX global header',
+  S: 'a GNU sparse file',
+  M: 'a GNU multivolume continuation',
+  V: 'a GNU volume label',
+};
+
+const TYPES: Record<string, DebEntry['type']> = {
+  '0': 'file',
+  '\0': 'file',
+  '1': 'hardlink',
+  '2': 'symlink',
+  '3': 'char',
+  '4': 'block',
+  '5': 'dir',
+  '6': 'fifo',
+};
+
+export async function* readTar(
+  source: AsyncIterable<Uint8Array>,
+  opts: ReadTarOptions = {},
+): AsyncGenerator<{ entry: TarEntry; body?: Buffer }> {
+  const what = opts.what ?? 'tar archive';
+  const maxCollect = opts.maxCollect ?? 16 * 1024 * 1024;
+  const maxLong = opts.maxLongName ?? 64 * 1024;
+  const r = new ByteReader(source);
+  const fail = (msg: string): DebshipError =>
+    new DebshipError('tar-corrupt', `${what}: ${msg}`, { hint: 'the package is damaged or was not built for dpkg' });
+  let longName: string | undefined;
+  let longLink: string | undefined;
+  try {
+    for (;;) {
+      const at = r.position;
+      const block = await r.read(BLOCK);
+      if (block.length === 0 && longName === undefined && longLink === undefined) break;
+      if (block.length < BLOCK) throw fail(`truncated archive: partial or missing header at offset ${at}`);
+      if (isZero(block)) {
+        if (longName !== undefined || longLink !== undefined) throw fail(`GNU long name record at the end of the archive`);
+        break;
+      }
+      const h = decodeHeader(block, at, fail);
+      if (h.typeflag === 'L' || h.typeflag === 'K') {
+        if (h.size > maxLong) throw fail(`GNU long ${h.typeflag === 'L' ? 'name' : 'link'} of ${h.size} bytes at offset ${at} exceeds ${maxLong}`);
+        const data = await r.read(h.size);
+        if (data.length < h.size || (await r.skip(pad(h.size))) < pad(h.size)) throw fail(`truncated archive inside a GNU long name record`);
+        const nul = data.indexOf(0);
+        const value = data.subarray(0, nul < 0 ? data.length : nul).toString('utf8');
+        if (h.typeflag === 'L') longName = value;
+        else longLink = value;
+        continue;
+      }
+      const unsupported = UNSUPPORTED[h.typeflag];
+      if (unsupported) {
+        throw fail(`entry ${JSON.stringify(h.name)} at offset ${at} is ${unsupported} (typeflag '${h.typeflag}'), which dpkg does not support`);
+      }
+      let type = TYPES[h.typeflag];
+      if (!type) throw fail(`unknown tar entry type ${JSON.stringify(h.typeflag)} at offset ${at}`);
+      const name = longName ?? h.name;
+      const rawLink = longLink ?? h.linkName;
+      longName = longLink = undefined;
+      if (name === '') throw fail(`entry with an empty name at offset ${at}`);
+      // Pre-POSIX archives mark directories with a trailing slash on a regular-file entry.
+      if (type === 'file' && name.endsWith('/')) type = 'dir';
+      const entry: TarEntry = {
+        name,
+        path: pathFromTarName(name, what),
+        type,
+        mode: h.mode & 0o7777,
+        uid: h.uid,
+        gid: h.gid,
+        uname: h.uname,
+        gname: h.gname,
+        size: type === 'file' ? h.size : 0,
+        mtime: h.mtime,
+      };
+      if (type === 'symlink') entry.linkTarget = rawLink;
+      if (type === 'hardlink') entry.linkTarget = pathFromTarName(rawLink, what);
+      // Like dpkg, only regular files carry data; other types' size fields are ignored.
+      if (type !== 'file') {
+        yield { entry };
+        continue;
+      }
+      if (opts.collect?.(entry)) {
+        if (entry.size > maxCollect) throw fail(`member ${name} is ${entry.size} bytes, more than the ${maxCollect} allowed here`);
+        const body = await r.read(entry.size);
+        if (body.length < entry.size || (await r.skip(pad(entry.size))) < pad(entry.size)) throw fail(`truncated archive inside ${name}`);
+        yield { entry, body };
+      } else {
+        const want = entry.size + pad(entry.size);
+        if ((await r.skip(want)) < want) throw fail(`truncated archive inside ${name}`);
+        yield { entry };
+      }
+    }
+    await r.skip(opts.drainLimit ?? 1024 * 1024);
+  } finally {
+    await r.close();
+  }
+}
+
+interface RawHeader {
+  name: string;
+  linkName: string;
+  typeflag: string;
+  mode: number;
+  uid: number;
+  gid: number;
+  size: number;
+  mtime: number;
+  uname: string;
+  gname: string;
+}
+
+function decodeHeader(b: Buffer, at: number, fail: (msg: string) => DebshipError): RawHeader {
+  const field = (name: string, offset: number, width: number, signed = false): number => {
+    const v = parseNumber(b.subarray(offset, offset + width), signed);
+    if (v === undefined) throw fail(`invalid ${name} field in the header at offset ${at}`);
+    return v;
+  };
+  const stored = parseNumber(b.subarray(148, 156), false);
+  let sum = 8 * 0x20;
+  for (let i = 0; i < BLOCK; i++) if (i < 148 || i >= 156) sum += b[i]!;
+  if (stored !== sum) throw fail(`header checksum mismatch at offset ${at} (not a tar archive, or corrupted)`);
+
+  const magic = b.toString('latin1', 257, 263);
+  let name = cString(b, 0, 100);
+  if (magic === 'ustar\0' && b[345] !== 0) name = `${cString(b, 345, 155)}/${name}`;
+  const size = field('size', 124, 12);
+  return {
+    name,
+    linkName: cString(b, 157, 100),
+    typeflag: String.fromCharCode(b[156]!),
+    mode: field('mode', 100, 8),
+    uid: field('uid', 108, 8),
+    gid: field('gid', 116, 8),
+    size,
+    mtime: field('mtime', 136, 12, true),
+    uname: magic.startsWith('ustar') ? cString(b, 265, 32) : '',
+    gname: magic.startsWith('ustar') ? cString(b, 297, 32) : '',
+  };
+}
+
+/**
+ * Octal as dpkg parses it (leading spaces, digits, then only NULs or spaces), or GNU base-256.
+ * Undefined when malformed or beyond what a JS number holds exactly.
+ */
+export function parseNumber(f: Buffer, signed: boolean): number | undefined {
+  if (f[0] === 0x80 || f[0] === 0xff) {
+    let v = 0n;
+    for (const byte of f) v = (v << 8n) | BigInt(byte);
+    v = f[0] === 0xff ? BigInt.asIntN(8 * f.length, v) : v & ((1n << BigInt(8 * f.length - 1)) - 1n);
+    if (v < 0n && !signed) return undefined;
+    return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : undefined;
+  }
+  let i = 0;
+  while (i < f.length && f[i] === 0x20) i++;
+  if (i === f.length) return undefined;
+  let v = 0;
+  for (; i < f.length && f[i] !== 0 && f[i] !== 0x20; i++) {
+    const d = f[i]! - 0x30;
+    if (d < 0 || d > 7) return undefined;
+    v = v * 8 + d;
+  }
+  for (; i < f.length; i++) if (f[i] !== 0 && f[i] !== 0x20) return undefined;
+  return Number.isSafeInteger(v) ? v : undefined;
+}
+
+function cString(b: Buffer, offset: number, width: number): string {
+  const slice = b.subarray(offset, offset + width);
+  const nul = slice.indexOf(0);
+  return slice.subarray(0, nul < 0 ? width : nul).toString('utf8');
+}
+
+function isZero(b: Buffer): boolean {
+  for (const byte of b) if (byte !== 0) return false;
+  return true;
+}
+
+function pad(size: number): number {
+  return (BLOCK - (size % BLOCK)) % BLOCK;
+}
