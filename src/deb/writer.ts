@@ -1,0 +1,107 @@
+/**
+ * Writes a .deb with bounded memory whatever the payload: data.tar streams through the
+ * compressor into a temporary file beside the output (MD5s computed on the way), control.tar is
+ * built from those sums, and the ar archive is assembled into `<out>.tmp-<random>` and renamed
+ * into place. On any failure the temporary files are removed: nothing is ever half-written.
+ * Same input, same bytes.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open, rename, rm, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DebshipError } from '../core/errors.js';
+import { AR_MAGIC, arHeader, arPadding } from './ar.js';
+import { createCompressor, extensionOf, transformBuffer } from './compress/index.js';
+import { buildControlTar } from './control-tar.js';
+import { dataTar } from './data-tar.js';
+import { installedSize } from './installed-size.js';
+import { planPackage } from './plan.js';
+import type { Package } from './types.js';
+
+export interface WriteDebOptions {
+  signal?: AbortSignal;
+  /** Payload bytes read so far and in total. */
+  onProgress?: (bytesDone: number, bytesTotal: number) => void;
+}
+
+export interface WriteDebResult {
+  path: string;
+  /** Size of the .deb in bytes. */
+  size: number;
+  sha256: string;
+  /** Installed-Size written in the control file, KiB. */
+  installedSize: number;
+  /** Entries in data.tar, directories and the root included. */
+  fileCount: number;
+}
+
+export async function writeDeb(pkg: Package, outPath: string, opts: WriteDebOptions = {}): Promise<WriteDebResult> {
+  const plan = planPackage(pkg);
+  const kib = installedSize(pkg, plan.conffilesText);
+  const ext = extensionOf(pkg.compression.algo);
+  const suffix = randomBytes(6).toString('hex');
+  const dataTmp = `${outPath}.data-${suffix}`;
+  const outTmp = `${outPath}.tmp-${suffix}`;
+  const total = plan.entries.reduce((n, e) => n + (e.type === 'file' ? e.size : 0), 0);
+  let done = 0;
+  opts.onProgress?.(0, total);
+  try {
+    const md5 = new Map<string, string>();
+    const tar = dataTar(plan.entries, {
+      md5: (path, hex) => md5.set(path, hex),
+      progress: (n) => opts.onProgress?.((done += n), total),
+      signal: opts.signal,
+    });
+    await pipeline(Readable.from(tar), createCompressor(pkg.compression), createWriteStream(dataTmp), { signal: opts.signal });
+
+    const md5sums = plan.entries
+      .filter((e) => e.type === 'file' && !plan.conffilePaths.has(e.path))
+      .map((e): [string, string] => [e.path, md5.get(e.path)!]);
+    const controlTar = buildControlTar({ pkg, installedSize: kib, conffilesText: plan.conffilesText, md5sums });
+    const control = await transformBuffer(createCompressor(pkg.compression), controlTar);
+    opts.signal?.throwIfAborted();
+
+    const written = await assemble(outTmp, pkg.sourceDateEpoch, [
+      { name: 'debian-binary', data: Buffer.from('2.0\n') },
+      { name: `control.tar${ext}`, data: control },
+      { name: `data.tar${ext}`, path: dataTmp, size: (await stat(dataTmp)).size },
+    ]);
+    await rename(outTmp, outPath);
+    return { path: outPath, ...written, installedSize: kib, fileCount: plan.entries.length };
+  } catch (e) {
+    await rm(outTmp, { force: true });
+    if (opts.signal?.aborted) throw new DebshipError('aborted', `writing ${outPath} was aborted`, { cause: e });
+    throw e;
+  } finally {
+    await rm(dataTmp, { force: true });
+  }
+}
+
+type Member = { name: string; data: Buffer } | { name: string; path: string; size: number };
+
+/** Writes the ar archive, hashing as it goes, and syncs it so the rename publishes whole bytes. */
+async function assemble(path: string, mtime: number, members: Member[]): Promise<{ size: number; sha256: string }> {
+  const fh = await open(path, 'w');
+  const hash = createHash('sha256');
+  let size = 0;
+  const write = async (buf: Buffer): Promise<void> => {
+    hash.update(buf);
+    size += buf.length;
+    for (let off = 0; off < buf.length; ) off += (await fh.write(buf, off)).bytesWritten;
+  };
+  try {
+    await write(AR_MAGIC);
+    for (const m of members) {
+      const length = 'data' in m ? m.data.length : m.size;
+      await write(arHeader(m.name, length, mtime));
+      if ('data' in m) await write(m.data);
+      else for await (const chunk of createReadStream(m.path, { highWaterMark: 1024 * 1024 })) await write(chunk as Buffer);
+      await write(arPadding(length));
+    }
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  return { size, sha256: hash.digest('hex') };
+}
