@@ -1,0 +1,137 @@
+/**
+ * Reads any .deb — ours or dpkg-deb's, every compression dpkg knows — into a `DebInfo` without
+ * extracting anything: members are streamed through their decompressor into the tar reader, only
+ * control members are kept in memory (each capped), and data.tar contributes metadata only.
+ * Member order follows dpkg: debian-binary, control.tar, data.tar; `_`-prefixed members are
+ * skipped and anything after data.tar is ignored.
+ */
+import { Readable, type Duplex } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DebshipError, isDebshipError } from '../core/errors.js';
+import { readArMembers, type ArMember } from './ar.js';
+import { algoOfExtension, createDecompressor, type AnyAlgo } from './compress/index.js';
+import { parseControl } from './control.js';
+import { fileAccess, type RandomAccess } from './random-access.js';
+import { readTar, type TarEntry } from './tar-reader.js';
+import type { Conffile, DebEntry, DebInfo, MaintainerScript } from './types.js';
+
+const SCRIPTS: readonly string[] = ['preinst', 'postinst', 'prerm', 'postrm', 'config'] satisfies MaintainerScript[];
+const CONTROL_ALGOS: readonly AnyAlgo[] = ['gzip', 'xz', 'zstd', 'none'];
+/** Per control member; real ones are kilobytes, debconf templates rarely above a megabyte. */
+const MAX_CONTROL_MEMBER = 16 * 1024 * 1024;
+
+export async function readDeb(path: string): Promise<DebInfo> {
+  const src = await fileAccess(path);
+  try {
+    return await readDebFrom(src, path);
+  } finally {
+    await src.close();
+  }
+}
+
+export async function readDebFrom(src: RandomAccess, what: string): Promise<DebInfo> {
+  const corrupt = (msg: string, cause?: unknown): DebshipError =>
+    new DebshipError('deb-corrupt', `${what}: ${msg}`, { file: what, cause, hint: 'the file is damaged or not a Debian package' });
+  const members: DebInfo['members'] = [];
+  let control: { member: ArMember; algo: AnyAlgo } | undefined;
+  let data: { member: ArMember; algo: AnyAlgo } | undefined;
+  for await (const m of readArMembers(src, what)) {
+    members.push({ name: m.name, size: m.size });
+    if (data) continue; // dpkg ignores whatever follows data.tar
+    if (members.length === 1) {
+      if (m.name !== 'debian-binary') throw corrupt(`first member is "${m.name}", expected "debian-binary"`);
+      const version = m.size <= 64 ? (await src.read(m.offset, m.size)).toString('latin1') : '';
+      if (!/^2\.\d+\n/.test(version)) throw corrupt(`unsupported format version ${JSON.stringify(version.slice(0, 16))} (expected 2.0)`);
+      continue;
+    }
+    if (m.name.startsWith('_')) continue;
+    const kind = /^(control|data)\.tar(.*)$/.exec(m.name);
+    const algo = kind && algoOfExtension(kind[2]!);
+    if (!kind || !algo || (kind[1] === 'control' && !CONTROL_ALGOS.includes(algo))) {
+      throw corrupt(`unexpected or unsupported member "${m.name}"`);
+    }
+    if (kind[1] === 'control') {
+      if (control) throw corrupt('two control members');
+      control = { member: m, algo };
+    } else {
+      if (!control) throw corrupt(`member "${m.name}" comes before the control member`);
+      data = { member: m, algo };
+    }
+  }
+  if (!control) throw corrupt('no control.tar member');
+  if (!data) throw corrupt('no data.tar member');
+
+  const texts = await guard(() => readControlMembers(src, control.member, control.algo, `${control.member.name} in ${what}`), corrupt);
+  const controlText = texts.get('control');
+  if (controlText === undefined) throw corrupt(`${control.member.name} has no control file`);
+  const files = await guard(() => readDataEntries(src, data.member, data.algo, `${data.member.name} in ${what}`), corrupt);
+  texts.delete('control');
+  const scripts: DebInfo['scripts'] = {};
+  for (const name of SCRIPTS) if (texts.has(name)) scripts[name as MaintainerScript] = texts.get(name)!;
+  return {
+    control: parseControl(controlText, `${what}: control`),
+    controlMembers: Object.fromEntries(texts),
+    conffiles: parseConffiles(texts.get('conffiles') ?? ''),
+    scripts,
+    files,
+    members,
+    compression: { control: control.algo, data: data.algo },
+  };
+}
+
+/** Wraps codec and stream failures (zlib errors, a decompressor's exit) as corruption. */
+async function guard<T>(fn: () => Promise<T>, corrupt: (msg: string, cause?: unknown) => DebshipError): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isDebshipError(e) && e.code !== 'exec-failed') throw e;
+    throw corrupt(`cannot decompress: ${(e as Error).message}`, e);
+  }
+}
+
+function decompressed(src: RandomAccess, m: ArMember, algo: AnyAlgo): Duplex {
+  const d = createDecompressor(algo);
+  // Errors surface through `d`, which the tar reader iterates.
+  pipeline(Readable.from(src.stream(m.offset, m.size)), d).catch(() => {});
+  return d;
+}
+
+async function readControlMembers(src: RandomAccess, m: ArMember, algo: AnyAlgo, what: string): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  const collect = (e: TarEntry): boolean => e.path !== '/';
+  for await (const { entry, body } of readTar(decompressed(src, m, algo), { what, collect, maxCollect: MAX_CONTROL_MEMBER })) {
+    if (body) texts.set(entry.path.slice(1), body.toString('utf8'));
+  }
+  return texts;
+}
+
+async function readDataEntries(src: RandomAccess, m: ArMember, algo: AnyAlgo, what: string): Promise<DebEntry[]> {
+  const files: DebEntry[] = [];
+  for await (const { entry: e } of readTar(decompressed(src, m, algo), { what })) {
+    files.push({
+      path: e.path,
+      type: e.type,
+      mode: e.mode,
+      owner: e.uname,
+      group: e.gname,
+      uid: e.uid,
+      gid: e.gid,
+      size: e.size,
+      mtime: e.mtime,
+      ...(e.linkTarget !== undefined ? { linkTarget: e.linkTarget } : {}),
+    });
+  }
+  return files;
+}
+
+/** deb-conffiles(5): a path per line, optionally preceded by the flag `remove-on-upgrade`. */
+export function parseConffiles(text: string): Conffile[] {
+  const out: Conffile[] = [];
+  for (const line of text.split('\n')) {
+    const words = line.trim().split(/\s+/).filter(Boolean);
+    if (words.length === 0) continue;
+    const path = words.at(-1)!;
+    out.push(words.includes('remove-on-upgrade') ? { path, removeOnUpgrade: true } : { path });
+  }
+  return out;
+}
