@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatControl, withInstalledSize } from './control.js';
+import { planPackage } from './plan.js';
+import { readDeb } from './reader.js';
+import {
+  describePackage,
+  describeTree,
+  file,
+  haveTools,
+  listingOf,
+  parseTarListing,
+  pkgOf,
+  run,
+  spreadPackage,
+  tempDir,
+} from './test-helpers.js';
+import type { CompressionAlgo, DebEntry, Package } from './types.js';
+import { writeDeb, type WriteDebResult } from './writer.js';
+
+const tools = await haveTools('dpkg-deb', 'tar', 'xz', 'zstd');
+let work: string;
+beforeAll(async () => {
+  work = await tempDir();
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** What data.tar should list for a package: the planned entries in order. */
+function expectedListing(pkg: Package): string[] {
+  return listingOf(
+    planPackage(pkg).entries.map(
+      (e): DebEntry => ({
+        path: e.path,
+        type: e.type,
+        mode: e.mode,
+        owner: e.owner,
+        group: e.group,
+        uid: e.uid,
+        gid: e.gid,
+        size: e.type === 'file' ? e.size : 0,
+        mtime: e.mtime,
+        ...(e.type === 'symlink' ? { linkTarget: e.linkTarget } : {}),
+      }),
+    ),
+  );
+}
+
+describe.skipIf(!tools).each<CompressionAlgo>(['gzip', 'xz', 'zstd', 'none'])('writeDeb (%s) checked with dpkg-deb', (algo) => {
+  let pkg: Package;
+  let deb: string;
+  let result: WriteDebResult;
+  beforeAll(async () => {
+    pkg = await spreadPackage(work, { compression: { algo } });
+    deb = join(work, `sample-${algo}.deb`);
+    result = await writeDeb(pkg, deb);
+  });
+
+  it('has the members and control file dpkg-deb reports', async () => {
+    const ext = { gzip: '.gz', xz: '.xz', zstd: '.zst', none: '' }[algo];
+    expect((await readDeb(deb)).members.map((m) => m.name)).toEqual(['debian-binary', `control.tar${ext}`, `data.tar${ext}`]);
+    const info = (await run('dpkg-deb', ['--info', deb])).toString();
+    expect(info).toContain('new Debian package, version 2.0.');
+    const control = (await run('dpkg-deb', ['--field', deb])).toString();
+    expect(control).toBe(formatControl(withInstalledSize(pkg.control, result.installedSize)));
+    expect(result.size).toBe((await stat(deb)).size);
+    expect(result.sha256).toBe(createHash('sha256').update(await readFile(deb)).digest('hex'));
+  });
+
+  it('lists exactly the entries written, in order', async () => {
+    const listed = parseTarListing((await run('dpkg-deb', ['--contents', deb])).toString());
+    expect(listed).toEqual(expectedListing(pkg));
+    expect(result.fileCount).toBe(listed.length);
+  });
+
+  it('has control members with the right modes and contents', async () => {
+    const dir = join(work, `control-${algo}`);
+    await run('dpkg-deb', ['--control', deb, dir]);
+    const modes = Object.fromEntries(
+      await Promise.all((await readdir(dir)).map(async (n) => [n, ((await stat(join(dir, n))).mode & 0o777).toString(8)] as const)),
+    );
+    expect(modes).toEqual({ control: '644', md5sums: '644', conffiles: '644', postinst: '755', prerm: '755', triggers: '644' });
+    expect(await readFile(join(dir, 'conffiles'), 'utf8')).toBe('/etc/sample/sample.conf\nremove-on-upgrade /etc/sample/old.conf\n');
+    const md5sums = await readFile(join(dir, 'md5sums'), 'utf8');
+    const expected = await Promise.all(
+      planPackage(pkg)
+        .entries.filter((e) => e.type === 'file' && e.path !== '/etc/sample/sample.conf')
+        .map(async (e) => {
+          const data = e.type === 'file' && e.source.kind === 'bytes' ? e.source.data : await readFile(join(work, 'payload.bin'));
+          return `${createHash('md5').update(data).digest('hex')}  ${e.path.slice(1)}\n`;
+        }),
+    );
+    expect(md5sums).toBe(expected.join(''));
+  });
+
+  it('extracts with dpkg-deb -x to exactly the package contents', async () => {
+    const dir = join(work, `x-${algo}`);
+    await run('dpkg-deb', ['-x', deb, dir]);
+    expect(await describeTree(dir)).toEqual(await describePackage(pkg));
+  });
+
+  it('gives a data.tar that GNU tar lists', async () => {
+    const tar = await run('dpkg-deb', ['--fsys-tarfile', deb]);
+    const names = (await run('tar', ['-t'], { input: tar })).toString().trim().split('\n');
+    expect(names).toHaveLength(planPackage(pkg).entries.length);
+    expect(names[0]).toBe('./');
+  });
+
+  it('rebuilds byte-identically', async () => {
+    const again = await writeDeb(await spreadPackage(work, { compression: { algo } }), join(work, `again-${algo}.deb`));
+    expect(again.sha256).toBe(result.sha256);
+  });
+});
+
+describe('writeDeb failures leave nothing behind', () => {
+  const leftovers = async (dir: string): Promise<string[]> => (await readdir(dir)).filter((n) => n.includes('.deb'));
+
+  it('reports an unreadable source file and removes temporary files', async () => {
+    const dir = await tempDir();
+    const pkg = pkgOf([{ ...file('/usr/bin/x', ''), size: 3, source: { kind: 'path', path: join(dir, 'missing') } }]);
+    await expect(writeDeb(pkg, join(dir, 'out.deb'))).rejects.toMatchObject({ code: 'file-unreadable' });
+    expect(await leftovers(dir)).toEqual([]);
+  });
+
+  it('refuses a file whose size changed since it was listed', async () => {
+    const dir = await tempDir();
+    const pkg = pkgOf([{ ...file('/usr/bin/x', 'abc'), size: 10, source: { kind: 'bytes', data: Buffer.from('abc') } }]);
+    pkg.files[0] = { ...file('/usr/bin/x', 'abc'), size: 3, source: { kind: 'path', path: join(dir, 'grows') } };
+    await import('node:fs/promises').then((fs) => fs.writeFile(join(dir, 'grows'), 'abcdef'));
+    await expect(writeDeb(pkg, join(dir, 'out.deb'))).rejects.toMatchObject({ code: 'file-changed' });
+    expect(await leftovers(dir)).toEqual([]);
+  });
+
+  it('stops on abort', async () => {
+    const dir = await tempDir();
+    const ctl = new AbortController();
+    ctl.abort();
+    await expect(writeDeb(pkgOf([file('/a', 'a')]), join(dir, 'out.deb'), { signal: ctl.signal })).rejects.toMatchObject({ code: 'aborted' });
+    expect(await leftovers(dir)).toEqual([]);
+  });
+
+  it.each<[string, Partial<Package>, RegExp]>([
+    ['a duplicate path', { files: [file('/a', '1'), file('/a', '2')] }, /appears twice/],
+    ['a relative path', { files: [file('a', '1')] }, /not absolute/],
+    ['a path under a file', { files: [file('/a', '1'), file('/a/b', '2')] }, /not a directory/],
+    ['a conffile not shipped', { conffiles: [{ path: '/etc/x' }] }, /not a regular file/],
+    ['a shipped remove-on-upgrade conffile', { files: [file('/etc/x', '1')], conffiles: [{ path: '/etc/x', removeOnUpgrade: true }] }, /remove-on-upgrade/],
+    ['a script without #!', { scripts: { postinst: 'exit 0\n' } }, /interpreter/],
+    ['a reserved extra member', { controlExtras: { md5sums: '' } }, /reserved/],
+    ['bytes not matching the size', { files: [{ ...file('/a', 'abc'), size: 4 }] }, /declared size/],
+  ])('rejects %s before writing', async (_name, over, message) => {
+    const dir = await tempDir();
+    await expect(writeDeb(pkgOf([], over), join(dir, 'out.deb'))).rejects.toThrow(message);
+    expect(await leftovers(dir)).toEqual([]);
+  });
+});
+
+describe('writeDeb details', () => {
+  it('reports progress up to the payload size', async () => {
+    const dir = await tempDir();
+    const calls: Array<[number, number]> = [];
+    await writeDeb(pkgOf([file('/a', 'abc'), file('/b', Buffer.alloc(5000))]), join(dir, 'p.deb'), { onProgress: (d, t) => calls.push([d, t]) });
+    expect(calls[0]).toEqual([0, 5003]);
+    expect(calls.at(-1)).toEqual([5003, 5003]);
+  });
+
+  it('clamps mtimes to SOURCE_DATE_EPOCH and adds the root and missing parents', async () => {
+    const dir = await tempDir();
+    const pkg = pkgOf([file('/opt/x/y', 'y', { mtime: 2_000_000_000 })]);
+    await writeDeb(pkg, join(dir, 'c.deb'));
+    const files = (await readDeb(join(dir, 'c.deb'))).files;
+    expect(files.map((f) => `${f.path} ${f.mtime}`)).toEqual(['/', '/opt', '/opt/x', '/opt/x/y'].map((p) => `${p} ${pkg.sourceDateEpoch}`));
+  });
+});
