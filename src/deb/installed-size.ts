@@ -10,6 +10,7 @@
  * dh_md5sums, and it writes DEBIAN/control after measuring. So: root 1 + DEBIAN 1 + each control
  * member except control and md5sums + the data entries.
  */
+import type { PackagePlan } from './plan.js';
 import type { Package, PackageEntry } from './types.js';
 
 /** The size one file-system object adds. */
@@ -33,10 +34,11 @@ export function measuredControlMembers(pkg: Package, conffilesText: string | und
   return members;
 }
 
-export function installedSize(pkg: Package, conffilesText: string | undefined): number {
-  // The root and DEBIAN/ are directories: 1 each. The root may or may not be listed in `files`.
+/** For the planned entries (implied parent directories count too, as they exist on disk). */
+export function installedSize(pkg: Package, plan: PackagePlan): number {
+  // The root and DEBIAN/ are directories: 1 each.
   let kib = 2;
-  for (const e of pkg.files) if (e.path !== '/') kib += entryKiB(e);
-  for (const [, body] of measuredControlMembers(pkg, conffilesText)) kib += Math.ceil(Buffer.byteLength(body, 'utf8') / 1024);
+  for (const e of plan.entries) if (e.path !== '/') kib += entryKiB(e);
+  for (const [, body] of measuredControlMembers(pkg, plan.conffilesText)) kib += Math.ceil(Buffer.byteLength(body, 'utf8') / 1024);
   return kib;
 }

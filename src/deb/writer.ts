@@ -38,7 +38,7 @@ export interface WriteDebResult {
 
 export async function writeDeb(pkg: Package, outPath: string, opts: WriteDebOptions = {}): Promise<WriteDebResult> {
   const plan = planPackage(pkg);
-  const kib = installedSize(pkg, plan.conffilesText);
+  const kib = installedSize(pkg, plan);
   const ext = extensionOf(pkg.compression.algo);
   const suffix = randomBytes(6).toString('hex');
   const dataTmp = `${outPath}.data-${suffix}`;
