@@ -4,7 +4,7 @@
  */
 import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, symlink as fsSymlink, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { execBuffer, hasCommand } from '../core/exec.js';
 import { planPackage } from './plan.js';
 import type { DebEntry, DirEntry, FileEntry, Package, PackageEntry, SymlinkEntry } from './types.js';
@@ -97,6 +97,7 @@ export async function materialize(pkg: Package, root: string, opts: { control?: 
   await mkdir(root, { recursive: true });
   for (const e of [...pkg.files].sort((a, b) => a.path.length - b.path.length)) {
     const p = join(root, e.path);
+    await mkdir(dirname(p), { recursive: true });
     if (e.type === 'dir') await mkdir(p, { recursive: true });
     else if (e.type === 'symlink') await fsSymlink(e.linkTarget, p);
     else await writeFile(p, e.source.kind === 'bytes' ? e.source.data : await readFile(e.source.path));
