@@ -9,8 +9,8 @@ export class ByteReader {
   /** Bytes consumed so far (for error messages). */
   position = 0;
 
-  constructor(source: AsyncIterable<Uint8Array>) {
-    this.it = source[Symbol.asyncIterator]();
+  constructor(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) {
+    this.it = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : fromSync(source);
   }
 
   /** Up to `n` bytes; fewer only at the end of the stream. */
@@ -59,4 +59,8 @@ export class ByteReader {
     }
     return true;
   }
+}
+
+async function* fromSync(source: Iterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  yield* source;
 }

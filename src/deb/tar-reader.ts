@@ -62,7 +62,7 @@ const TYPES: Record<string, DebEntry['type']> = {
 };
 
 export async function* readTar(
-  source: AsyncIterable<Uint8Array>,
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   opts: ReadTarOptions = {},
 ): AsyncGenerator<{ entry: TarEntry; body?: Buffer }> {
   const what = opts.what ?? 'tar archive';
