@@ -24,7 +24,15 @@ export function formatControl(fields: ControlFields): string {
     const key = name.toLowerCase();
     if (seen.has(key)) throw new DebshipError('control-field', `control field ${name} appears twice`);
     seen.add(key);
-    const lines = value.split('\n').map((l) => l.replace(/[ \t\r]+$/, ''));
+    const raw = value.split('\n');
+    // A line of only spaces or tabs is a blank line to deb822 parsers: it would end the stanza.
+    const blank = raw.findIndex((l, i) => i > 0 && /^[ \t]+$/.test(l));
+    if (blank > 0) {
+      throw new DebshipError('control-field', `control field ${name}, line ${blank + 1}: a line of only whitespace would end the stanza`, {
+        hint: 'use an empty line for a paragraph break; it is written as " ."',
+      });
+    }
+    const lines = raw.map((l) => l.replace(/[ \t]+$/, ''));
     const first = lines[0]!.replace(/^[ \t]+/, '');
     if (first === '' && lines.length === 1) {
       throw new DebshipError('control-field', `control field ${name} has an empty value`);
@@ -34,8 +42,8 @@ export function formatControl(fields: ControlFields): string {
     for (const [i, line] of lines.slice(1).entries()) {
       if (line === '') {
         out += ' .\n';
-      } else if (line === '.' || /^[ \t]*$/.test(line)) {
-        // `.` would read back as an empty line; whitespace alone would end the stanza.
+      } else if (line === '.') {
+        // ` .` is how an empty line is written, so a literal `.` line cannot be.
         throw new DebshipError('control-field', `control field ${name}, line ${i + 2}: "${line}" cannot be represented in a control file`, {
           hint: 'use an empty line for a paragraph break; it is written as " ."',
         });
