@@ -24,4 +24,5 @@ export function crc32Js(data: Uint8Array, previous = 0): number {
   return ~crc >>> 0;
 }
 
-export const crc32: Crc32 = native ?? crc32Js;
+/** Node's native crc32 returns 0 for an empty buffer without a backing store, whatever `previous` is. */
+export const crc32: Crc32 = native ? (data, previous = 0) => (data.length === 0 ? previous : native(data, previous)) : crc32Js;
