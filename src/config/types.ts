@@ -97,6 +97,8 @@ export interface ProjectConfig {
   name: string;
   /** As written (`amd64`, `x86_64`, `all`…); resolved to Debian names by the build. */
   arch: string;
+  /** Set when `arch` comes from nfpm's `deb.arch`: a Debian name to write as is, without translation. */
+  archVerbatim?: boolean;
   platform: string;
   version: string;
   versionSchema: 'semver' | 'none';
@@ -140,6 +142,8 @@ export interface ProjectConfig {
     triggers: Triggers;
     /** Lines of a lintian overrides file shipped as /usr/share/lintian/overrides/<name>. */
     lintianOverrides: string[];
+    /** nfpm's deb.arch_variant (e.g. amd64v3): the Architecture-Variant control field. */
+    archVariant?: string;
   };
 
   build: BuildConfig;
