@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 600_000,
     pool: 'forks',
+    // Builds the cached clean Debian roots once, before test files run in parallel.
+    globalSetup: ['test/support/global-setup.ts'],
     coverage: { provider: 'v8', include: ['src/**'], reporter: ['text-summary', 'lcov', 'json-summary'] },
   },
 });

@@ -1,0 +1,34 @@
+/**
+ * Builds the clean roots the suite needs once, before any test file runs, so parallel test
+ * files find them cached instead of racing to build them. Without mmdebstrap (or root) this
+ * fails the run under CI; locally the tests that need a root fail with the same message.
+ */
+import { describeSpec, ensureLowerDir, suiteRoots, sweepStaleWorkDirs } from './debian-root.js';
+import { findTool, missingToolMessage } from './tools.js';
+
+export default async function setup(): Promise<void> {
+  const problem =
+    (await findTool('mmdebstrap')) === undefined
+      ? missingToolMessage('mmdebstrap', 'mmdebstrap')
+      : process.getuid?.() !== 0
+        ? 'building clean Debian roots needs root (uid 0); run the suite as root, as .ci/run does'
+        : undefined;
+  if (problem) {
+    if (process.env.CI) throw new Error(problem);
+    console.log(`debship-test: clean roots unavailable, tests that need one will fail: ${problem}`);
+    return;
+  }
+  const swept = await sweepStaleWorkDirs();
+  if (swept) console.log(`debship-test: removed ${swept} working copies left by killed test runs`);
+  for (const spec of suiteRoots) {
+    const started = Date.now();
+    try {
+      const lower = await ensureLowerDir(spec);
+      console.log(`debship-test: root ${describeSpec(spec)} ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${lower}`);
+    } catch (e) {
+      if (process.env.CI) throw e;
+      // Unit tests still run; each test needing this root retries the build and fails with the reason.
+      console.log(`debship-test: building root ${describeSpec(spec)} failed: ${(e as Error).message}`);
+    }
+  }
+}
