@@ -19,6 +19,7 @@ const SCRIPTS: readonly string[] = ['preinst', 'postinst', 'prerm', 'postrm', 'c
 const CONTROL_ALGOS: readonly AnyAlgo[] = ['gzip', 'xz', 'zstd', 'none'];
 /** Per control member; real ones are kilobytes, debconf templates rarely above a megabyte. */
 const MAX_CONTROL_MEMBER = 16 * 1024 * 1024;
+const MAX_CONTROL_TOTAL = 64 * 1024 * 1024;
 
 export async function readDeb(path: string): Promise<DebInfo> {
   const src = await fileAccess(path);
@@ -98,7 +99,12 @@ function decompressed(src: RandomAccess, m: ArMember, algo: AnyAlgo): Duplex {
 
 async function readControlMembers(src: RandomAccess, m: ArMember, algo: AnyAlgo, what: string): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
-  const collect = (e: TarEntry): boolean => e.path !== '/';
+  let total = 0;
+  const collect = (e: TarEntry): boolean => {
+    // Each member is capped by the tar reader; the sum is capped here against many large members.
+    if ((total += e.size) > MAX_CONTROL_TOTAL) throw new DebshipError('deb-corrupt', `${what}: control members exceed ${MAX_CONTROL_TOTAL} bytes in total`);
+    return e.path !== '/';
+  };
   for await (const { entry, body } of readTar(decompressed(src, m, algo), { what, collect, maxCollect: MAX_CONTROL_MEMBER })) {
     if (body) texts.set(entry.path.slice(1), body.toString('utf8'));
   }

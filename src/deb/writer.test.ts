@@ -142,6 +142,23 @@ describe('writeDeb failures leave nothing behind', () => {
     expect(await leftovers(dir)).toEqual([]);
   });
 
+  it('stops mid-stream on abort and kills the compressor', async () => {
+    const dir = await tempDir();
+    const ctl = new AbortController();
+    const big = Array.from({ length: 8 }, (_, i) => file(`/f${i}`, Buffer.alloc(1024 * 1024, i)));
+    const write = writeDeb(pkgOf(big, { compression: { algo: 'xz' } }), join(dir, 'out.deb'), {
+      signal: ctl.signal,
+      onProgress: (done) => done > 2 * 1024 * 1024 && ctl.abort(),
+    });
+    await expect(write).rejects.toMatchObject({ code: 'aborted' });
+    expect(await leftovers(dir)).toEqual([]);
+  });
+
+  it('reports an output directory that does not exist', async () => {
+    const dir = await tempDir();
+    await expect(writeDeb(pkgOf([file('/a', 'a')]), join(dir, 'missing', 'out.deb'))).rejects.toMatchObject({ code: 'write-failed' });
+  });
+
   it.each<[string, Partial<Package>, RegExp]>([
     ['a duplicate path', { files: [file('/a', '1'), file('/a', '2')] }, /appears twice/],
     ['a relative path', { files: [file('a', '1')] }, /not absolute/],

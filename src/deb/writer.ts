@@ -10,7 +10,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DebshipError } from '../core/errors.js';
+import { DebshipError, isDebshipError } from '../core/errors.js';
 import { AR_MAGIC, arHeader, arPadding } from './ar.js';
 import { createCompressor, extensionOf, transformBuffer } from './compress/index.js';
 import { buildControlTar } from './control-tar.js';
@@ -72,6 +72,13 @@ export async function writeDeb(pkg: Package, outPath: string, opts: WriteDebOpti
   } catch (e) {
     await rm(outTmp, { force: true });
     if (opts.signal?.aborted) throw new DebshipError('aborted', `writing ${outPath} was aborted`, { cause: e });
+    if (!isDebshipError(e) && (e as NodeJS.ErrnoException).code) {
+      throw new DebshipError('write-failed', `cannot write ${outPath}: ${(e as Error).message}`, {
+        file: outPath,
+        cause: e,
+        hint: 'check that the output directory exists, is writable and has free space',
+      });
+    }
     throw e;
   } finally {
     await rm(dataTmp, { force: true });
