@@ -99,6 +99,10 @@ describe('composition rules', () => {
     expect(composeScripts({ ...base, userScripts: { postinst } }).scripts).toEqual({ postinst });
   });
 
+  it('gives a script without a #! line one, with set -e', () => {
+    expect(composeScripts({ ...base, userScripts: { postrm: 'rm -rf /var/lib/x\n' } }).scripts.postrm).toBe('#!/bin/sh\nset -e\nrm -rf /var/lib/x\n');
+  });
+
   it('drops a #DEBHELPER# token that has nothing to stand for, as debhelper does', () => {
     expect(composeScripts({ ...base, userScripts: { prerm: '#!/bin/sh\nset -e\n#DEBHELPER#\n' } }).scripts.prerm).toBe('#!/bin/sh\nset -e\n\n');
   });

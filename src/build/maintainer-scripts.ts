@@ -8,7 +8,8 @@
  *   not. The snippets go after the user's code in preinst/postinst and before it in prerm/postrm
  *   (debhelper's append/prepend order), and in preinst/postinst the user's code runs in a
  *   subshell, so that an `exit 0` at its end does not skip starting the service.
- * A script made only of snippets starts with `#!/bin/sh` and `set -e`, as debhelper writes it.
+ * A script made only of snippets, or a user script without a `#!` line, starts with `#!/bin/sh` and
+ * `set -e`, as debhelper writes it.
  */
 import type { SystemGroup, SystemUser, SystemdUnit, ProjectConfig } from '../config/types.js';
 import type { MaintainerScript } from '../deb/types.js';
@@ -43,6 +44,7 @@ export interface ComposedScripts {
 }
 
 const TOKEN = '#DEBHELPER#';
+const HEAD = '#!/bin/sh\nset -e\n';
 /** Shells whose syntax the POSIX sh snippets are valid in. */
 const SHELL_SHEBANG = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(?:sh|dash|bash)(?:\s|$)/;
 const USER_KEY: Record<ScriptHook, string> = { preinst: 'preinstall', postinst: 'postinstall', prerm: 'preremove', postrm: 'postremove' };
@@ -67,10 +69,11 @@ export function composeScripts(input: ComposeInput): ComposedScripts {
 }
 
 function composeOne(pkg: string, hook: ScriptHook, user: string | undefined, generated: string): string | undefined {
-  if (user === undefined) return generated === '' ? undefined : `#!/bin/sh\nset -e\n${generated}`;
-  if (generated === '') return user.replaceAll(TOKEN, '');
+  if (user === undefined) return generated === '' ? undefined : `${HEAD}${generated}`;
   const firstLine = user.split('\n', 1)[0]!;
   const shebang = firstLine.startsWith('#!') ? firstLine : undefined;
+  // dpkg executes the script, so it needs a #! line; nfpm-style scripts sometimes lack one.
+  if (generated === '') return (shebang ? '' : HEAD) + user.replaceAll(TOKEN, '');
   if (shebang !== undefined && !SHELL_SHEBANG.test(shebang)) {
     throw new DebshipError(
       'maintainer-script-not-shell',
@@ -78,10 +81,10 @@ function composeOne(pkg: string, hook: ScriptHook, user: string | undefined, gen
       { hint: 'Write the script for /bin/sh (it may call your program), or drop the generated parts from the config.' },
     );
   }
-  if (user.includes(TOKEN)) return user.replaceAll(TOKEN, generated.replace(/\n$/, ''));
+  if (user.includes(TOKEN)) return (shebang ? '' : HEAD) + user.replaceAll(TOKEN, generated.replace(/\n$/, ''));
 
   const body = (shebang === undefined ? user : user.slice(firstLine.length + 1)).replace(/\n*$/, '\n');
-  const head = `${shebang ?? '#!/bin/sh'}\nset -e\n`;
+  const head = shebang ? `${shebang}\nset -e\n` : HEAD;
   const label = `# From scripts.${USER_KEY[hook]}`;
   if (hook === 'prerm' || hook === 'postrm') return `${head}${generated}${label}\n${body}`;
   return `${head}${label}, in a subshell so that an exit in it does not skip what follows\n(\n${body})\n${generated}`;
