@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatControl, withInstalledSize } from './control.js';
@@ -20,7 +20,7 @@ import {
 import type { CompressionAlgo, DebEntry, Package } from './types.js';
 import { writeDeb, type WriteDebResult } from './writer.js';
 
-const tools = await haveTools('dpkg-deb', 'tar', 'xz', 'zstd');
+const tools = await haveTools('dpkg', 'dpkg-deb', 'tar', 'xz', 'zstd');
 let work: string;
 beforeAll(async () => {
   work = await tempDir();
@@ -100,6 +100,18 @@ describe.skipIf(!tools).each<CompressionAlgo>(['gzip', 'xz', 'zstd', 'none'])('w
     const dir = join(work, `x-${algo}`);
     await run('dpkg-deb', ['-x', deb, dir]);
     expect(await describeTree(dir)).toEqual(await describePackage(pkg));
+  });
+
+  it('is unpacked by dpkg itself, whose tar reader is stricter than GNU tar', async () => {
+    const root = join(work, `root-${algo}`);
+    await mkdir(join(root, 'var/lib/dpkg/info'), { recursive: true });
+    await mkdir(join(root, 'var/lib/dpkg/updates'));
+    await writeFile(join(root, 'var/lib/dpkg/status'), '');
+    await run('dpkg', [`--root=${root}`, '--unpack', deb]);
+    // Until configured, dpkg keeps a new conffile beside its final name.
+    const tree = (await describeTree(root)).filter((l) => !l.startsWith('/var/lib/dpkg')).map((l) => l.replace('.dpkg-new ', ' '));
+    expect(tree).toEqual(await describePackage(pkg));
+    expect(await readFile(join(root, 'var/lib/dpkg/info/sample.conffiles'), 'utf8')).toContain('remove-on-upgrade /etc/sample/old.conf');
   });
 
   it('gives a data.tar that GNU tar lists', async () => {
