@@ -110,7 +110,7 @@ export async function hasCommand(cmd: string): Promise<boolean> {
 export interface PipedOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
-  /** Extra text for a `tool-missing` error, e.g. an alternative the user can pick. */
+  /** The hint of a `tool-missing` error, instead of the generic one (which package, what else to do). */
   missingHint?: string;
 }
 
@@ -157,7 +157,7 @@ class PipedProcess extends Duplex {
       (err: unknown) => {
         this.exited = true;
         if (err instanceof DebshipError && err.code === 'tool-missing' && opts.missingHint) {
-          err = new DebshipError(err.code, err.message, { hint: `${err.hint}; ${opts.missingHint}` });
+          err = new DebshipError(err.code, err.message, { hint: opts.missingHint });
         }
         this.destroy(err as Error);
       },

@@ -34,10 +34,8 @@ export function algoOfExtension(ext: string): AnyAlgo | undefined {
 
 const TOOL_PACKAGE: Record<string, string> = { xz: 'xz-utils', zstd: 'zstd', bzip2: 'bzip2' };
 
-function tool(cmd: string, args: string[], reason: string): Duplex {
-  return spawnPiped(cmd, args, {
-    missingHint: `apt-get install ${TOOL_PACKAGE[cmd] ?? cmd} provides it${reason}`,
-  });
+function tool(cmd: string, args: string[], alternative: string): Duplex {
+  return spawnPiped(cmd, args, { missingHint: `install it with: apt-get install ${TOOL_PACKAGE[cmd] ?? cmd}${alternative}` });
 }
 
 function cores(): number {
@@ -56,7 +54,7 @@ export function createCompressor(c: Compression, opts: CompressorOptions = {}): 
   if (!Number.isInteger(level) || level < min || level > max) {
     throw new DebshipError('compression-level', `${c.algo} level ${level} is out of range ${min}-${max}`);
   }
-  const other = '; or choose another compression (gzip needs no external tool)';
+  const other = '; or choose another compression (deb.compression: gzip needs no external tool)';
   switch (c.algo) {
     case 'gzip':
       return new ParallelGzip({ level, chunkSize: opts.chunkSize });
@@ -71,7 +69,7 @@ export function createCompressor(c: Compression, opts: CompressorOptions = {}): 
 }
 
 export function createDecompressor(algo: AnyAlgo): Duplex {
-  const reason = ' (needed to read this package)';
+  const reason = ' (this package needs it to be read)';
   switch (algo) {
     case 'none':
       return new PassThrough();
