@@ -35,7 +35,12 @@ export async function fileAccess(path: string): Promise<RandomAccess> {
   } catch (e) {
     throw new DebshipError('file-unreadable', `cannot open ${path}: ${(e as Error).message}`, { file: path, cause: e });
   }
-  const { size } = await fh.stat();
+  const st = await fh.stat();
+  if (!st.isFile()) {
+    await fh.close();
+    throw new DebshipError('file-unreadable', `${path} is not a regular file`, { file: path });
+  }
+  const { size } = st;
   const read = async (position: number, length: number): Promise<Buffer> => {
     const buf = Buffer.alloc(length);
     let done = 0;
