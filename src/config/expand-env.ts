@@ -94,10 +94,11 @@ export function expandEnv(raw: unknown, env: Env, positions: SourceMap): Expansi
   for (const key of SCALARS) {
     if (typeof raw[key] === 'string') raw[key] = expand(raw[key], [key]);
   }
-  expandOverridable(raw, [], expand, positions);
+  const ctx: Ctx = { expand, positions, unset: result.unset };
+  expandOverridable(raw, [], ctx);
   if (isObject(raw.overrides)) {
     for (const [packager, o] of Object.entries(raw.overrides)) {
-      if (isObject(o)) expandOverridable(o, ['overrides', packager], expand, positions);
+      if (isObject(o)) expandOverridable(o, ['overrides', packager], ctx);
     }
   }
   return result;
@@ -106,8 +107,15 @@ export function expandEnv(raw: unknown, env: Env, positions: SourceMap): Expansi
 /** `warn: false` for list items, where an unset variable dropping the item is nfpm's documented idiom. */
 type Expand = (value: string, path: Path, warn?: boolean) => string;
 
-function expandOverridable(o: Record<string, unknown>, base: Path, expand: Expand, positions: SourceMap): void {
-  for (const key of LISTS) expandList(o, key, [...base, key], expand, positions);
+interface Ctx {
+  expand: Expand;
+  positions: SourceMap;
+  unset: Map<string, string[]>;
+}
+
+function expandOverridable(o: Record<string, unknown>, base: Path, ctx: Ctx): void {
+  const { expand } = ctx;
+  for (const key of LISTS) expandList(o, key, [...base, key], ctx);
   if (Array.isArray(o.contents)) {
     o.contents.forEach((c, i) => {
       if (!isObject(c) || c.expand !== true) return;
@@ -123,12 +131,12 @@ function expandOverridable(o: Record<string, unknown>, base: Path, expand: Expan
         if (typeof v === 'string') deb.fields[k] = expand(v, [...base, 'deb', 'fields', k]);
       }
     }
-    expandList(deb, 'predepends', [...base, 'deb', 'predepends'], expand, positions);
+    expandList(deb, 'predepends', [...base, 'deb', 'predepends'], ctx);
   }
 }
 
 /** nfpm's list rule: expand, trim, drop what ends up empty. */
-function expandList(o: Record<string, unknown>, key: string, path: Path, expand: Expand, positions: SourceMap): void {
+function expandList(o: Record<string, unknown>, key: string, path: Path, ctx: Ctx): void {
   const list = o[key];
   if (!Array.isArray(list)) return;
   const kept: number[] = [];
@@ -139,13 +147,17 @@ function expandList(o: Record<string, unknown>, key: string, path: Path, expand:
       out.push(item);
       return;
     }
-    const v = expand(item, [...path, i], false).trim();
+    // Recorded at the index the item will have once dropped items are gone.
+    const at = [...path, out.length];
+    const v = ctx.expand(item, at, false).trim();
     if (v !== '') {
       kept.push(i);
       out.push(v);
+    } else {
+      ctx.unset.delete(pathKey(at));
     }
   });
-  if (out.length !== list.length) positions.reindex(path, kept);
+  if (out.length !== list.length) ctx.positions.reindex(path, kept);
   o[key] = out;
 }
 

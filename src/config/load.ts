@@ -79,7 +79,14 @@ export function loadConfigText(text: string, file: string, opts: LoadOptions): L
   const merged = mergeDebOverrides(data);
   const config = normalise(merged.config, resolve(file));
   const rules = checkRules(merged.config, config);
-  const origin = (p: Problem): Problem => (p.path ? { ...p, path: merged.origin(p.path) } : p);
+  const origin = (p: Problem): Problem => {
+    if (!p.path) return p;
+    const path = merged.origin(p.path);
+    if (path === p.path) return p;
+    // The message names the merged path (`contents[0]`); name where it is written instead.
+    const message = p.message.replaceAll(`\`${formatPath(p.path)}`, `\`${formatPath(path)}`);
+    return { ...p, path, message };
+  };
   warnings.push(...rules.warnings.map((p) => place(origin(p))));
   if (rules.errors.length) fail(file, rules.errors.map((p) => place(origin(p))));
 

@@ -76,7 +76,7 @@ function checkVersionAndArch(raw: RawConfig, config: ProjectConfig, r: RuleResul
     debianVersion(config);
   } catch (e) {
     if (!isDebshipError(e)) throw e;
-    r.errors.push({ code: 'config/invalid-version', message: `\`version\`: ${e.message}`, hint: e.hint, path: ['version'] });
+    r.errors.push({ code: 'config/invalid-version', message: `\`version\`: ${e.message.replace(/^version /, '')}`, hint: e.hint, path: ['version'] });
   }
   if (!config.archVerbatim) {
     try {
@@ -161,7 +161,7 @@ function checkAccounts(config: ProjectConfig, r: RuleResult): void {
       if (first === undefined) return void seen.set(a.name, i);
       r.errors.push({
         code: `config/${key}-duplicate`,
-        message: `${quotePath([key, i])} declares \`${a.name}\` again (already ${key}[${first}])`,
+        message: `${quotePath([key, i])} declares \`${a.name}\` again (already in ${key}[${first}])`,
         hint: 'Declare each account once.',
         path: [key, i],
       });

@@ -58,6 +58,7 @@ const ALIASES: Record<string, string[]> = {
   services: ['systemd'],
   user: ['users', 'owner'],
   group: ['groups'],
+  debian: ['deb'],
   suite: ['target'],
   suites: ['target'],
   distribution: ['target'],
@@ -81,16 +82,22 @@ export function closest(input: string, candidates: readonly string[]): string | 
   for (const c of candidates) if (norm(c) === n) return c;
   const alias = ALIASES[n]?.find((a) => candidates.includes(a));
   if (alias) return alias;
+  // A third of the longer word, at least one edit, at most three.
+  const limit = (other: string) => Math.min(3, Math.max(1, Math.floor(Math.max(n.length, other.length) / 3)));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
     const d = editDistance(n, norm(c));
-    if (d < bestDistance) {
+    if (d <= limit(c) && d < bestDistance) {
       best = c;
       bestDistance = d;
     }
   }
-  // A third of the longer word, at least one edit, at most three.
-  const limit = Math.min(3, Math.max(1, Math.floor(Math.max(n.length, best?.length ?? 0) / 3)));
-  return bestDistance <= limit ? best : undefined;
+  if (best) return best;
+  // A typo of another tool's name: `comand` → command → run.
+  for (const [name, targets] of Object.entries(ALIASES)) {
+    const target = targets.find((a) => candidates.includes(a));
+    if (target && editDistance(n, name) <= limit(name)) return target;
+  }
+  return undefined;
 }

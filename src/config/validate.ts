@@ -80,7 +80,9 @@ function toProblems(ctx: Ctx, issue: Issue, base: Path): Problem[] {
     case 'too_small': {
       const bound = issue.code === 'too_big' ? `at most ${issue.maximum}` : `at least ${issue.minimum}`;
       const own = issue.message.startsWith('Too ') ? `must be ${bound}` : issue.message;
-      return [{ code: 'config/invalid-value', message: `${quotePath(path)} ${own}, not ${describeValue(value)}`, hint: hintOf(issue) ?? `Use a value ${bound}.`, path }];
+      const octal = infoOf(schemasAt(configSchema, path)).octal && typeof value === 'number';
+      const shown = octal ? `0o${(value as number).toString(8)}` : describeValue(value);
+      return [{ code: 'config/invalid-value', message: `${quotePath(path)} ${own}, not ${shown}`, hint: hintOf(issue) ?? `Use a value ${bound}.`, path }];
     }
     default: {
       const message =
