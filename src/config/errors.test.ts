@@ -76,6 +76,14 @@ describe('unknown keys', () => {
     ]);
   });
 
+  it('may be named like Object.prototype members', () => {
+    expect(problems('name: foo\nversion: 1.0.0\nconstructor: 1\n__proto__: 2\ntoString: 3\n')).toEqual([
+      '3:1 unknown key `constructor`',
+      '4:1 unknown key `__proto__`',
+      '5:1 unknown key `toString`',
+    ]);
+  });
+
   it('hint at the fix, or list the valid keys when nothing is close', () => {
     const [typo, far] = errorsOf('name: foo\nversion: 1.0.0\ndeb:\n  compresion: xz\n  zzz: 1\n');
     expect(typo!.hint).toBe('Rename it to `compression`.');

@@ -145,6 +145,10 @@ describe('${VAR} expansion in the config', () => {
     expect(config.deb.fields).toEqual({ 'X-Url': 'https://example.com' });
   });
 
+  it('looks variables up as own properties of the environment only', () => {
+    expect(load('name: foo${constructor}\nversion: 1.0.0${toString}\n').config).toMatchObject({ name: 'foo', version: '1.0.0' });
+  });
+
   it('does not read YAML syntax out of expanded values', () => {
     const { config } = load('name: foo\nversion: ${V}\ndescription: ${D}\n', { V: '1.0.0', D: 'a: b\n- c' });
     expect(config.description).toBe('a: b\n- c');

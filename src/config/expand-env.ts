@@ -73,7 +73,7 @@ export function expandEnv(raw: unknown, env: Env, positions: SourceMap): Expansi
   const expand: Expand = (value, path, warn = true) => {
     const missing: string[] = [];
     const out = osExpand(value, (name) => {
-      const v = env[name];
+      const v = Object.hasOwn(env, name) ? env[name] : undefined;
       if (v === undefined) missing.push(name);
       return v ?? '';
     });

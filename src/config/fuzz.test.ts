@@ -53,7 +53,7 @@ const FRAGMENTS = [
   ...KEYS.map((k) => `${k}:`),
   ' ', '  ', '\n', '\n  ', '\n    ', '- ', ': ', '[', ']', '{', '}', ',', '"', "'", '#', '&a ', '*a', '<<: ', '!!str ',
   '|', '>-', '\t', '---', '...', '~', 'null', 'true', 'no', '0644', '0o755', '755', '1.10', 'gzip:99', 'xz', 'lz4',
-  '${VERSION}', '$HOME', '${', 'foo', '/usr/bin/foo', 'a.service', '__proto__', 'constructor', '2024-01-02T03:04:05Z', '\uFEFF', '%YAML 1.2',
+  '${VERSION}', '$HOME', '${', 'foo', '/usr/bin/foo', 'a.service', '__proto__', 'constructor', '__proto__:', 'constructor:', 'toString:', '${constructor}', '$__proto__', 'null:', '? ', '2024-01-02T03:04:05Z', '\uFEFF', '%YAML 1.2',
 ];
 
 const yamlish = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }).map((parts) => parts.join(''));
@@ -68,13 +68,13 @@ const scalar = fc.oneof(
 const { value: randomValue } = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('list'), tie('map')),
   list: fc.array(tie('value'), { maxLength: 4 }),
-  map: fc.dictionary(fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 8 })), tie('value'), { maxKeys: 5 }),
+  map: fc.dictionary(fc.oneof(fc.constantFrom(...KEYS, '__proto__', 'constructor', 'toString'), fc.string({ maxLength: 8 })), tie('value'), { maxKeys: 5 }),
 }));
 const document = fc
   .record({
     name: fc.oneof(fc.constant('foo'), scalar),
     version: fc.oneof(fc.constant('1.0.0'), scalar),
-    rest: fc.dictionary(fc.constantFrom(...KEYS), randomValue, { maxKeys: 6 }),
+    rest: fc.dictionary(fc.constantFrom(...KEYS, 'constructor', '__proto__'), randomValue, { maxKeys: 6 }),
   })
   .map(({ name, version, rest }) => ({ name, version, ...rest }));
 

@@ -80,7 +80,7 @@ export function closest(input: string, candidates: readonly string[]): string | 
   const norm = (s: string) => s.toLowerCase().replace(/-/g, '_');
   const n = norm(input);
   for (const c of candidates) if (norm(c) === n) return c;
-  const alias = ALIASES[n]?.find((a) => candidates.includes(a));
+  const alias = Object.hasOwn(ALIASES, n) ? ALIASES[n]!.find((a) => candidates.includes(a)) : undefined;
   if (alias) return alias;
   // A third of the longer word, at least one edit, at most three.
   const limit = (other: string) => Math.min(3, Math.max(1, Math.floor(Math.max(n.length, other.length) / 3)));

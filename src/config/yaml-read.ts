@@ -176,8 +176,10 @@ class Reader {
   }
 
   private keyText(keyNode: Node | null, path: Path): string | undefined {
-    if (isScalar(keyNode) && keyNode.value !== null && typeof keyNode.value !== 'object') {
-      return keyNode.type === 'PLAIN' && typeof keyNode.source === 'string' ? keyNode.source : String(keyNode.value);
+    if (isScalar(keyNode)) {
+      if (keyNode.type === 'PLAIN' && typeof keyNode.source === 'string' && keyNode.source !== '') return keyNode.source;
+      if (typeof keyNode.value === 'string') return keyNode.value;
+      if (keyNode.value !== null && typeof keyNode.value !== 'object') return String(keyNode.value);
     }
     this.errors.push({
       code: 'config/yaml-key',
