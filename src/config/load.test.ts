@@ -78,6 +78,12 @@ describe('debship keys', () => {
     ]);
   });
 
+  it('warns about a platform other than linux', () => {
+    expect(warningsOf('name: foo\nversion: 1.0.0\nmaintainer: M <m@example.com>\ndescription: d\nplatform: darwin\n')).toEqual([
+      '5:11 `platform` is `darwin`; Debian packages are for Linux, so it has no effect',
+    ]);
+  });
+
   it('warns when maintainer and description are missing', () => {
     expect(warningsOf('name: foo\nversion: 1.0.0\n')).toEqual([
       '1:1 `maintainer` is not set; Debian packages need a Maintainer field and a placeholder will be written',

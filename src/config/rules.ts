@@ -59,6 +59,14 @@ function checkMetadata(raw: RawConfig, config: ProjectConfig, r: RuleResult): vo
       path: [],
     });
   }
+  if (config.platform !== 'linux') {
+    r.warnings.push({
+      code: 'config/platform',
+      message: `\`platform\` is \`${config.platform}\`; Debian packages are for Linux, so it has no effect`,
+      hint: 'Remove `platform`, or set it to linux.',
+      path: ['platform'],
+    });
+  }
   if (raw.priority !== undefined && raw.priority.trim() !== '' && !PRIORITIES.includes(raw.priority)) {
     r.warnings.push({
       code: 'config/priority',
