@@ -91,7 +91,8 @@ async function buildOne(req: BuildRequest, arch: string, version: string, source
     const changelog = config.changelog ? await readChglog(config.dir, config.changelog, config.maintainer ?? config.name) : undefined;
     const files = addGeneratedDocs([...contents.entries, ...units], { config, version, sourceDateEpoch, changelog });
     const userScripts = await readUserScripts(config);
-    const composed = composeScripts({ packageName: config.name, userScripts, units: config.systemd, users: config.users, groups: config.groups });
+    const ownedPaths = files.filter((f) => f.type !== 'symlink' && (f.owner !== 'root' || f.group !== 'root'));
+    const composed = composeScripts({ packageName: config.name, userScripts, units: config.systemd, users: config.users, groups: config.groups, ownedPaths });
     const pkg: Package = {
       control: buildControlFields({ config, version, arch, extraDepends: composed.depends }),
       files,

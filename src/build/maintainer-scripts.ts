@@ -16,6 +16,7 @@ import type { MaintainerScript } from '../deb/types.js';
 import { DebshipError } from '../core/errors.js';
 import { renderSnippet, SCRIPT_HOOKS, type ScriptHook, type Snippets } from './snippets.js';
 import { systemdSnippets } from './systemd-scripts.js';
+import { ownershipSnippets, type OwnedPath } from './ownership-scripts.js';
 import { userScriptDepends, userSnippets } from './user-scripts.js';
 
 export type { ScriptHook } from './snippets.js';
@@ -35,6 +36,8 @@ export interface ComposeInput {
   units: SystemdUnit[];
   users: SystemUser[];
   groups: SystemGroup[];
+  /** Files and directories with a non-root owner or group (see ownership-scripts.ts). */
+  ownedPaths?: OwnedPath[];
 }
 
 export interface ComposedScripts {
@@ -52,10 +55,11 @@ const USER_KEY: Record<ScriptHook, string> = { preinst: 'preinstall', postinst: 
 export function composeScripts(input: ComposeInput): ComposedScripts {
   const systemd = systemdSnippets(input.units);
   const users = userSnippets(input.users, input.groups);
+  const owned = ownershipSnippets(input.ownedPaths ?? []);
   // Debhelper order: other helpers' snippets, then the service ones; reversed for removal.
   const ordered: Snippets = {
     preinst: [...users.preinst, ...systemd.preinst],
-    postinst: [...users.postinst, ...systemd.postinst],
+    postinst: [...users.postinst, ...owned.postinst, ...systemd.postinst],
     prerm: [...systemd.prerm, ...users.prerm],
     postrm: [...systemd.postrm, ...users.postrm],
   };

@@ -23,8 +23,11 @@ export { ensureRootTarball, ensureLowerDir, testCacheDir, describeSpec, type Roo
 /** Plain bookworm with dpkg and apt, for the host's own architecture: the root for dpkg/apt tests. */
 export const bookwormApt: RootSpec = { suite: 'bookworm', arch: hostArch(), variant: 'apt', include: [] };
 
+/** bookworm with Debian's python3, for installing Python service packages such as the example. */
+export const bookwormPython: RootSpec = { suite: 'bookworm', arch: hostArch(), variant: 'apt', include: ['python3'] };
+
 /** Roots the global setup builds before test files run; add a spec here when a test starts using it. */
-export const suiteRoots: RootSpec[] = [bookwormApt];
+export const suiteRoots: RootSpec[] = [bookwormApt, bookwormPython];
 
 export interface RunOptions {
   input?: string | Uint8Array;
