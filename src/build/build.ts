@@ -60,7 +60,8 @@ export type BuildEvent =
 
 export async function build(req: BuildRequest): Promise<BuiltPackage[]> {
   const { config } = req;
-  const archs = parseArchList(req.archs?.length ? req.archs.join(',') : config.arch);
+  // nfpm's deb.arch is written as given (an architecture debship does not know, for instance).
+  const archs = req.archs?.length ? parseArchList(req.archs.join(',')) : config.archVerbatim ? [config.arch] : parseArchList(config.arch);
   const version = debianVersion({ ...config, version: req.version ?? config.version });
   checkCompressionForTargets(config.deb.compression, config.target, config.file);
   const sourceDateEpoch = await resolveSourceDateEpoch(req.env, config.mtime, config.dir);

@@ -22,6 +22,7 @@ export function buildControlFields({ config: c, version, arch, extraDepends }: C
   add('Package', c.name);
   add('Version', version);
   add('Architecture', arch);
+  add('Architecture-Variant', c.deb.archVariant);
   add('Maintainer', c.maintainer);
   list('Pre-Depends', c.predepends);
   list('Depends', [...c.depends, ...extraDepends]);

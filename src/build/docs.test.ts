@@ -2,7 +2,8 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { changelogFileName, formatChangelog, gzipChangelog, rfc2822 } from './changelog.js';
 import { generateCopyright } from './copyright.js';
-import { formatDescription } from './control-fields.js';
+import { buildControlFields, formatDescription } from './control-fields.js';
+import { loadConfigText } from '../config/load.js';
 import { checkCompressionForTargets } from './targets.js';
 import { resolveSourceDateEpoch } from './source-date.js';
 import { tmpdir } from 'node:os';
@@ -42,6 +43,19 @@ describe('copyright', () => {
 });
 
 describe('control fields', () => {
+  it('writes fields in dpkg-gencontrol order with script dependencies merged', () => {
+    const { config } = loadConfigText(
+      'name: xx\nversion: 1.0.0\nmaintainer: A <a@b.c>\ndescription: synopsis\nhomepage: https://e.org\ndepends: [libc6, passwd]\nrecommends: [curl]\ndeb: { arch_variant: amd64v3, fields: { Bugs: "mailto:a@b.c" } }\n',
+      '/tmp/debship.yaml',
+      { env: {} },
+    );
+    expect(buildControlFields({ config, version: '1.0.0', arch: 'amd64', extraDepends: ['passwd', 'adduser'] })).toEqual([
+      ['Package', 'xx'], ['Version', '1.0.0'], ['Architecture', 'amd64'], ['Architecture-Variant', 'amd64v3'],
+      ['Maintainer', 'A <a@b.c>'], ['Depends', 'libc6, passwd, adduser'], ['Recommends', 'curl'],
+      ['Section', 'misc'], ['Priority', 'optional'], ['Homepage', 'https://e.org'], ['Bugs', 'mailto:a@b.c'], ['Description', 'synopsis'],
+    ]);
+  });
+
   it('splits nfpm descriptions into synopsis and extended lines', () => {
     expect(formatDescription('Synopsis here\nline one\n\nline two\n')).toBe('Synopsis here\nline one\n\nline two');
     expect(formatDescription('  only synopsis  ')).toBe('only synopsis');
