@@ -5,7 +5,7 @@
  * Made once into bench/.payload/<name> and reused.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 
@@ -22,13 +22,14 @@ export interface PayloadSpec {
   modelMiB: number;
 }
 
-export const standardPayload: PayloadSpec = { name: 'service-120m', pythonCopies: 1, libMiB: 40, modelMiB: 24 };
-export const largePayload: PayloadSpec = { name: 'service-1g', pythonCopies: 6, libMiB: 300, modelMiB: 400 };
+export const standardPayload: PayloadSpec = { name: 'service-120m', pythonCopies: 2, libMiB: 60, modelMiB: 24 };
+export const largePayload: PayloadSpec = { name: 'service-1g', pythonCopies: 10, libMiB: 400, modelMiB: 400 };
 
 /** Returns the directory whose `usr/` tree is the package content. */
 export async function ensurePayload(benchDir: string, spec: PayloadSpec): Promise<string> {
   const dir = join(benchDir, '.payload', spec.name);
-  if (existsSync(join(dir, '.complete'))) return dir;
+  const marker = join(dir, '.complete');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === JSON.stringify(spec)) return dir;
   const tmp = `${dir}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
   const app = join(tmp, 'usr/lib/benchapp');

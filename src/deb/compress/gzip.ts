@@ -39,7 +39,8 @@ export class ParallelGzip extends Transform {
     super();
     this.level = opts.level;
     this.chunkSize = opts.chunkSize ?? 1024 * 1024;
-    this.parallel = opts.parallel ?? Math.max(2, availableParallelism?.() ?? cpus().length);
+    // Twice the cores, so a core never waits while the main thread prepares the next chunk.
+    this.parallel = opts.parallel ?? 2 * Math.max(2, availableParallelism?.() ?? cpus().length);
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
