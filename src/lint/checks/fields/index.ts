@@ -1,0 +1,4 @@
+/** The fields check family. */
+import type { Check } from '../../types.js';
+
+export const fieldsChecks: Check[] = [];

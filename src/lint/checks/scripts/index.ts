@@ -1,0 +1,4 @@
+/** The scripts check family. */
+import type { Check } from '../../types.js';
+
+export const scriptsChecks: Check[] = [];

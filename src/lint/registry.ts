@@ -1,0 +1,34 @@
+/**
+ * Every check debship runs, listed explicitly (no registration by import side effect), and the
+ * tag table derived from them.
+ */
+import { binariesChecks } from './checks/binaries/index.js';
+import { fieldsChecks } from './checks/fields/index.js';
+import { filesChecks } from './checks/files/index.js';
+import { scriptsChecks } from './checks/scripts/index.js';
+import { systemdChecks } from './checks/systemd/index.js';
+import type { Check, TagInfo } from './types.js';
+
+export const CHECKS: readonly Check[] = [...fieldsChecks, ...filesChecks, ...binariesChecks, ...scriptsChecks, ...systemdChecks];
+
+let tagTable: Map<string, TagInfo> | undefined;
+
+/** Tag name (current or a lintian alias) → its description. */
+export function tagIndex(): Map<string, TagInfo> {
+  if (!tagTable) {
+    tagTable = new Map();
+    for (const check of CHECKS) {
+      for (const tag of check.tags) {
+        if (tagTable.has(tag.name)) throw new Error(`tag ${tag.name} is declared by two checks`);
+        tagTable.set(tag.name, tag);
+      }
+    }
+    for (const tag of [...tagTable.values()]) for (const old of tag.renamedFrom ?? []) if (!tagTable.has(old)) tagTable.set(old, tag);
+  }
+  return tagTable;
+}
+
+/** The current name of a tag given by its current or an older name, or undefined. */
+export function canonicalTag(name: string): string | undefined {
+  return tagIndex().get(name)?.name;
+}

@@ -1,0 +1,100 @@
+/**
+ * The lint domain: tags (lintian's vocabulary), findings, checks, and the read-only view of a
+ * package every check works on. Checks are plain objects registered explicitly in registry.ts.
+ */
+import type { ElfInfo } from './elf/types.js';
+
+/** lintian's severities; `classification` tags are facts, never failures. */
+export type Severity = 'error' | 'warning' | 'info' | 'pedantic' | 'classification';
+
+export interface TagInfo {
+  /** lintian's current tag name. */
+  name: string;
+  severity: Severity;
+  /** The lintian check that emits it, e.g. `fields/description`. */
+  check: string;
+  /** lintian's older names for this tag; accepted wherever a user names a tag. */
+  renamedFrom?: string[];
+  /** What the tag means, in a sentence or two (our words). */
+  explanation: string;
+  /** How to fix it, in debship.yaml terms when debship built the package. */
+  fix?: string;
+}
+
+export interface Finding {
+  package: string;
+  severity: Severity;
+  tag: string;
+  /** lintian's context text, e.g. `[usr/bin/foo]` or `python3 -> python3 (>= 3.11)`. */
+  context: string;
+}
+
+export interface LintFile {
+  /** As lintian prints it: no leading slash, directories with a trailing slash (`usr/lib/foo/`). */
+  name: string;
+  /** Normalised absolute path: `/usr/lib/foo`. */
+  path: string;
+  type: 'file' | 'dir' | 'symlink' | 'hardlink' | 'char' | 'block' | 'fifo';
+  mode: number;
+  owner: string;
+  group: string;
+  uid: number;
+  gid: number;
+  size: number;
+  mtime: number;
+  /** Symlink target as stored; for hard links the target's normalised path. */
+  linkTarget?: string;
+  /** Regular files: MD5 of the content, lowercase hex. */
+  md5?: string;
+  /** Regular files: the first bytes (up to 4 KiB), for magic numbers and `#!` lines. */
+  head?: Buffer;
+  /** Regular files some check asked for (see Check.wantsContent), capped by the loader. */
+  content?: Buffer;
+  /** Parsed ELF structure when the file is an ELF object. */
+  elf?: ElfInfo;
+}
+
+export interface ControlMember {
+  name: string;
+  text: string;
+  mode: number;
+  owner: string;
+  group: string;
+  uid: number;
+  gid: number;
+  size: number;
+}
+
+export interface LintPackage {
+  /** The .deb path as given by the user. */
+  file: string;
+  name: string;
+  version: string;
+  architecture: string;
+  /** Control fields in file order; use `field()` for case-insensitive lookups. */
+  fields: Array<[string, string]>;
+  field(name: string): string | undefined;
+  /** Members of control.tar except `control` itself: md5sums, conffiles, scripts, triggers… */
+  controlMembers: Map<string, ControlMember>;
+  /** Every data.tar entry in archive order. */
+  files: LintFile[];
+  /** Lookup by normalised absolute path (`/usr/bin/foo`). */
+  byPath: Map<string, LintFile>;
+  /** ar members in order, with sizes. */
+  members: Array<{ name: string; size: number }>;
+}
+
+export interface CheckContext {
+  pkg: LintPackage;
+  /** Reports a tag for this package; unknown tag names throw (a bug in the check). */
+  report(tag: string, context?: string): void;
+}
+
+export interface Check {
+  /** lintian's check name (e.g. `files/permissions`); several of ours may share one. */
+  name: string;
+  tags: TagInfo[];
+  /** Asks the loader to keep the whole content of matching regular files (bounded). */
+  wantsContent?(file: { path: string; size: number; head: Buffer }): boolean;
+  run(ctx: CheckContext): void | Promise<void>;
+}
