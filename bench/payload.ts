@@ -22,7 +22,7 @@ export interface PayloadSpec {
   modelMiB: number;
 }
 
-export const standardPayload: PayloadSpec = { name: 'service-120m', pythonCopies: 2, libMiB: 60, modelMiB: 24 };
+export const standardPayload: PayloadSpec = { name: 'service-120m', pythonCopies: 2, libMiB: 48, modelMiB: 24 };
 export const largePayload: PayloadSpec = { name: 'service-1g', pythonCopies: 10, libMiB: 400, modelMiB: 400 };
 
 /** Returns the directory whose `usr/` tree is the package content. */

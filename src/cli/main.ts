@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { handleFailure } from './failure.js';
 
+// Two levels up from both src/cli/main.ts and the bundled dist/bin/debship.js.
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const program = new Command('debship')

@@ -112,6 +112,11 @@ export interface PipedOptions {
   env?: NodeJS.ProcessEnv;
   /** The hint of a `tool-missing` error, instead of the generic one (which package, what else to do). */
   missingHint?: string;
+  /**
+   * Send the child's stdout straight to this file descriptor instead of through the stream (which
+   * then ends without data when the child exits): one copy less for large outputs.
+   */
+  stdoutFd?: number;
 }
 
 /**
@@ -135,11 +140,11 @@ class PipedProcess extends Duplex {
     opts: PipedOptions,
   ) {
     super();
-    this.child = spawnChecked(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    const { stdin, stdout, stderr } = this.child as ChildProcess & { stdin: Writable; stdout: Readable; stderr: Readable };
+    this.child = spawnChecked(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['pipe', opts.stdoutFd ?? 'pipe', 'pipe'] });
+    const { stdin, stdout, stderr } = this.child as ChildProcess & { stdin: Writable; stdout: Readable | null; stderr: Readable };
     // A child that exits early closes its stdin; its exit status is the error worth reporting.
     stdin.on('error', () => {});
-    stdout.on('data', (d: Buffer) => {
+    stdout?.on('data', (d: Buffer) => {
       if (!this.push(d)) stdout.pause();
     });
     stderr.on('data', (d: Buffer) => {

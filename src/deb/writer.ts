@@ -8,11 +8,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DebshipError, isDebshipError } from '../core/errors.js';
 import { AR_MAGIC, arHeader, arPadding } from './ar.js';
-import { createCompressor, extensionOf, transformBuffer } from './compress/index.js';
+import { createCompressor, extensionOf, isExternal, transformBuffer } from './compress/index.js';
 import { buildControlTar } from './control-tar.js';
 import { dataTar } from './data-tar.js';
 import { installedSize } from './installed-size.js';
@@ -53,7 +53,7 @@ export async function writeDeb(pkg: Package, outPath: string, opts: WriteDebOpti
       progress: (n) => opts.onProgress?.((done += n), total),
       signal: opts.signal,
     });
-    await pipeline(Readable.from(tar), createCompressor(pkg.compression), createWriteStream(dataTmp), { signal: opts.signal });
+    await compressInto(dataTmp, Readable.from(tar), pkg, opts.signal);
 
     const md5sums = plan.entries
       .filter((e) => e.type === 'file' && !plan.conffilePaths.has(e.path))
@@ -82,6 +82,21 @@ export async function writeDeb(pkg: Package, outPath: string, opts: WriteDebOpti
     throw e;
   } finally {
     await rm(dataTmp, { force: true });
+  }
+}
+
+/** xz and zstd write the member file themselves; in-process codecs go through a write stream. */
+async function compressInto(path: string, source: Readable, pkg: Package, signal?: AbortSignal): Promise<void> {
+  if (!isExternal(pkg.compression.algo)) {
+    await pipeline(source, createCompressor(pkg.compression), createWriteStream(path), { signal });
+    return;
+  }
+  const fh = await open(path, 'w');
+  try {
+    const discard = new Writable({ write: (_chunk, _enc, cb) => cb() });
+    await pipeline(source, createCompressor(pkg.compression, { outputFd: fh.fd }), discard, { signal });
+  } finally {
+    await fh.close();
   }
 }
 

@@ -1,0 +1,22 @@
+/**
+ * Bundles the CLI into dist/bin/ so `debship` starts without resolving hundreds of modules
+ * (start-up time matters for `debship lint` on one small package). Commands stay lazily loaded:
+ * each is a separate chunk, imported only when it runs. The library itself is compiled by tsc
+ * into dist/ for programmatic use.
+ */
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { debship: 'src/cli/main.ts' },
+  outdir: 'dist/bin',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'bundle',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // Bundled CommonJS dependencies may call require(); give ESM chunks one.
+  banner: { js: "import { createRequire as __debshipRequire } from 'node:module'; const require = __debshipRequire(import.meta.url);" },
+});
