@@ -2,6 +2,7 @@
  * The lint domain: tags (lintian's vocabulary), findings, checks, and the read-only view of a
  * package every check works on. Checks are plain objects registered explicitly in registry.ts.
  */
+import type { DebEntry } from '../deb/types.js';
 import type { ElfInfo } from './elf/types.js';
 
 /** lintian's severities; `classification` tags are facts, never failures. */
@@ -29,21 +30,10 @@ export interface Finding {
   context: string;
 }
 
-export interface LintFile {
+/** A data.tar entry as the checks see it: what the .deb reader gives, plus what the loader derived. */
+export interface LintFile extends DebEntry {
   /** As lintian prints it: no leading slash, directories with a trailing slash (`usr/lib/foo/`). */
   name: string;
-  /** Normalised absolute path: `/usr/lib/foo`. */
-  path: string;
-  type: 'file' | 'dir' | 'symlink' | 'hardlink' | 'char' | 'block' | 'fifo';
-  mode: number;
-  owner: string;
-  group: string;
-  uid: number;
-  gid: number;
-  size: number;
-  mtime: number;
-  /** Symlink target as stored; for hard links the target's normalised path. */
-  linkTarget?: string;
   /** Regular files: MD5 of the content, lowercase hex. */
   md5?: string;
   /** Regular files: the first bytes (up to 4 KiB), for magic numbers and `#!` lines. */
@@ -54,15 +44,10 @@ export interface LintFile {
   elf?: ElfInfo;
 }
 
-export interface ControlMember {
+/** A control.tar member other than `control`, with its text and tar metadata. */
+export interface ControlMember extends Pick<DebEntry, 'mode' | 'owner' | 'group' | 'uid' | 'gid' | 'size'> {
   name: string;
   text: string;
-  mode: number;
-  owner: string;
-  group: string;
-  uid: number;
-  gid: number;
-  size: number;
 }
 
 export interface LintPackage {
