@@ -39,6 +39,19 @@ export class ByteReader {
     return done;
   }
 
+  /** Hands up to `n` bytes to `sink` piece by piece, without copying; returns how many were read. */
+  async forEach(n: number, sink: (piece: Buffer) => void): Promise<number> {
+    let done = 0;
+    while (done < n && (await this.fill())) {
+      const take = Math.min(n - done, this.chunk.length);
+      sink(this.chunk.subarray(0, take));
+      this.chunk = this.chunk.subarray(take);
+      done += take;
+    }
+    this.position += done;
+    return done;
+  }
+
   /** Stops the underlying stream (a decompressor child gets killed by its destroy). */
   async close(): Promise<void> {
     if (!this.ended) {

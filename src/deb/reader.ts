@@ -18,8 +18,8 @@ import type { Conffile, DebEntry, DebInfo, MaintainerScript } from './types.js';
 const SCRIPTS: readonly string[] = ['preinst', 'postinst', 'prerm', 'postrm', 'config'] satisfies MaintainerScript[];
 const CONTROL_ALGOS: readonly AnyAlgo[] = ['gzip', 'xz', 'zstd', 'none'];
 /** Per control member; real ones are kilobytes, debconf templates rarely above a megabyte. */
-const MAX_CONTROL_MEMBER = 16 * 1024 * 1024;
-const MAX_CONTROL_TOTAL = 64 * 1024 * 1024;
+export const MAX_CONTROL_MEMBER = 16 * 1024 * 1024;
+export const MAX_CONTROL_TOTAL = 64 * 1024 * 1024;
 
 export async function readDeb(path: string): Promise<DebInfo> {
   const src = await fileAccess(path);
@@ -31,11 +31,46 @@ export async function readDeb(path: string): Promise<DebInfo> {
 }
 
 export async function readDebFrom(src: RandomAccess, what: string): Promise<DebInfo> {
+  const { members, control, data, corrupt } = await locateMembers(src, what);
+  const texts = await guard(() => readControlMembers(src, control.member, control.algo, `${control.member.name} in ${what}`), corrupt);
+  const controlText = texts.get('control');
+  if (controlText === undefined) throw corrupt(`${control.member.name} has no control file`);
+  const files = await guard(() => readDataEntries(src, data.member, data.algo, `${data.member.name} in ${what}`), corrupt);
+  texts.delete('control');
+  const scripts: DebInfo['scripts'] = {};
+  for (const name of SCRIPTS) if (texts.has(name)) scripts[name as MaintainerScript] = texts.get(name)!;
+  return {
+    control: parseControl(controlText, `${what}: control`),
+    controlMembers: Object.fromEntries(texts),
+    conffiles: parseConffiles(texts.get('conffiles') ?? ''),
+    scripts,
+    files,
+    members,
+    compression: { control: control.algo, data: data.algo },
+  };
+}
+
+/** A member to decompress: where it is and how it is compressed. */
+export interface LocatedMember {
+  member: ArMember;
+  algo: AnyAlgo;
+}
+
+export interface DebLayout {
+  members: DebInfo['members'];
+  control: LocatedMember;
+  data: LocatedMember;
+  /** Makes the `deb-corrupt` error for this file. */
+  corrupt: (msg: string, cause?: unknown) => DebshipError;
+}
+
+/** Validates the ar layout as dpkg does and finds the control and data members. */
+export async function locateMembers(src: RandomAccess, what: string): Promise<DebLayout> {
   const corrupt = (msg: string, cause?: unknown): DebshipError =>
     new DebshipError('deb-corrupt', `${what}: ${msg}`, { file: what, cause, hint: 'the file is damaged or not a Debian package' });
   const members: DebInfo['members'] = [];
-  let control: { member: ArMember; algo: AnyAlgo } | undefined;
-  let data: { member: ArMember; algo: AnyAlgo } | undefined;
+  let control: LocatedMember | undefined;
+  let data: LocatedMember | undefined;
   for await (const m of readArMembers(src, what)) {
     members.push({ name: m.name, size: m.size });
     if (data) continue; // dpkg ignores whatever follows data.tar
@@ -61,27 +96,11 @@ export async function readDebFrom(src: RandomAccess, what: string): Promise<DebI
   }
   if (!control) throw corrupt('no control.tar member');
   if (!data) throw corrupt('no data.tar member');
-
-  const texts = await guard(() => readControlMembers(src, control.member, control.algo, `${control.member.name} in ${what}`), corrupt);
-  const controlText = texts.get('control');
-  if (controlText === undefined) throw corrupt(`${control.member.name} has no control file`);
-  const files = await guard(() => readDataEntries(src, data.member, data.algo, `${data.member.name} in ${what}`), corrupt);
-  texts.delete('control');
-  const scripts: DebInfo['scripts'] = {};
-  for (const name of SCRIPTS) if (texts.has(name)) scripts[name as MaintainerScript] = texts.get(name)!;
-  return {
-    control: parseControl(controlText, `${what}: control`),
-    controlMembers: Object.fromEntries(texts),
-    conffiles: parseConffiles(texts.get('conffiles') ?? ''),
-    scripts,
-    files,
-    members,
-    compression: { control: control.algo, data: data.algo },
-  };
+  return { members, control, data, corrupt };
 }
 
 /** Wraps codec and stream failures (zlib errors, a decompressor's exit) as corruption. */
-async function guard<T>(fn: () => Promise<T>, corrupt: (msg: string, cause?: unknown) => DebshipError): Promise<T> {
+export async function guard<T>(fn: () => Promise<T>, corrupt: (msg: string, cause?: unknown) => DebshipError): Promise<T> {
   try {
     return await fn();
   } catch (e) {
@@ -90,8 +109,9 @@ async function guard<T>(fn: () => Promise<T>, corrupt: (msg: string, cause?: unk
   }
 }
 
-function decompressed(src: RandomAccess, m: ArMember, algo: AnyAlgo): Duplex {
-  const d = createDecompressor(algo);
+/** A member's decompressed bytes as a stream; `threads` lets xz decode multi-block members in parallel. */
+export function decompressed(src: RandomAccess, m: ArMember, algo: AnyAlgo, opts: { threads?: boolean } = {}): Duplex {
+  const d = createDecompressor(algo, opts);
   // Errors surface through `d`, which the tar reader iterates.
   pipeline(Readable.from(src.stream(m.offset, m.size)), d).catch(() => {});
   return d;

@@ -32,12 +32,22 @@ export interface ReadTarOptions {
   what?: string;
   /** Which regular files to return the content of; the rest is skipped without buffering. */
   collect?: (entry: TarEntry) => boolean;
+  /**
+   * Streams the content of regular files that are not collected: the returned sink gets each
+   * piece in order (pieces are views into the reader's buffers: copy what you keep), then `end()`.
+   */
+  visit?: (entry: TarEntry) => BodySink | undefined;
   /** Largest content returned by `collect`, in bytes. */
   maxCollect?: number;
   /** Largest GNU long name or link accepted, in bytes. */
   maxLongName?: number;
   /** After the end-of-archive blocks, how much trailing data to read so decompressor errors surface. */
   drainLimit?: number;
+}
+
+export interface BodySink {
+  write(piece: Buffer): void;
+  end(): void;
 }
 
 const BLOCK = 512;
@@ -131,7 +141,12 @@ export async function* readTar(
         if (body.length < entry.size || (await r.skip(pad(entry.size))) < pad(entry.size)) throw fail(`truncated archive inside ${name}`);
         yield { entry, body };
       } else {
-        const want = entry.size + pad(entry.size);
+        const sink = opts.visit?.(entry);
+        if (sink) {
+          if ((await r.forEach(entry.size, (piece) => sink.write(piece))) < entry.size) throw fail(`truncated archive inside ${name}`);
+          sink.end();
+        }
+        const want = (sink ? 0 : entry.size) + pad(entry.size);
         if ((await r.skip(want)) < want) throw fail(`truncated archive inside ${name}`);
         yield { entry };
       }

@@ -99,6 +99,26 @@ describe('tar writer and reader', () => {
     await rm(dir, { recursive: true });
   });
 
+  it('streams uncollected bodies to a visitor, piece by piece, and skips the rest', async () => {
+    const bodies = new Map<string, string>();
+    const got = await entries(sample(), {
+      collect: (e) => e.path === '/bin/tool',
+      visit: (e) => {
+        if (e.size === 0) return undefined;
+        const pieces: Buffer[] = [];
+        return { write: (p) => pieces.push(Buffer.from(p)), end: () => bodies.set(e.path, Buffer.concat(pieces).toString()) };
+      },
+    });
+    expect(got.map((e) => e.path)).toHaveLength(8);
+    expect(got[2]!.body).toBe('hello');
+    expect([...bodies]).toEqual([[longName.slice(1), 'x'], [veryLong.slice(1), 'yy']]);
+  });
+
+  it('reports truncated content to a visitor as corruption', async () => {
+    const b = buildTar([{ header: header({ name: './x', size: 600 }), body: Buffer.alloc(600, 0x61) }]).subarray(0, 1024);
+    await expect(entries(b, { visit: () => ({ write: () => {}, end: () => {} }) })).rejects.toThrow(/truncated archive inside/);
+  });
+
   it('accepts an archive that ends without the zero blocks', async () => {
     const bytes = sample();
     expect(await entries(bytes.subarray(0, bytes.length - TAR_END.length))).toHaveLength(8);

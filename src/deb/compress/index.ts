@@ -75,7 +75,8 @@ export function createCompressor(c: Compression, opts: CompressorOptions = {}): 
   }
 }
 
-export function createDecompressor(algo: AnyAlgo): Duplex {
+/** `threads`: let xz decode a multi-block member (threaded xz output) on every core. */
+export function createDecompressor(algo: AnyAlgo, opts: { threads?: boolean } = {}): Duplex {
   const reason = ' (this package needs it to be read)';
   switch (algo) {
     case 'none':
@@ -84,7 +85,7 @@ export function createDecompressor(algo: AnyAlgo): Duplex {
       return createGunzip();
     case 'xz':
       // Like dpkg (liblzma, one stream): data after the first stream is ignored.
-      return tool('xz', ['-dc', '-q', '--single-stream'], reason);
+      return tool('xz', ['-dc', '-q', '--single-stream', ...(opts.threads ? ['-T0'] : [])], reason);
     case 'lzma':
       return tool('xz', ['-dc', '-q', '--format=lzma'], reason);
     case 'zstd':
