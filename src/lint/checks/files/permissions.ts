@@ -1,0 +1,101 @@
+/**
+ * File and directory modes, after lintian's files/permissions and files/permissions/usr-lib:
+ * 0644 files, 0755 executables and directories, with lintian's exemptions (games, sudoers.d,
+ * backup.d, /var/lock and /tmp, setuid programs in *-suid packages or using svgalib).
+ * files/permissions/usr-lib is left out: its only tag is experimental, hidden by default.
+ */
+import type { Check, LintPackage, TagInfo } from '../../types.js';
+import { dependsOn, identity, installed, isExecutable, isFile, octal, pointed, type Item } from './installed.js';
+
+const CHECK = 'files/permissions';
+const t = (name: string, severity: TagInfo['severity'], explanation: string, fix: string, renamedFrom?: string[]): TagInfo => ({
+  name,
+  severity,
+  check: CHECK,
+  explanation,
+  fix,
+  ...(renamedFrom ? { renamedFrom } : {}),
+});
+
+const TAGS: TagInfo[] = [
+  t('non-standard-game-executable-perm', 'warning', 'Games owned by root:games should be setgid 2755.', 'set file_info.mode: 02755 on the contents entry'),
+  t('executable-is-not-world-readable', 'warning', 'An executable without read permission for everyone breaks tools that inspect it and gains no security.', 'set file_info.mode: 0755 on the contents entry'),
+  t('non-standard-setuid-executable-perm', 'warning', 'A setuid or setgid program should otherwise be 0755 (or 4754).', 'set file_info.mode: 04755 or 02755 on the contents entry'),
+  t('elevated-privileges', 'warning', 'The program runs with its owner’s or group’s privileges (setuid/setgid); each one needs a justification.', 'drop the setuid/setgid bit from file_info.mode, or add a lintian override with the reason', ['setuid-binary', 'setgid-binary', 'setuid-gid-binary']),
+  t('non-standard-executable-perm', 'warning', 'Executables should have mode 0755.', 'set file_info.mode: 0755 on the contents entry'),
+  t('bad-permissions-for-ali-file', 'warning', 'Ada library information files must be read-only (0444).', 'set file_info.mode: 0444 on the contents entry'),
+  t('bad-perm-for-file-in-etc-sudoers.d', 'error', 'sudo ignores files in /etc/sudoers.d unless they have mode 0440.', 'set file_info.mode: 0440 on the contents entry'),
+  t('non-standard-file-perm', 'warning', 'Regular files should have mode 0644.', 'set file_info.mode: 0644 on the contents entry (0755 if it is a program)'),
+  t('non-standard-dir-perm', 'warning', 'Directories should have mode 0755.', 'set file_info.mode: 0755 on the directory’s contents entry'),
+];
+
+const SETUID = 0o4000;
+const SETGID = 0o2000;
+const GAMES_PATH = /^usr\/(?:lib\/)?games\/\S+/;
+const GAME_DATA_PATH = /^var\/(?:lib\/)?games\/\S+/;
+const ALI = /^usr\/lib\/.*\.ali$/s;
+
+/** lintian's toolchain/gnat/ali-read-only screen: read-only .ali files in -dev packages for gnat. */
+function adaLibraryScreen(item: Item, pkg: LintPackage): boolean {
+  return /^usr\/lib\/[^/]+\/ada\/adalib\/[^/]+\/[^/]+[.]ali\b/.test(item.name) && pkg.name.endsWith('-dev') && dependsOn(pkg, 'gnat');
+}
+
+function visit(item: Item, pkg: LintPackage, libvga: Set<string>, report: (tag: string, ...notes: string[]) => void): void {
+  const perm = item.operm;
+  const mode = octal(perm);
+  if (isFile(item)) {
+    const exec = isExecutable(item);
+    const setuid = (perm & SETUID) !== 0;
+    const setgid = (perm & SETGID) !== 0;
+    if (exec && identity(item) === 'root/games' && (!setgid || (perm & 0o755) !== 0o755)) {
+      report('non-standard-game-executable-perm', mode, '!=', octal(SETGID | 0o755));
+      return;
+    }
+    if (exec && (perm & 0o444) !== 0o444) report('executable-is-not-world-readable', mode);
+    if ((setuid || setgid) && (perm & ~(SETUID | SETGID)) !== 0o755 && perm !== 0o4754) report('non-standard-setuid-executable-perm', mode);
+    // lintian's `/ -suid /x` ignores the spaces: any package name containing "-suid"
+    if ((setuid || setgid) && pkg.name.includes('-suid')) return;
+    if (setuid && !setgid && item.owner === 'root' && libvga.has(item.name)) return;
+    if (setgid && !setuid && item.group === 'games' && GAMES_PATH.test(item.name)) return;
+    if (setuid || setgid) {
+      report('elevated-privileges', mode, identity(item));
+      return;
+    }
+    if (exec && perm !== 0o755) {
+      report('non-standard-executable-perm', mode, '!=', '0755');
+      return;
+    }
+    if (!exec) {
+      if (perm === 0o664 && identity(item) === 'root/games' && GAME_DATA_PATH.test(item.name)) return;
+      if (ALI.test(item.name) && perm !== 0o444) {
+        report('bad-permissions-for-ali-file');
+        return;
+      }
+      if (perm === 0o600 && item.name.startsWith('etc/backup.d/')) return;
+      if (item.name.startsWith('etc/sudoers.d/')) {
+        if (perm !== 0o440) report('bad-perm-for-file-in-etc-sudoers.d', mode, '!=', '0440');
+        return;
+      }
+      if (perm !== 0o644 && !adaLibraryScreen(item, pkg)) report('non-standard-file-perm', mode, '!=', '0644');
+    }
+  }
+  if (item.type === 'dir') {
+    const id = identity(item);
+    if (perm === 0o2775 && id === 'root/games' && GAME_DATA_PATH.test(item.name)) return;
+    if (perm === 0o1777 && id === 'root/root' && (/^(?:var\/)?tmp\//.test(item.name) || item.name === 'var/lock/')) return;
+    if (perm === 0o2775 && id === 'root/staff' && item.name === 'var/local/') return;
+    if (perm === 0o2775 && id === 'root/src' && item.name === 'usr/src/') return;
+    if (perm !== 0o755) report('non-standard-dir-perm', mode, '!=', '0755');
+  }
+}
+
+export const permissionsCheck: Check = {
+  name: CHECK,
+  tags: TAGS,
+  run({ pkg, report }) {
+    const items = installed(pkg).items;
+    const libvga = new Set<string>();
+    for (const item of items) if (item.data?.elf?.needed.some((lib) => lib.startsWith('libvga.so.'))) libvga.add(item.name);
+    for (const item of items) visit(item, pkg, libvga, (tag, ...notes) => report(tag, pointed(item.name, ...notes)));
+  },
+};
