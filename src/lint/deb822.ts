@@ -1,0 +1,46 @@
+/**
+ * The binary control file as lintian reads it: each value verbatim (continuation lines keep their
+ * leading space, trailing whitespace is dropped, `#` lines are skipped), so the field checks see
+ * exactly what lintian's checks see. Lenient about content (missing fields are findings, not
+ * errors), strict about syntax lintian itself refuses.
+ */
+import { DebshipError } from '../core/errors.js';
+
+export type ControlFields = Array<[name: string, value: string]>;
+
+/** Parses the first stanza; `what` names the file in errors. */
+export function parseVerbatim(text: string, what: string): ControlFields {
+  const fields: ControlFields = [];
+  const seen = new Set<string>();
+  const fail = (line: number, msg: string): DebshipError =>
+    new DebshipError('deb-corrupt', `${what}: line ${line}: ${msg}`, { file: what, hint: 'the control file is malformed; dpkg-deb --info shows it' });
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.startsWith('#')) continue;
+    if (/^\s*$/.test(line)) {
+      if (fields.length) break; // lintian and dpkg read one stanza from a binary control file
+      continue;
+    }
+    const field = /^([^: \t]+):\s*(.*)$/s.exec(line);
+    if (field) {
+      const key = field[1]!.toLowerCase();
+      if (seen.has(key)) throw fail(i + 1, `duplicate field ${field[1]}`);
+      seen.add(key);
+      fields.push([field[1]!, field[2]!.replace(/\s+$/, '')]);
+    } else if (/^[ \t]/.test(line)) {
+      const last = fields.at(-1);
+      if (!last) throw fail(i + 1, 'continuation line before any field');
+      last[1] += '\n' + line.replace(/\s+$/, '');
+    } else {
+      throw fail(i + 1, `cannot parse line ${JSON.stringify(line.slice(0, 60))}`);
+    }
+  }
+  return fields;
+}
+
+/** Case-insensitive lookup of the verbatim value. */
+export function fieldLookup(fields: ControlFields): (name: string) => string | undefined {
+  const byName = new Map(fields.map(([k, v]) => [k.toLowerCase(), v]));
+  return (name) => byName.get(name.toLowerCase());
+}

@@ -1,0 +1,79 @@
+/**
+ * What the loader derives from one regular file's content as it streams past: its MD5, its first
+ * 4 KiB, the parsed ELF structure of ELF objects, and the whole content when a check asked for
+ * it. Only a file that is kept is held in memory, and only until its last byte.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import type { BodySink } from '../deb/tar-reader.js';
+import { parseElf } from './elf/parse.js';
+import type { LintFile } from './types.js';
+
+export type ContentWanted = (file: { path: string; size: number; head: Buffer }) => boolean;
+
+export const HEAD_BYTES = 4096;
+/** Checks read whole files only when they are this small (overrides, copyright, scripts, units…). */
+export const MAX_CONTENT = 1024 * 1024;
+/** Larger ELF objects are not parsed: buffering them would cost more memory than they are worth. */
+export const MAX_ELF = 512 * 1024 * 1024;
+
+const ELF_MAGIC = Buffer.from('\x7fELF', 'latin1');
+
+export class FileSink implements BodySink {
+  private readonly hash: Hash = createHash('md5');
+  private pieces: Buffer[] = [];
+  private held = 0;
+  /** Undecided until the head is known; then whether the whole content is kept. */
+  private keep: boolean | undefined;
+  private wantContent = false;
+  private isElf = false;
+
+  constructor(
+    private readonly file: LintFile,
+    private readonly wanted: readonly ContentWanted[],
+  ) {}
+
+  write(piece: Buffer): void {
+    this.hash.update(piece);
+    if (this.keep === false) return;
+    // Pieces are views into the decompressor's buffers, which are never reused: no copy needed.
+    this.pieces.push(piece);
+    this.held += piece.length;
+    if (this.keep === undefined && this.held >= HEAD_BYTES) this.decide();
+  }
+
+  end(): void {
+    if (this.keep === undefined) this.decide();
+    this.file.md5 = this.hash.digest('hex');
+    if (!this.keep) return;
+    const single = this.pieces.length === 1;
+    const data = single ? this.pieces[0]! : Buffer.concat(this.pieces, this.held);
+    this.pieces = [];
+    // A lone piece is a view into a decompressor buffer: copy what outlives this file.
+    if (this.wantContent) this.file.content = single ? Buffer.from(data) : data;
+    if (this.isElf) this.file.elf = safeParseElf(data);
+  }
+
+  private decide(): void {
+    const start = this.pieces.length === 1 ? this.pieces[0]! : Buffer.concat(this.pieces, this.held);
+    // A copy, so a small head does not pin a large decompressor buffer for the whole run.
+    const head = Buffer.from(start.subarray(0, HEAD_BYTES));
+    this.file.head = head;
+    const { path, size } = this.file;
+    this.isElf = head.length >= 4 && head.subarray(0, 4).equals(ELF_MAGIC) && size <= MAX_ELF;
+    this.wantContent = size <= MAX_CONTENT && this.wanted.some((w) => w({ path, size, head }));
+    this.keep = this.isElf || this.wantContent;
+    if (!this.keep) {
+      this.pieces = [];
+      this.held = 0;
+    }
+  }
+}
+
+/** A damaged ELF object is a finding for the checks (no `elf`), never a failure of the run. */
+function safeParseElf(data: Buffer) {
+  try {
+    return parseElf(data);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Reads a .deb into the LintPackage every check works on, in one streaming pass with bounded
+ * memory: control members are kept (they are small and capped), data.tar entries keep their
+ * metadata, MD5 and first 4 KiB; ELF objects are buffered one at a time only to be parsed, and
+ * files a check asked for are kept up to a cap. Small packages are read with one synchronous
+ * read; control and data are decompressed concurrently.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { DebshipError } from '../core/errors.js';
+import { decompressed, guard, locateMembers, MAX_CONTROL_MEMBER, MAX_CONTROL_TOTAL, type LocatedMember } from '../deb/reader.js';
+import { bufferAccess, fileAccess, type RandomAccess } from '../deb/random-access.js';
+import { readTar, type TarEntry } from '../deb/tar-reader.js';
+import { fieldLookup, parseVerbatim } from './deb822.js';
+import { FileSink, type ContentWanted } from './file-sink.js';
+import type { Check, ControlMember, LintFile, LintPackage } from './types.js';
+
+/** Packages up to this size are read whole, synchronously: fewer round trips than positioned reads. */
+const SMALL_DEB = 16 * 1024 * 1024;
+
+export async function loadLintPackage(path: string, checks: readonly Check[]): Promise<LintPackage> {
+  const src = await openDeb(path);
+  try {
+    const { members, control, data, corrupt } = await locateMembers(src, path);
+    const wanted = checks.flatMap((c) => (c.wantsContent ? [c.wantsContent.bind(c) as ContentWanted] : []));
+    const [ctrl, files] = await Promise.all([
+      guard(() => readControl(src, control, `${control.member.name} in ${path}`), corrupt),
+      guard(() => readData(src, data, wanted, `${data.member.name} in ${path}`), corrupt),
+    ]);
+    const controlText = ctrl.get('control');
+    if (controlText === undefined) throw corrupt(`${control.member.name} has no control file`);
+    ctrl.delete('control');
+    const fields = parseVerbatim(controlText.text, `${path}: control`);
+    const field = fieldLookup(fields);
+    // lintian's unfolded value: newlines removed, leading space dropped.
+    const single = (name: string) => (field(name) ?? '').replace(/\n/g, '').replace(/^\s+/, '');
+    return {
+      file: path,
+      name: single('Package'),
+      version: single('Version'),
+      architecture: single('Architecture'),
+      fields,
+      field,
+      controlMembers: ctrl,
+      files,
+      byPath: new Map(files.map((f) => [f.path, f])),
+      members,
+    };
+  } finally {
+    await src.close();
+  }
+}
+
+async function openDeb(path: string): Promise<RandomAccess> {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new DebshipError('file-unreadable', `${path} is not a regular file`, { file: path });
+    size = st.size;
+  } catch (e) {
+    if (e instanceof DebshipError) throw e;
+    throw new DebshipError('file-unreadable', `cannot open ${path}: ${(e as Error).message}`, { file: path, cause: e });
+  }
+  if (size > SMALL_DEB) return fileAccess(path);
+  try {
+    return bufferAccess(readFileSync(path));
+  } catch (e) {
+    throw new DebshipError('file-unreadable', `cannot read ${path}: ${(e as Error).message}`, { file: path, cause: e });
+  }
+}
+
+async function readControl(src: RandomAccess, m: LocatedMember, what: string): Promise<Map<string, ControlMember>> {
+  const out = new Map<string, ControlMember>();
+  let total = 0;
+  const collect = (e: { size: number; path: string }): boolean => {
+    if ((total += e.size) > MAX_CONTROL_TOTAL) throw new DebshipError('deb-corrupt', `${what}: control members exceed ${MAX_CONTROL_TOTAL} bytes in total`);
+    return e.path !== '/';
+  };
+  for await (const { entry: e, body } of readTar(decompressed(src, m.member, m.algo), { what, collect, maxCollect: MAX_CONTROL_MEMBER })) {
+    if (!body) continue;
+    const name = e.path.slice(1);
+    out.set(name, { name, text: body.toString('utf8'), mode: e.mode, owner: e.uname, group: e.gname, uid: e.uid, gid: e.gid, size: e.size });
+  }
+  return out;
+}
+
+async function readData(src: RandomAccess, m: LocatedMember, wanted: ContentWanted[], what: string): Promise<LintFile[]> {
+  const files: LintFile[] = [];
+  // readTar calls the visitor for a regular file, streams its body, then yields the entry.
+  let pending: LintFile | undefined;
+  const visit = (entry: TarEntry): FileSink => {
+    pending = toLintFile(entry);
+    return new FileSink(pending, wanted);
+  };
+  for await (const { entry } of readTar(decompressed(src, m.member, m.algo, { threads: true }), { what, visit })) {
+    files.push(entry.type === 'file' && pending ? pending : toLintFile(entry));
+    pending = undefined;
+  }
+  return files;
+}
+
+function toLintFile(e: TarEntry): LintFile {
+  const file: LintFile = {
+    name: e.path === '/' ? '' : e.path.slice(1) + (e.type === 'dir' ? '/' : ''),
+    path: e.path,
+    type: e.type,
+    mode: e.mode,
+    owner: e.uname,
+    group: e.gname,
+    uid: e.uid,
+    gid: e.gid,
+    size: e.size,
+    mtime: e.mtime,
+  };
+  if (e.linkTarget !== undefined) file.linkTarget = e.linkTarget;
+  return file;
+}
