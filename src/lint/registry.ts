@@ -5,11 +5,19 @@
 import { binariesChecks } from './checks/binaries/index.js';
 import { fieldsChecks } from './checks/fields/index.js';
 import { filesChecks } from './checks/files/index.js';
+import { overridesChecks } from './checks/overrides/index.js';
 import { scriptsChecks } from './checks/scripts/index.js';
 import { systemdChecks } from './checks/systemd/index.js';
 import type { Check, TagInfo } from './types.js';
 
-export const CHECKS: readonly Check[] = [...fieldsChecks, ...filesChecks, ...binariesChecks, ...scriptsChecks, ...systemdChecks];
+export const CHECKS: readonly Check[] = [
+  ...fieldsChecks,
+  ...filesChecks,
+  ...binariesChecks,
+  ...scriptsChecks,
+  ...systemdChecks,
+  ...overridesChecks,
+];
 
 let tagTable: Map<string, TagInfo> | undefined;
 

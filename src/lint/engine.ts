@@ -1,0 +1,150 @@
+/**
+ * `debship lint` as a library call: load each package (several at once), run every check, drop
+ * suppressed tags, apply overrides, report unused ones, sort like lintian and decide whether the
+ * run fails per `--fail-on`. A package that cannot be read, or a check that breaks, is recorded
+ * as an error of that package; the others are still linted.
+ */
+import { availableParallelism } from 'node:os';
+import { isDebshipError } from '../core/errors.js';
+import { applyOverrides, type OverriddenFinding } from './apply-overrides.js';
+import { loadLintPackage } from './load.js';
+import { mayBeOverridesFile, ownOverridesFile } from './own-overrides.js';
+import { parseOverrides, type Override } from './overrides.js';
+import { CHECKS, canonicalTag, tagIndex } from './registry.js';
+import { severityRank, type FailOn } from './severity.js';
+import type { Check, Finding, LintPackage } from './types.js';
+
+export type { OverriddenFinding } from './apply-overrides.js';
+
+export interface LintOptions {
+  /** Levels that make the run fail (lintian's --fail-on); 'none' never fails. */
+  failOn: FailOn[] | 'none';
+  /** Tags (current or older names) to drop before anything else, like lintian's --suppress-tags. */
+  suppressTags?: string[];
+  /** Overrides beyond each package's own file (--overrides FILE); `package` limits one to a package. */
+  overrides?: Override[];
+  /** Packages read at once; default: twice the cores (decompressors run as separate processes). */
+  concurrency?: number;
+  /** The checks to run; default: all of them. */
+  checks?: readonly Check[];
+}
+
+export interface LintError {
+  message: string;
+  hint?: string;
+}
+
+export interface PackageLint {
+  /** The .deb as given. */
+  file: string;
+  name: string;
+  version: string;
+  architecture: string;
+  /** Findings that count, sorted like lintian (severity, tag, context); includes unused-override. */
+  findings: Finding[];
+  overridden: OverriddenFinding[];
+  unusedOverrides: Override[];
+  /** Why the package could not be read or fully checked. */
+  errors: LintError[];
+}
+
+export interface LintRun {
+  packages: PackageLint[];
+  /** A --fail-on level was hit. */
+  failed: boolean;
+  /** Some package could not be read or checked (lintian's runtime error). */
+  errored: boolean;
+}
+
+/** Keeps the content of overrides files whatever checks run: the engine applies them. */
+const overridesContent: Check = { name: 'overrides', tags: [], wantsContent: (f) => mayBeOverridesFile(f.path), run() {} };
+
+export async function lintPackages(files: string[], opts: LintOptions): Promise<LintRun> {
+  const checks = opts.checks ?? CHECKS;
+  const suppressed = new Set((opts.suppressTags ?? []).map((t) => canonicalTag(t) ?? t));
+  const results: PackageLint[] = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      results[i] = await lintOne(files[i]!, checks, suppressed, opts.overrides ?? []);
+    }
+  };
+  const concurrency = Math.max(1, Math.min(opts.concurrency ?? 2 * availableParallelism(), files.length));
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { packages: results, failed: hitsFailOn(results, opts.failOn), errored: results.some((r) => r.errors.length > 0) };
+}
+
+function hitsFailOn(results: PackageLint[], failOn: FailOn[] | 'none'): boolean {
+  if (failOn === 'none') return false;
+  const levels = new Set<string>(failOn);
+  return results.some((r) => r.findings.some((f) => levels.has(f.severity)) || (levels.has('override') && r.overridden.length > 0));
+}
+
+async function lintOne(file: string, checks: readonly Check[], suppressed: Set<string>, extra: readonly Override[]): Promise<PackageLint> {
+  const result: PackageLint = { file, name: '', version: '', architecture: '', findings: [], overridden: [], unusedOverrides: [], errors: [] };
+  let pkg: LintPackage;
+  try {
+    pkg = await loadLintPackage(file, [...checks, overridesContent]);
+  } catch (e) {
+    result.errors.push(toLintError(e));
+    return result;
+  }
+  Object.assign(result, { name: pkg.name, version: pkg.version, architecture: pkg.architecture });
+  const raw = await runChecks(pkg, checks, result.errors);
+  const kept = raw.filter((f) => !suppressed.has(f.tag));
+  const own = ownOverridesFile(pkg);
+  const overrides = [...(own ? parseOverrides(own.text, pkg.name, own.source).overrides : []), ...extra];
+  const outcome = applyOverrides(kept, overrides, pkg, (t) => {
+    const name = canonicalTag(t);
+    return name && !suppressed.has(name) ? name : undefined;
+  });
+  const usage = outcome.usage.filter((u) => !suppressed.has(u.tag)).map((u) => finding(pkg.name, u.tag, u.context));
+  result.findings = [...outcome.findings, ...usage].sort(compareFindings);
+  result.overridden = outcome.overridden.sort(compareFindings);
+  result.unusedOverrides = outcome.unused;
+  return result;
+}
+
+/** Runs every check; a check that throws is an error of the package, and the others still run. */
+async function runChecks(pkg: LintPackage, checks: readonly Check[], errors: LintError[]): Promise<Finding[]> {
+  const found: Finding[] = [];
+  const seen = new Set<string>();
+  for (const check of checks) {
+    const declared = new Set(check.tags.map((t) => t.name));
+    try {
+      await check.run({
+        pkg,
+        report(tag, context = '') {
+          if (!declared.has(tag)) throw new Error(`check ${check.name} reported undeclared tag ${tag}`);
+          // lintian drops a repeated hint (same tag and context) with a warning.
+          const key = `${tag}\0${context}`;
+          if (seen.has(key)) return;
+          seen.add(key);
+          found.push(finding(pkg.name, tag, context));
+        },
+      });
+    } catch (e) {
+      errors.push({ message: `check ${check.name} failed on ${pkg.file}: ${(e as Error).message}`, hint: 'this is a bug in debship; please report it with the package' });
+    }
+  }
+  return found;
+}
+
+function finding(pkg: string, tag: string, context: string): Finding {
+  return { package: pkg, severity: tagIndex().get(tag)!.severity, tag, context };
+}
+
+function toLintError(e: unknown): LintError {
+  if (isDebshipError(e)) return { message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
+  return { message: `cannot read the package: ${(e as Error).message}`, hint: 'this is a bug in debship; please report it with the package' };
+}
+
+/** lintian's order: severity, tag, package, context (plain code-point comparison, like Perl's sort). */
+export function compareFindings(a: Finding, b: Finding): number {
+  return severityRank(a.severity) - severityRank(b.severity) || cmp(a.tag, b.tag) || cmp(a.package, b.package) || cmp(a.context, b.context);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

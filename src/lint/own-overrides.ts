@@ -1,0 +1,25 @@
+/** The package's own overrides file, /usr/share/lintian/overrides/<package>[.gz], as lintian finds it. */
+import { gunzipSync } from 'node:zlib';
+import type { LintPackage } from './types.js';
+
+export const OVERRIDES_DIR = '/usr/share/lintian/overrides/';
+
+/** Whether the loader should keep a file's content because it may be an overrides file. */
+export function mayBeOverridesFile(path: string): boolean {
+  return path.startsWith(OVERRIDES_DIR);
+}
+
+/** Its text and its name as lintian prints it, or undefined when the package has none (or it cannot be read). */
+export function ownOverridesFile(pkg: LintPackage): { text: string; source: string } | undefined {
+  for (const suffix of ['', '.gz']) {
+    const file = pkg.byPath.get(`${OVERRIDES_DIR}${pkg.name}${suffix}`);
+    if (!file || file.type !== 'file' || !file.content) continue;
+    try {
+      const data = suffix ? gunzipSync(file.content, { maxOutputLength: 1024 * 1024 }) : file.content;
+      return { text: data.toString('utf8'), source: file.name };
+    } catch {
+      continue; // a damaged .gz: lintian would not read it either
+    }
+  }
+  return undefined;
+}
