@@ -1,0 +1,30 @@
+/**
+ * `debship lint --format json`: one array of `{package, severity, tag, context}` in lintian's
+ * order, the shown severities only; overridden findings (with --show-overrides) carry
+ * `overridden: true`.
+ */
+import type { LintRun } from '../lint/engine.js';
+import type { Severity } from '../lint/types.js';
+import { selectRows, type DisplayOptions } from './lint-select.js';
+
+export interface JsonFinding {
+  package: string;
+  severity: Severity;
+  tag: string;
+  context: string;
+  overridden?: true;
+}
+
+export function lintJson(run: LintRun, opts: DisplayOptions = {}): JsonFinding[] {
+  return selectRows(run, opts).map(({ finding: f, overridden }) => ({
+    package: f.package,
+    severity: f.severity,
+    tag: f.tag,
+    context: f.context,
+    ...(overridden ? { overridden: true as const } : {}),
+  }));
+}
+
+export function writeLintJson(run: LintRun, out: NodeJS.WritableStream, opts: DisplayOptions = {}): void {
+  out.write(JSON.stringify(lintJson(run, opts), null, 2) + '\n');
+}
