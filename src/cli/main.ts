@@ -52,6 +52,28 @@ program
   });
 
 program
+  .command('lint')
+  .description('check .deb packages with lintian\'s tags, in-process (exit 0 clean, 1 runtime error, 2 a --fail-on level hit)')
+  .argument('[files...]', '.deb files, built by debship or any other tool')
+  .option('--fail-on <levels>', 'fail (exit 2) on these levels: error,warning,info,pedantic,override or none', 'error')
+  .option('--format <format>', 'text (lintian\'s lines), json, sarif or github', 'text')
+  .option('--suppress-tags <tags>', 'comma-separated tags to ignore (lintian\'s older names work too)')
+  .option('--overrides <file>', 'extra overrides in lintian\'s syntax (`[pkg: ]tag [context]`)')
+  .option('--explain <tag>', 'describe a tag and how to fix it in debship.yaml, then exit')
+  .option('-I, --display-info', 'show info (I:) findings too')
+  .option('--pedantic', 'show pedantic (P:) findings too')
+  .option('--show-overrides', 'show overridden findings (O:)')
+  .option('-j, --jobs <n>', 'packages checked at once (default: twice the cores)')
+  .addHelpText(
+    'after',
+    '\nExample:\n  $ debship lint dist/*.deb\n  $ debship lint --fail-on error,warning -I dist/hello-service_1.0.0_amd64.deb\n  $ debship lint --format sarif dist/*.deb > lint.sarif\n  $ debship lint --explain no-copyright-file',
+  )
+  .action(async (files: string[], opts, cmd: Command) => {
+    const { runLint } = await import('./commands/lint.js');
+    process.exitCode = await runLint(files, { ...cmd.optsWithGlobals(), version: pkg.version });
+  });
+
+program
   .command('version')
   .description('print the Debian version the build would use')
   .option('-c, --config <file>', 'config file (default: debship.yaml, then nfpm.yaml)')
@@ -69,9 +91,12 @@ program.addOption(new Option('--no-color', 'disable colours (also NO_COLOR=1)'))
 program.exitOverride();
 for (const cmd of program.commands) cmd.exitOverride();
 
+// `debship lint` keeps lintian's statuses, where 2 means findings: its usage errors exit 1.
+const usageExit = process.argv.slice(2).find((a) => !a.startsWith('-')) === 'lint' ? 1 : 2;
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {
-    process.exitCode = err.exitCode === 0 ? 0 : 2;
+    process.exitCode = err.exitCode === 0 ? 0 : usageExit;
     return;
   }
   process.exitCode = handleFailure(err, { debug: Boolean(program.opts().debug), stderr: process.stderr });
