@@ -1,0 +1,109 @@
+/** ELF objects: architecture, stripping, static linking, prerequisites, embedded libraries. */
+import { foreignExecutable, helloC, libcLibC, noLibcProgramC, program as compiled, pureLibC, sharedLib, zlibC, zlibLibC } from '../elf.js';
+import type { Recipe } from '../recipe.js';
+import { program } from './helpers.js';
+
+// Debian's hardening flags, so the hardening-* tags stay out of recipes not about them.
+const HARDENED = ['-D_FORTIFY_SOURCE=2', '-fstack-protector-strong', '-Wl,-z,relro,-z,now'];
+const libc = { Depends: 'libc6 (>= 2.34)' };
+
+export const binaryRecipes: Recipe[] = [
+  { name: 'elf-ok', about: 'a dynamically linked program with its libc dependency (control)', fields: libc, files: program('elf-ok', compiled(helloC, { flags: HARDENED })), tags: [] },
+  {
+    name: 'elf-foreign',
+    about: 'an executable for another machine',
+    fields: { Architecture: 'amd64', ...libc },
+    files: program('elf-foreign', foreignExecutable()),
+    tags: ['binary-from-other-architecture', 'statically-linked-binary'],
+  },
+  {
+    name: 'elf-in-arch-all',
+    about: 'a compiled program in an Architecture: all package',
+    fields: { Architecture: 'all', ...libc },
+    files: program('elf-in-arch-all', compiled(helloC, { flags: HARDENED })),
+    tags: ['arch-independent-package-contains-binary-or-object'],
+  },
+  {
+    name: 'elf-unstripped',
+    about: 'a program with debug symbols',
+    fields: libc,
+    files: program('elf-unstripped', compiled(helloC, { flags: ['-g', ...HARDENED], strip: false })),
+    tags: ['unstripped-binary-or-object'],
+  },
+  {
+    // Not named *-static: lintian exempts those.
+    name: 'elf-linked-statically',
+    about: 'a statically linked program',
+    files: program('elf-linked-statically', compiled(helloC, { flags: ['-static', ...HARDENED] })),
+    tags: ['statically-linked-binary'],
+  },
+  {
+    name: 'elf-no-libc-dep',
+    about: 'a program linked to libc, Depends without libc',
+    fields: { Depends: 'python3' },
+    files: program('elf-no-libc-dep', compiled(helloC, { flags: HARDENED })),
+    tags: ['missing-dependency-on-libc'],
+  },
+  {
+    name: 'elf-no-depends',
+    about: 'a program with NEEDED libraries and no Depends at all',
+    files: program('elf-no-depends', compiled(helloC, { flags: HARDENED })),
+    tags: ['undeclared-elf-prerequisites'],
+  },
+  {
+    name: 'elf-zlib-dynamic',
+    about: 'a program linked to zlib with Depends on libc only',
+    fields: libc,
+    files: program('elf-zlib-dynamic', compiled(zlibC, { flags: [...HARDENED, '-lz'] })),
+    tags: [],
+  },
+  {
+    // No "zlib" in the name: lintian exempts source packages whose name matches /zlib/.
+    name: 'elf-embedded-deflate',
+    about: 'a program with a static copy of zlib',
+    fields: libc,
+    files: program('elf-embedded-deflate', compiled(zlibC, { flags: [...HARDENED, '-Wl,-Bstatic', '-lz', '-Wl,-Bdynamic'] })),
+    tags: ['embedded-library'],
+  },
+  {
+    name: 'elf-lib-no-prereq',
+    about: 'a private shared library with no NEEDED entries',
+    files: [{ path: '/usr/lib/elf-lib-no-prereq/libcorpus.so', content: sharedLib(pureLibC, 'libcorpus.so', ['-nostdlib', ...HARDENED]) }],
+    tags: ['shared-library-lacks-prerequisites'],
+  },
+  {
+    name: 'elf-lib-no-libc',
+    about: 'a private shared library linked to zlib but not to libc',
+    fields: { Depends: 'zlib1g (>= 1:1.2.0)' },
+    files: [{ path: '/usr/lib/elf-lib-no-libc/libcorpus.so', content: sharedLib(zlibLibC, 'libcorpus.so', ['-nostdlib', ...HARDENED, '-lz']) }],
+    tags: ['library-not-linked-against-libc'],
+  },
+  {
+    name: 'elf-lib-ok',
+    about: 'a private shared library linked to libc with its dependency (control)',
+    fields: libc,
+    files: [{ path: '/usr/lib/elf-lib-ok/libcorpus.so', content: sharedLib(libcLibC, 'libcorpus.so', HARDENED) }],
+    tags: [],
+  },
+  {
+    name: 'elf-no-relro',
+    about: 'a program without the hardening flags',
+    fields: libc,
+    files: program('elf-no-relro', compiled(helloC, { flags: ['-Wl,-z,norelro'] })),
+    tags: ['hardening-no-relro', 'hardening-no-bindnow'],
+  },
+  {
+    name: 'elf-program-no-libc',
+    about: 'a non-PIE program linked to zlib but not to libc',
+    fields: { Depends: 'zlib1g (>= 1:1.2.0)' },
+    files: program('elf-program-no-libc', compiled(noLibcProgramC, { flags: ['-nostdlib', '-nostartfiles', '-no-pie', ...HARDENED, '-lz'] })),
+    tags: ['program-not-linked-against-libc', 'hardening-no-pie'],
+  },
+  {
+    name: 'elf-pie-no-libc',
+    about: 'a PIE program linked to zlib but not to libc (lintian takes it for a library)',
+    fields: { Depends: 'zlib1g (>= 1:1.2.0)' },
+    files: program('elf-pie-no-libc', compiled(noLibcProgramC, { flags: ['-nostdlib', '-nostartfiles', ...HARDENED, '-lz'] })),
+    tags: ['library-not-linked-against-libc'],
+  },
+];
