@@ -1,0 +1,27 @@
+/** Editor backups and NFS leftovers, after lintian's files/unwanted. */
+import type { Check, TagInfo } from '../../types.js';
+import { installed, isFile, pointed } from './installed.js';
+
+const t = (name: string, explanation: string): TagInfo => ({
+  name,
+  severity: 'warning',
+  check: 'files/unwanted',
+  explanation,
+  fix: 'exclude the file from the contents glob (src)',
+});
+
+export const unwantedFilesCheck: Check = {
+  name: 'files/unwanted',
+  tags: [
+    t('backup-file-in-package', 'An editor backup or swap file (foo~, #foo#, .foo.swp) was shipped.'),
+    t('nfs-temporary-file-in-package', 'An NFS placeholder file (.nfsXXXX) was shipped.'),
+  ],
+  run({ pkg, report }) {
+    for (const item of installed(pkg).items) {
+      if (!isFile(item)) continue;
+      const n = item.name;
+      if (n.endsWith('~') || /#[^/]+#$/.test(n) || /\/\.[^/]+\.swp$/.test(n)) report('backup-file-in-package', pointed(n));
+      if (/\/\.nfs[^/]+$/.test(n)) report('nfs-temporary-file-in-package', pointed(n));
+    }
+  },
+};
