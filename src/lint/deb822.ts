@@ -10,8 +10,9 @@ export type ControlFields = Array<[name: string, value: string]>;
 
 /** Parses the first stanza; `what` names the file in errors. */
 export function parseVerbatim(text: string, what: string): ControlFields {
-  const fields: ControlFields = [];
-  const seen = new Set<string>();
+  const stanzas: ControlFields[] = [];
+  let fields: ControlFields = [];
+  let seen = new Set<string>();
   const fail = (line: number, msg: string): DebshipError =>
     new DebshipError('deb-corrupt', `${what}: line ${line}: ${msg}`, { file: what, hint: 'the control file is malformed; dpkg-deb --info shows it' });
   const lines = text.split('\n');
@@ -19,7 +20,9 @@ export function parseVerbatim(text: string, what: string): ControlFields {
     const line = lines[i]!;
     if (line.startsWith('#')) continue;
     if (/^\s*$/.test(line)) {
-      if (fields.length) break; // lintian and dpkg read one stanza from a binary control file
+      if (fields.length) stanzas.push(fields);
+      fields = [];
+      seen = new Set();
       continue;
     }
     const field = /^([^: \t]+):\s*(.*)$/s.exec(line);
@@ -30,13 +33,15 @@ export function parseVerbatim(text: string, what: string): ControlFields {
       fields.push([field[1]!, field[2]!.replace(/\s+$/, '')]);
     } else if (/^[ \t]/.test(line)) {
       const last = fields.at(-1);
-      if (!last) throw fail(i + 1, 'continuation line before any field');
+      if (!last) throw fail(i + 1, 'continuation line outside a stanza');
       last[1] += '\n' + line.replace(/\s+$/, '');
     } else {
       throw fail(i + 1, `cannot parse line ${JSON.stringify(line.slice(0, 60))}`);
     }
   }
-  return fields;
+  if (fields.length) stanzas.push(fields);
+  // The whole file must parse, but only the first stanza describes the package.
+  return stanzas[0] ?? [];
 }
 
 /** Case-insensitive lookup of the verbatim value. */

@@ -10,9 +10,9 @@ import { applyOverrides, type OverriddenFinding } from './apply-overrides.js';
 import { loadLintPackage } from './load.js';
 import { mayBeOverridesFile, ownOverridesFile } from './own-overrides.js';
 import { parseOverrides, type Override } from './overrides.js';
-import { CHECKS, canonicalTag, tagIndex } from './registry.js';
+import { CHECKS, tagIndex, tagTableOf } from './registry.js';
 import { severityRank, type FailOn } from './severity.js';
-import type { Check, Finding, LintPackage } from './types.js';
+import type { Check, Finding, LintPackage, TagInfo } from './types.js';
 
 export type { OverriddenFinding } from './apply-overrides.js';
 
@@ -61,13 +61,14 @@ const overridesContent: Check = { name: 'overrides', tags: [], wantsContent: (f)
 
 export async function lintPackages(files: string[], opts: LintOptions): Promise<LintRun> {
   const checks = opts.checks ?? CHECKS;
-  const suppressed = new Set((opts.suppressTags ?? []).map((t) => canonicalTag(t) ?? t));
+  const tags = opts.checks ? tagTableOf(opts.checks) : tagIndex();
+  const suppressed = new Set((opts.suppressTags ?? []).map((t) => tags.get(t)?.name ?? t));
   const results: PackageLint[] = new Array(files.length);
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const i = next++;
-      results[i] = await lintOne(files[i]!, checks, suppressed, opts.overrides ?? []);
+      results[i] = await lintOne(files[i]!, { checks, tags, suppressed, extra: opts.overrides ?? [] });
     }
   };
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? 2 * availableParallelism(), files.length));
@@ -81,7 +82,14 @@ function hitsFailOn(results: PackageLint[], failOn: FailOn[] | 'none'): boolean 
   return results.some((r) => r.findings.some((f) => levels.has(f.severity)) || (levels.has('override') && r.overridden.length > 0));
 }
 
-async function lintOne(file: string, checks: readonly Check[], suppressed: Set<string>, extra: readonly Override[]): Promise<PackageLint> {
+interface Setup {
+  checks: readonly Check[];
+  tags: Map<string, TagInfo>;
+  suppressed: Set<string>;
+  extra: readonly Override[];
+}
+
+async function lintOne(file: string, { checks, tags, suppressed, extra }: Setup): Promise<PackageLint> {
   const result: PackageLint = { file, name: '', version: '', architecture: '', findings: [], overridden: [], unusedOverrides: [], errors: [] };
   let pkg: LintPackage;
   try {
@@ -91,15 +99,16 @@ async function lintOne(file: string, checks: readonly Check[], suppressed: Set<s
     return result;
   }
   Object.assign(result, { name: pkg.name, version: pkg.version, architecture: pkg.architecture });
-  const raw = await runChecks(pkg, checks, result.errors);
+  const finding = (tag: string, context: string): Finding => ({ package: pkg.name, severity: tags.get(tag)!.severity, tag, context });
+  const raw = await runChecks(pkg, checks, finding, result.errors);
   const kept = raw.filter((f) => !suppressed.has(f.tag));
   const own = ownOverridesFile(pkg);
   const overrides = [...(own ? parseOverrides(own.text, pkg.name, own.source).overrides : []), ...extra];
   const outcome = applyOverrides(kept, overrides, pkg, (t) => {
-    const name = canonicalTag(t);
+    const name = tags.get(t)?.name;
     return name && !suppressed.has(name) ? name : undefined;
   });
-  const usage = outcome.usage.filter((u) => !suppressed.has(u.tag)).map((u) => finding(pkg.name, u.tag, u.context));
+  const usage = outcome.usage.filter((u) => !suppressed.has(u.tag)).filter((u) => tags.has(u.tag)).map((u) => finding(u.tag, u.context));
   result.findings = [...outcome.findings, ...usage].sort(compareFindings);
   result.overridden = outcome.overridden.sort(compareFindings);
   result.unusedOverrides = outcome.unused;
@@ -107,7 +116,12 @@ async function lintOne(file: string, checks: readonly Check[], suppressed: Set<s
 }
 
 /** Runs every check; a check that throws is an error of the package, and the others still run. */
-async function runChecks(pkg: LintPackage, checks: readonly Check[], errors: LintError[]): Promise<Finding[]> {
+async function runChecks(
+  pkg: LintPackage,
+  checks: readonly Check[],
+  finding: (tag: string, context: string) => Finding,
+  errors: LintError[],
+): Promise<Finding[]> {
   const found: Finding[] = [];
   const seen = new Set<string>();
   for (const check of checks) {
@@ -121,7 +135,7 @@ async function runChecks(pkg: LintPackage, checks: readonly Check[], errors: Lin
           const key = `${tag}\0${context}`;
           if (seen.has(key)) return;
           seen.add(key);
-          found.push(finding(pkg.name, tag, context));
+          found.push(finding(tag, context));
         },
       });
     } catch (e) {
@@ -129,10 +143,6 @@ async function runChecks(pkg: LintPackage, checks: readonly Check[], errors: Lin
     }
   }
   return found;
-}
-
-function finding(pkg: string, tag: string, context: string): Finding {
-  return { package: pkg, severity: tagIndex().get(tag)!.severity, tag, context };
 }
 
 function toLintError(e: unknown): LintError {

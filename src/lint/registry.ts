@@ -23,17 +23,20 @@ let tagTable: Map<string, TagInfo> | undefined;
 
 /** Tag name (current or a lintian alias) → its description. */
 export function tagIndex(): Map<string, TagInfo> {
-  if (!tagTable) {
-    tagTable = new Map();
-    for (const check of CHECKS) {
-      for (const tag of check.tags) {
-        if (tagTable.has(tag.name)) throw new Error(`tag ${tag.name} is declared by two checks`);
-        tagTable.set(tag.name, tag);
-      }
+  return (tagTable ??= tagTableOf(CHECKS));
+}
+
+/** The tag table of any list of checks (the engine runs subsets in tests). */
+export function tagTableOf(checks: readonly Check[]): Map<string, TagInfo> {
+  const table = new Map<string, TagInfo>();
+  for (const check of checks) {
+    for (const tag of check.tags) {
+      if (table.has(tag.name)) throw new Error(`tag ${tag.name} is declared by two checks`);
+      table.set(tag.name, tag);
     }
-    for (const tag of [...tagTable.values()]) for (const old of tag.renamedFrom ?? []) if (!tagTable.has(old)) tagTable.set(old, tag);
   }
-  return tagTable;
+  for (const tag of [...table.values()]) for (const old of tag.renamedFrom ?? []) if (!table.has(old)) table.set(old, tag);
+  return table;
 }
 
 /** The current name of a tag given by its current or an older name, or undefined. */

@@ -25,7 +25,8 @@ export function lintSarif(run: LintRun, opts: SarifOptions = {}) {
   const ruleIds = [...new Set(rows.map((r) => r.finding.tag))].sort();
   const tags = tagIndex();
   const rules = ruleIds.map((id) => {
-    const t = tags.get(id)!;
+    const t = tags.get(id);
+    if (!t) return { id, name: id, shortDescription: { text: id } };
     return {
       id,
       name: id,

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { applyOverrides } from './apply-overrides.js';
+import { contextMatcher, parseOverrides } from './overrides.js';
+import type { Finding } from './types.js';
+
+const SRC = 'usr/share/lintian/overrides/foo';
+
+// The file lintian 2.116 was run on to establish these expectations.
+const FILE = `# why no phrase
+# second line
+foo: no-phrase Maintainer foo@*
+foo [amd64]: package-relation-with-self
+foo [i386] binary: extended-description-is-empty
+foo binary extended-description-is-empty
+no-phrase *nothing*
+bad-package-name
+foo: obsolete-relation-form Depends: libc6 (> 2)
+[!amd64]: recommended-field
+totally-unknown-tag
+renamed: no-version-field
+no-version-field
+
+debian-revision-is-zero 1.?-0
+description-starts-with-package-name
+ # indented comment
+description-starts-with-package-name
+`;
+
+describe('parseOverrides (a package\'s own file)', () => {
+  const { overrides, errors } = parseOverrides(FILE, 'foo', SRC);
+
+  it('reads prefixes, architectures, patterns and justifications as lintian does', () => {
+    expect(overrides.map((o) => [o.line, o.tag, o.architectures.join(' '), o.pattern])).toEqual([
+      [3, 'no-phrase', '', 'Maintainer foo@*'],
+      [4, 'package-relation-with-self', 'amd64', ''],
+      [5, 'extended-description-is-empty', 'i386', ''],
+      [7, 'no-phrase', '', '*nothing*'],
+      [8, 'bad-package-name', '', ''],
+      [9, 'obsolete-relation-form', '', 'Depends: libc6 (> 2)'],
+      [10, 'recommended-field', '!amd64', ''],
+      [11, 'totally-unknown-tag', '', ''],
+      [12, 'renamed:', '', 'no-version-field'],
+      [13, 'no-version-field', '', ''],
+      [15, 'debian-revision-is-zero', '', '1.?-0'],
+      [16, 'description-starts-with-package-name', '', ''],
+      [18, 'description-starts-with-package-name', '', ''],
+    ]);
+    expect(overrides[0]!.justification).toBe('why no phrase second line');
+    // A blank line ends a justification; an override without one inherits it from the line above with the same tag.
+    expect(overrides[1]!.justification).toBe('');
+    expect(parseOverrides('# shared\na x\na y\nb\n', 'foo', SRC).overrides.map((o) => o.justification)).toEqual(['shared', 'shared', '']);
+    expect(overrides[12]!.justification).toBe('indented comment');
+  });
+
+  it('reports a prefix without a colon as malformed', () => {
+    expect(errors).toEqual([{ message: 'Expected a colon', source: SRC, line: 6 }]);
+  });
+
+  it('collapses whitespace', () => {
+    expect(parseOverrides('  foo:\ttag   a  b  ', 'foo', SRC).overrides[0]).toMatchObject({ tag: 'tag', pattern: 'a b' });
+  });
+});
+
+describe('parseOverrides (a shared --overrides file)', () => {
+  it('limits an override to the package its prefix names', () => {
+    const { overrides, errors } = parseOverrides('foo: a-tag x\nbar [amd64]: b-tag\nc-tag Depends: y\n[arm64]: d-tag\n', undefined, 'extra');
+    expect(errors).toEqual([]);
+    expect(overrides.map((o) => [o.package, o.tag, o.architectures, o.pattern])).toEqual([
+      ['foo', 'a-tag', [], 'x'],
+      ['bar', 'b-tag', ['amd64'], ''],
+      [undefined, 'c-tag', [], 'Depends: y'],
+      [undefined, 'd-tag', ['arm64'], ''],
+    ]);
+  });
+});
+
+describe('contextMatcher', () => {
+  it.each([
+    ['Maintainer foo@*', 'Maintainer foo@example.org', true],
+    ['1.?-0', '1.0-0', true],
+    ['1.?-0', '1.10-0', false],
+    ['[usr/bin/*]', '[usr/bin/foo]', true],
+    ['usr/bin/*', '[usr/bin/foo]', false],
+    ['a\\*b', 'a*b', true],
+    ['a\\*b', 'axb', false],
+    ['(x)', '(x)', true],
+  ])('%s ~ %s → %s', (pattern, context, expected) => {
+    expect(contextMatcher(pattern)(context)).toBe(expected);
+  });
+});
+
+describe('applyOverrides', () => {
+  const f = (tag: string, context = ''): Finding => ({ package: 'foo', severity: 'error', tag, context });
+  const canonical = (t: string) => ({ 'no-version-field': 'required-field' })[t] ?? (t.includes('unknown') || t.endsWith(':') ? undefined : t);
+
+  it('matches lintian on the reference file', () => {
+    const findings = [
+      f('debian-revision-is-zero', '1.0-0'),
+      f('depends-on-essential-package-without-using-version', 'Depends: bash'),
+      f('description-starts-with-package-name'),
+      f('extended-description-is-empty'),
+      f('no-phrase', 'Maintainer foo@example.org'),
+      f('obsolete-relation-form', 'Depends: libc6 (> 2)'),
+      f('package-relation-with-self', 'Depends: foo'),
+      f('recommended-field', 'foo.deb Priority'),
+    ];
+    const { overrides } = parseOverrides(FILE, 'foo', SRC);
+    const out = applyOverrides(findings, overrides, { name: 'foo', architecture: 'amd64' }, canonical);
+    expect(out.findings.map((x) => x.tag)).toEqual(['depends-on-essential-package-without-using-version', 'extended-description-is-empty', 'recommended-field']);
+    expect(out.overridden.map((x) => [x.tag, x.justification])).toEqual([
+      ['debian-revision-is-zero', ''],
+      ['description-starts-with-package-name', 'indented comment'],
+      ['no-phrase', 'why no phrase second line'],
+      ['obsolete-relation-form', ''],
+      ['package-relation-with-self', ''],
+    ]);
+    expect(out.usage).toEqual([
+      { tag: 'mismatched-override', context: `no-phrase *nothing* [${SRC}:7]` },
+      { tag: 'unused-override', context: `bad-package-name  [${SRC}:8]` },
+      { tag: 'unused-override', context: `no-version-field  [${SRC}:13]` },
+    ]);
+  });
+
+  it('prefers an override without context, then the shortest matching pattern', () => {
+    const o = parseOverrides('t *b*\nt a*\n', 'foo', SRC).overrides;
+    const out = applyOverrides([f('t', 'abc')], o, { name: 'foo', architecture: 'amd64' }, (t) => t);
+    expect(out.overridden[0]!.override.line).toBe(2);
+    const all = parseOverrides('t a*\nt\n', 'foo', SRC).overrides;
+    expect(applyOverrides([f('t', 'abc')], all, { name: 'foo', architecture: 'amd64' }, (t) => t).overridden[0]!.override.line).toBe(2);
+  });
+
+  it('honours architecture lists, wildcards and negations, and overrides limited to another package', () => {
+    const o = parseOverrides('[linux-any]: a\n[!arm64]: b\n[arm64 i386]: c\nbar: d\n', undefined, 'extra').overrides;
+    const out = applyOverrides([f('a'), f('b'), f('c'), f('d')], o, { name: 'foo', architecture: 'amd64' }, (t) => t);
+    expect(out.overridden.map((x) => x.tag)).toEqual(['a', 'b']);
+    expect(out.unused).toEqual([]);
+  });
+
+  it('never silences lintian\'s own override diagnostics', () => {
+    const o = parseOverrides('unused-override\nmalformed-override\n', 'foo', SRC).overrides;
+    const out = applyOverrides([f('malformed-override', 'x')], o, { name: 'foo', architecture: 'amd64' }, (t) => t);
+    expect(out.findings).toHaveLength(1);
+    expect(out.usage).toEqual([]);
+  });
+});
