@@ -4,7 +4,7 @@
  * branch of the chain tags a path).
  */
 import type { Check, LintPackage, TagInfo } from '../../types.js';
-import { installed, isUdeb, pointed, sourceName, type Item } from './installed.js';
+import { installed, isUdeb, sourceName, type Item } from './installed.js';
 
 const CHECK = 'files/hierarchy/standard';
 const MOVE = 'move the contents entry (its dst) under /usr/lib/<package>, /usr/share/<package> or /var/lib/<package>';
@@ -41,24 +41,32 @@ const TOP_LEVEL_OK = /^(?:bin|boot|dev|etc|home|lib|mnt|opt|root|run|sbin|srv|sy
 const USR_OK = /^usr\/(?:X11R6|X386|bin|games|include|lib|local|sbin|share|src|spool|tmp)\//;
 const VAR_OK = /^var\/(?:account|lib|cache|crash|games|lock|log|opt|run|spool|state|tmp|www|yp)\//;
 const COMPAT = /^usr\/(?:spool|tmp)\/|^usr\/(?:doc|bin)\/X11\/|^var\/adm\//;
-const USUAL = [
-  /^usr\/(?:bin|dict|doc|games|include|info|lib(?:x?32|64)?|man|sbin|share|src|X11R6)\//,
-  /^lib(?:x?32|64)?\/(?:modules\/|libc5-compat\/)?/,
-  /^var\/(?:games|lib|www|named)\//,
-  /^(?:bin|boot|dev|etc|sbin)\//,
-  /^usr\/[^/]+-linux[^/]*\//,
-  /^usr\/libexec\//,
-  /^usr\/iraf\//,
-  // not allowed either, but tagged on their own (lintian leaves `var/www/` unanchored)
-  /^(?:build|home|mnt|opt|root|run|srv|(?:(?:usr|var)\/)?tmp)|var\/www\//,
-];
+// lintian's list of usual places for files, joined into one pattern
+const USUAL = new RegExp(
+  [
+    /^usr\/(?:bin|dict|doc|games|include|info|lib(?:x?32|64)?|man|sbin|share|src|X11R6)\//,
+    /^lib(?:x?32|64)?\/(?:modules\/|libc5-compat\/)?/,
+    /^var\/(?:games|lib|www|named)\//,
+    /^(?:bin|boot|dev|etc|sbin)\//,
+    /^usr\/[^/]+-linux[^/]*\//,
+    /^usr\/libexec\//,
+    /^usr\/iraf\//,
+    // not allowed, but tagged on their own (lintian leaves `var/www/` unanchored)
+    /^(?:build|home|mnt|opt|root|run|srv|(?:(?:usr|var)\/)?tmp)|var\/www\//,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+);
 
 const isTmp = (name: string): boolean => /^tmp\/.|^(?:var|usr)\/tmp\/.|^\/dev\/shm\//.test(name);
 
-function visit(item: Item, pkg: LintPackage, udeb: boolean, report: (tag: string) => void): void {
+// glibc may use lib64 and friends, and so may packages named after them (lib64z1 …)
+const libSuffixOk = (pkg: LintPackage, suffix: string): boolean => /^e?glibc$/.test(sourceName(pkg)) || pkg.name.startsWith(`lib${suffix}`);
+
+function visit(item: Item, pkg: LintPackage, udeb: boolean, hint: (tag: string, context: string) => void): void {
+  const report = (tag: string) => hint(tag, `[${item.name}]`);
   const n = item.name;
   const dir = item.type === 'dir';
-  const libSuffixOk = (suffix: string) => /^e?glibc$/.test(sourceName(pkg)) || pkg.name.startsWith(`lib${suffix}`);
   let m: RegExpExecArray | null;
   if (/^etc\/opt\/./.test(n)) report('dir-or-file-in-etc-opt');
   else if (/^usr\/local\/\S+/.test(n)) report(dir ? 'dir-in-usr-local' : 'file-in-usr-local');
@@ -70,7 +78,7 @@ function visit(item: Item, pkg: LintPackage, udeb: boolean, report: (tag: string
     if (/^usr\/(?:dict|doc|etc|info|man|adm|preserve)\//.test(n)) report('FSSTND-dir-in-usr');
     else if (!USR_OK.test(n)) {
       if ((m = /^usr\/lib(64|x?32)\//.exec(n))) {
-        if (!libSuffixOk(m[1]!)) report('non-multi-arch-lib-dir');
+        if (!libSuffixOk(pkg, m[1]!)) report('non-multi-arch-lib-dir');
       } else if (!n.startsWith('usr/libexec/')) report('non-standard-dir-in-usr');
     }
   } else if (!udeb && /^var\/[^/]+\/$/.test(n)) {
@@ -93,14 +101,14 @@ function visit(item: Item, pkg: LintPackage, udeb: boolean, report: (tag: string
   } else if (/^srv\/./.test(n)) report('dir-or-file-in-srv');
   else if (/^[^/]+\/$/.test(n) && !TOP_LEVEL_OK.test(n)) {
     if ((m = /^lib(64|x?32)\//.exec(n))) {
-      if (!libSuffixOk(m[1]!)) report('non-multi-arch-lib-dir');
+      if (!libSuffixOk(pkg, m[1]!)) report('non-multi-arch-lib-dir');
     } else if (!['base-files', 'hurd', 'hurd-udeb'].includes(pkg.name) && !/^rootskel(?:-bootfloppy)?/.test(pkg.name)) {
       report('non-standard-toplevel-dir');
     }
   }
 
   if (COMPAT.test(n)) report('use-of-compat-symlink');
-  if (!dir && !udeb && !USUAL.some((r) => r.test(n))) report('file-in-unusual-dir');
+  if (!dir && !udeb && !USUAL.test(n)) report('file-in-unusual-dir');
 }
 
 export const hierarchyCheck: Check = {
@@ -108,6 +116,6 @@ export const hierarchyCheck: Check = {
   tags: TAGS,
   run({ pkg, report }) {
     const udeb = isUdeb(pkg);
-    for (const item of installed(pkg).items) visit(item, pkg, udeb, (tag) => report(tag, pointed(item.name)));
+    for (const item of installed(pkg).items) visit(item, pkg, udeb, report);
   },
 };

@@ -29,7 +29,7 @@ export interface Item {
   link: string;
   faux: boolean;
   /** The entry holding this item's bytes (md5, head, content); hard links share their file's. */
-  data?: LintFile;
+  data: LintFile | undefined;
   children: Item[];
 }
 
@@ -52,15 +52,31 @@ export const octal = (mode: number): string => mode.toString(8).padStart(4, '0')
 const MAX_LINK_DEPTH = 18;
 const cache = new WeakMap<LintPackage, Installed>();
 
-function split(name: string): { basename: string; dirname: string } {
-  const trimmed = name.endsWith('/') ? name.slice(0, -1) : name;
-  const slash = trimmed.lastIndexOf('/');
-  return { basename: trimmed.slice(slash + 1), dirname: slash < 0 ? '' : trimmed.slice(0, slash + 1) };
+const NO_CHILDREN: Item[] = [];
+
+// One object shape for every item keeps the per-file passes monomorphic and cheap.
+function makeItem(name: string, type: LintFile['type'], operm: number, owner: string, group: string, uid: number, gid: number, size: number, link: string, faux: boolean, data: LintFile | undefined): Item {
+  const end = name.endsWith('/') ? name.length - 1 : name.length;
+  const slash = name.lastIndexOf('/', end - 1);
+  return {
+    name,
+    basename: name.slice(slash + 1, end),
+    dirname: slash < 0 ? '' : name.slice(0, slash + 1),
+    type,
+    operm,
+    owner,
+    group,
+    uid,
+    gid,
+    size,
+    link,
+    faux,
+    data,
+    children: type === 'dir' ? [] : NO_CHILDREN,
+  };
 }
 
-function fauxDir(name: string): Item {
-  return { name, ...split(name), type: 'dir', operm: 0o755, owner: 'root', group: 'root', uid: 0, gid: 0, size: 0, link: '', faux: true, children: [] };
-}
+const fauxDir = (name: string): Item => makeItem(name, 'dir', 0o755, 'root', 'root', 0, 0, 0, '', true, undefined);
 
 export function installed(pkg: LintPackage): Installed {
   let view = cache.get(pkg);
@@ -71,30 +87,18 @@ export function installed(pkg: LintPackage): Installed {
 function build(pkg: LintPackage): Installed {
   const all = new Map<string, Item>();
   for (const f of pkg.files) {
-    const name = f.name;
-    const link = f.type === 'symlink' ? (f.linkTarget ?? '') : f.type === 'hardlink' ? (f.linkTarget ?? '').replace(/^\/+/, '') : '';
-    all.set(name, {
-      name,
-      ...split(name),
-      type: f.type,
-      operm: f.mode & 0o7777,
-      owner: f.owner || String(f.uid),
-      group: f.group || String(f.gid),
-      uid: f.uid,
-      gid: f.gid,
-      size: f.type === 'file' ? f.size : 0,
-      link,
-      faux: false,
-      ...(f.type === 'file' ? { data: f } : {}),
-      children: [],
-    });
+    const type = f.type;
+    const link = type === 'symlink' ? (f.linkTarget ?? '') : type === 'hardlink' ? (f.linkTarget ?? '').replace(/^\/+/, '') : '';
+    const regular = type === 'file';
+    all.set(f.name, makeItem(f.name, type, f.mode & 0o7777, f.owner || String(f.uid), f.group || String(f.gid), f.uid, f.gid, regular ? f.size : 0, link, false, regular ? f : undefined));
   }
   if (!all.has('')) all.set('', fauxDir(''));
   for (const item of [...all.values()]) {
-    let dir = item.dirname;
-    while (item.name !== '' && !all.has(dir)) {
-      all.set(dir, fauxDir(dir));
-      dir = split(dir).dirname;
+    let dir = item.name === '' ? '' : item.dirname;
+    while (!all.has(dir)) {
+      const faux = fauxDir(dir);
+      all.set(dir, faux);
+      dir = faux.dirname;
     }
   }
   calibrateHardLinks(all);
