@@ -1,0 +1,70 @@
+/**
+ * What the binary checks share: the ELF objects of a package, the way lintian's checks classify
+ * them (its tests read file(1)'s description), and the tag-table shorthand.
+ */
+import type { ElfInfo } from '../../elf/types.js';
+import type { LintFile, LintPackage, Severity, TagInfo } from '../../types.js';
+
+export interface ElfFile {
+  file: LintFile;
+  elf: ElfInfo;
+}
+
+/** Regular files the loader parsed as ELF, in archive order. */
+export function elfFiles(pkg: LintPackage): ElfFile[] {
+  return pkg.files.flatMap((file) => (file.type === 'file' && file.elf ? [{ file, elf: file.elf }] : []));
+}
+
+/** file(1) calls it an executable or a shared object (ET_EXEC or ET_DYN), as several checks require. */
+export const isExecutableOrShared = (elf: ElfInfo): boolean => elf.type === 2 || elf.type === 3;
+
+/** file(1)'s "shared object" or "pie executable": every ET_DYN object. */
+export const isSharedObject = (elf: ElfInfo): boolean => elf.type === 3;
+
+/** file(1)'s description mentions "executable": ET_EXEC, or ET_DYN flagged as a PIE. */
+export const saysExecutable = (elf: ElfInfo): boolean => elf.type === 2 || (elf.type === 3 && elf.pie);
+
+/** A static library: file(1)'s "current ar archive" (a .deb, also an ar archive, is described otherwise). */
+export function isArArchive(file: LintFile): boolean {
+  const head = file.head;
+  return !!head && head.length >= 8 && head.toString('latin1', 0, 8) === '!<arch>\n' && head.toString('latin1', 8, 21) !== 'debian-binary';
+}
+
+/** lintian excludes Guile object files from several checks (#918444). */
+export const GUILE_PATH = /^usr\/lib(?:\/[^/]+)+\/guile\/[^/]+\/.+\.go$/;
+
+export const isUdeb = (pkg: LintPackage): boolean => pkg.file.endsWith('.udeb');
+
+/** lintian's pointed hint: the notes, then the file name in brackets. */
+export const pointed = (file: LintFile, ...notes: string[]): string => [...notes, `[${file.name}]`].join(' ');
+
+/** The binary package's source package name (the Source field without a version), as lintian uses it. */
+export function sourceName(pkg: LintPackage): string {
+  const source = (pkg.field('Source') ?? '').replace(/\s*\(.*$/, '').trim();
+  return source || pkg.name;
+}
+
+const DEFAULT_FIX = 'build the binaries for the package architecture and let the build strip them';
+
+export const tag = (name: string, severity: Severity, check: string, explanation: string, fix = DEFAULT_FIX, renamedFrom?: string[]): TagInfo => ({
+  name,
+  severity,
+  check,
+  explanation,
+  fix,
+  ...(renamedFrom ? { renamedFrom } : {}),
+});
+
+/** DEB_HOST_MULTIARCH of the architectures debship builds for (lintian reads dpkg's full table). */
+export const MULTIARCH_TRIPLETS = new Map<string, string>(Object.entries({
+  amd64: 'x86_64-linux-gnu',
+  arm64: 'aarch64-linux-gnu',
+  armel: 'arm-linux-gnueabi',
+  armhf: 'arm-linux-gnueabihf',
+  i386: 'i386-linux-gnu',
+  mips64el: 'mips64el-linux-gnuabi64',
+  ppc64el: 'powerpc64le-linux-gnu',
+  riscv64: 'riscv64-linux-gnu',
+  s390x: 's390x-linux-gnu',
+  x32: 'x86_64-linux-gnux32',
+}));
