@@ -7,9 +7,9 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lintianDataText } from '../src/lint/data/generate.js';
+import { generatedDataText } from '../src/lint/data/generate.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'src/lint/data/lintian.ts');
-writeFileSync(out, lintianDataText());
+writeFileSync(out, generatedDataText());
 console.log(`wrote ${out}`);

@@ -39,3 +39,4 @@ export const obsoletePackages = once(
 );
 export const nameSectionMappings = once(() => raw.NAME_SECTION_MAPPINGS.map(([re, section]) => [new RegExp(re), section] as const));
 export const ARCHITECTURE_TABLE = raw.ARCHITECTURES;
+export const topLevelDomains = set(raw.TOP_LEVEL_DOMAINS);
