@@ -25,6 +25,8 @@ export interface Entry {
 export interface Recipe {
   name: string;
   version: string;
+  /** Extra control fields, e.g. `Depends: python3\n`. */
+  fields?: string;
   entries: Entry[];
   /** Control members besides control and md5sums; `mode`/`uid` applied when repacking. */
   control?: Record<string, { text: string; mode?: number; uid?: number }>;
@@ -81,7 +83,7 @@ export async function buildRecipe(dir: string, r: Recipe): Promise<string> {
   await writeFile(
     join(root, 'DEBIAN/control'),
     `Package: ${r.name}\nVersion: ${r.version}\nArchitecture: all\nMaintainer: Demo Maintainer <demo@example.org>\n` +
-      `Section: misc\nPriority: optional\nDescription: spot check of file tags\n Built to compare debship's file checks with lintian.\n`,
+      `Section: misc\nPriority: optional\n${r.fields ?? ''}Description: spot check of file tags\n Built to compare debship's file checks with lintian.\n`,
   );
   const sums = (r.md5sums ?? ((s) => s))(await md5sumsOf(root, r.entries));
   if (sums !== undefined) await writeFile(join(root, 'DEBIAN/md5sums'), sums);

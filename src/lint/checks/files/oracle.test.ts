@@ -27,6 +27,7 @@ const RECIPES: Recipe[] = [
   {
     name: 'spot-clean',
     version: '1.0-1',
+    fields: 'Depends: python3\n',
     entries: [
       ...doc('spot-clean'),
       { path: 'usr/bin/spot', mode: 0o755, content: '#!/bin/sh\n' },

@@ -3,7 +3,7 @@ import { fakePackage, runCheck, type FakeFile } from '../../test-helpers.js';
 import { pythonCheck } from './python.js';
 
 const SITE = 'usr/lib/python3/dist-packages';
-const lint = (files: FakeFile[], fields: Record<string, string> = {}) => runCheck(pythonCheck, fakePackage({ files, fields }));
+const lint = (files: FakeFile[], fields: Record<string, string> = { Depends: 'python3' }) => runCheck(pythonCheck, fakePackage({ files, fields }));
 
 describe('languages/python (files)', () => {
   it('accepts modules, extensions and metadata in /usr/lib/python3/dist-packages', async () => {
@@ -35,6 +35,21 @@ describe('languages/python (files)', () => {
       'third-party-package-in-python-dir [usr/lib/python3.9/app.py]',
       'unknown-file-in-python-module-directory [usr/lib/python3/dist-packages/README.md]',
     ]);
-    expect(await lint([{ path: 'usr/lib/python3.9/app.py' }], { Package: 'python3.9' })).toEqual([]);
+    expect(await lint([{ path: 'usr/lib/python3.9/app.py' }], { Package: 'python3.9', Depends: 'python3' })).toEqual([]);
+  });
+});
+
+describe('python-package-missing-depends-on-python', () => {
+  const files = [{ path: `${SITE}/app/__init__.py` }];
+  const tags = async (fields: Record<string, string>) => (await lint(files, fields)).filter((t) => t.startsWith('python-package-missing'));
+  it('wants a dependency on the interpreter of the module directory', async () => {
+    expect(await tags({})).toEqual(['python-package-missing-depends-on-python']);
+    expect(await tags({ Depends: 'libc6' })).toEqual(['python-package-missing-depends-on-python']);
+    expect(await tags({ Depends: 'python3 (>= 3.11), python3 (<< 3.12)' })).toEqual([]);
+    expect(await tags({ Recommends: 'python3-minimal:any | python3' })).toEqual([]);
+    expect(await tags({ Depends: 'python3 | pypy3' })).toEqual(['python-package-missing-depends-on-python']);
+    expect(await tags({ Depends: 'python3 [amd64]' })).toEqual(['python-package-missing-depends-on-python']);
+    expect(await tags({ Package: 'demo-dbg' })).toEqual([]);
+    expect(await tags({ Package: 'python3' })).toEqual([]);
   });
 });

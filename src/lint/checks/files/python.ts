@@ -1,5 +1,5 @@
 /** Where Python files go, after the file-level part of lintian's languages/python check. */
-import type { Check, TagInfo } from '../../types.js';
+import type { Check, LintPackage, TagInfo } from '../../types.js';
 import { installed, isFile, pointed, sourceName } from './installed.js';
 
 const CHECK = 'languages/python';
@@ -14,12 +14,33 @@ const TAGS: TagInfo[] = [
   t('third-party-package-in-python-dir', 'warning', 'Only the Python interpreter packages may install directly into /usr/lib/pythonX.Y.', 'install the module under /usr/lib/python3/dist-packages'),
   t('python-module-has-overly-generic-name', 'error', 'A top-level module named like tests, docs or examples collides with other packages.', 'move it inside the package’s own module directory'),
   t('unknown-file-in-python-module-directory', 'error', 'Only modules, extensions, .pth and .egg-info belong at the top of dist-packages.', 'move the file into the package’s module directory or /usr/share/doc'),
+  t('python-package-missing-depends-on-python', 'error', 'The package ships Python modules but does not depend on the interpreter.', 'add python3 to depends'),
   t('python-module-in-wrong-location', 'warning', 'Python 3 modules go in /usr/lib/python3/dist-packages, not a versioned or site-packages directory.', 'set the dst to /usr/lib/python3/dist-packages/<module>'),
 ];
 
 // /usr/share/lintian/data/files/generic-python-modules and allowed-python-files
 const GENERIC = [/^(backports?)(?:\.py|\/__init__\.py)$/i, /^(core)(?:\.py|\/__init__\.py)$/i, /^(docs?)(?:\.py|\/__init__\.py)$/i, /^(site)(?:\.py|\/__init__\.py)$/i, /^(tests?)(?:\.py|\/__init__\.py)$/i, /^(examples?)(?:\.py|\/__init__\.py)$/i, /^(scripts?)(?:\.py|\/__init__\.py)$/i];
 const ALLOWED = /\.egg-info$|\.so$|\.pth$|\.py[ic]?$/i;
+const INTERPRETER_USER = /^usr\/lib\/(python[23])[\d.]*\/(?:site|dist)-packages/;
+const PREDICATE = /^\s*([a-zA-Z0-9][a-zA-Z0-9+.-]*)(?::([a-z0-9-]+))?\s*(?:\(\s*(?:<<|<=|>=|>>|[=<>])\s*[^)]+\s*\))?\s*(\[[^\]]+\])?\s*(<[^,]+>)?\s*$/;
+
+/**
+ * Whether the package's relations (and what it provides, and its own name) imply
+ * `<v>-minimal:any | <v>:any`, as Lintian::Relation::satisfies decides it for plain names: some
+ * clause whose every alternative names one of them, unrestricted by architecture or profile.
+ */
+function impliesInterpreter(pkg: LintPackage, version: string): boolean {
+  const wanted = new Set([`${version}-minimal`, version]);
+  const fields = ['Pre-Depends', 'Depends', 'Recommends', 'Suggests', 'Provides'].map((f) => pkg.field(f) ?? '');
+  const clauses = [...fields.join(',').split(','), pkg.name].filter((c) => c.trim());
+  return clauses.some((clause) =>
+    clause.split('|').every((alt) => {
+      const m = PREDICATE.exec(alt);
+      return m !== null && wanted.has(m[1]!) && !m[3] && !m[4];
+    }),
+  );
+}
+
 const MODULE_PATH = /^(usr\/lib\/debug\/)?usr\/lib\/python(\d+(?:\.\d+)?)\/((?:site|dist)-packages)\/([\s\S]+)$/;
 
 export const pythonCheck: Check = {
@@ -59,5 +80,13 @@ export const pythonCheck: Check = {
       if (isFile(item) && relative === item.basename && !ALLOWED.test(item.basename)) hint('unknown-file-in-python-module-directory');
     }
     for (const [actual, specified] of wrongLocation) report('python-module-in-wrong-location', `${actual} -> ${specified}`);
+    if (pkg.name.endsWith('-dbg')) return;
+    for (const item of installed(pkg).items) {
+      const m = isFile(item) ? INTERPRETER_USER.exec(item.name) : null;
+      if (m && !impliesInterpreter(pkg, m[1]!)) {
+        report('python-package-missing-depends-on-python');
+        break;
+      }
+    }
   },
 };
