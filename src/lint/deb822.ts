@@ -8,7 +8,7 @@ import { DebshipError } from '../core/errors.js';
 
 export type ControlFields = Array<[name: string, value: string]>;
 
-/** Parses the first stanza; `what` names the file in errors. */
+/** Parses the one stanza a binary control file has; `what` names the file in errors. */
 export function parseVerbatim(text: string, what: string): ControlFields {
   const stanzas: ControlFields[] = [];
   let fields: ControlFields = [];
@@ -40,8 +40,8 @@ export function parseVerbatim(text: string, what: string): ControlFields {
     }
   }
   if (fields.length) stanzas.push(fields);
-  // The whole file must parse, but only the first stanza describes the package.
-  return stanzas[0] ?? [];
+  if (stanzas.length !== 1) throw fail(1, `${stanzas.length} stanzas where exactly one is expected`);
+  return stanzas[0]!;
 }
 
 /** Case-insensitive lookup of the verbatim value. */

@@ -6,6 +6,7 @@
  * read; control and data are decompressed concurrently.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { DebshipError } from '../core/errors.js';
 import { decompressed, guard, locateMembers, MAX_CONTROL_MEMBER, MAX_CONTROL_TOTAL, type LocatedMember } from '../deb/reader.js';
 import { bufferAccess, fileAccess, type RandomAccess } from '../deb/random-access.js';
@@ -31,13 +32,13 @@ export async function loadLintPackage(path: string, checks: readonly Check[]): P
     ctrl.delete('control');
     const fields = parseVerbatim(controlText.text, `${path}: control`);
     const field = fieldLookup(fields);
-    // lintian's unfolded value: newlines removed, leading space dropped.
-    const single = (name: string) => (field(name) ?? '').replace(/\n/g, '').replace(/^\s+/, '');
+    const trimmed = (name: string) => (field(name) ?? '').replace(/^\s+|\s+$/g, '');
     return {
       file: path,
-      name: single('Package'),
-      version: single('Version'),
-      architecture: single('Architecture'),
+      // Like lintian, name a package without a Package field after its file (foo_1.0_amd64.deb → foo).
+      name: trimmed('Package') || basename(path).replace(/\.[^.]*$/, '').replace(/_.*$/, ''),
+      version: trimmed('Version'),
+      architecture: trimmed('Architecture'),
       fields,
       field,
       controlMembers: ctrl,
@@ -78,6 +79,7 @@ async function readControl(src: RandomAccess, m: LocatedMember, what: string): P
   for await (const { entry: e, body } of readTar(decompressed(src, m.member, m.algo), { what, collect, maxCollect: MAX_CONTROL_MEMBER })) {
     if (!body) continue;
     const name = e.path.slice(1);
+    if (name === 'control' && !isUtf8(body)) throw new DebshipError('deb-corrupt', `${what}: the control file is not UTF-8`, { hint: 'dpkg and lintian expect UTF-8 control data; re-encode the field values' });
     out.set(name, { name, text: body.toString('utf8'), mode: e.mode, owner: e.uname, group: e.gname, uid: e.uid, gid: e.gid, size: e.size });
   }
   return out;
@@ -96,6 +98,17 @@ async function readData(src: RandomAccess, m: LocatedMember, wanted: ContentWant
     pending = undefined;
   }
   return files;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function isUtf8(data: Buffer): boolean {
+  try {
+    utf8.decode(data);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function toLintFile(e: TarEntry): LintFile {

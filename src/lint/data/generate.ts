@@ -48,7 +48,20 @@ export function generatedDataText(root = ROOT): string {
     words('METAPACKAGES', 'fields/metapackages', list('fields/metapackages')),
     words('TOOLCHAIN', 'fields/toolchain', list('fields/toolchain')),
     words('TOP_LEVEL_DOMAINS', 'Net::Domain::TLD\'s top-level domains (ASCII ones), as lintian validates mail hosts', [...new Set(tlds)].sort()),
-    words('OBSOLETE_PACKAGES', '`name` or `name=>replacement` (fields/obsolete-packages)', list('fields/obsolete-packages').map((l) => l.replace(/\s*=>\s*/, '=>'))),
+    `/** fields/obsolete-packages: name and replacement ('' when lintian names none). */`,
+    `export const OBSOLETE_PACKAGES: ReadonlyArray<readonly [string, string]> = [`,
+    ...list('fields/obsolete-packages').map((l) => {
+      const [name, replacement = ''] = l.split(/\s*=>\s*/);
+      return `  [${JSON.stringify(name)}, ${JSON.stringify(replacement)}],`;
+    }),
+    `];`,
+    `/** fields/bad-homepages: \`tag ~~ regex\` (Perl regexes that JavaScript reads alike). */`,
+    `export const BAD_HOMEPAGES: ReadonlyArray<readonly [string, string]> = [`,
+    ...list('fields/bad-homepages').map((l) => {
+      const [tag, re] = l.split(/\s*~~\s*/);
+      return `  [${JSON.stringify(tag)}, ${JSON.stringify(re)}],`;
+    }),
+    `];`,
     `/** fields/name_section_mappings: \`regex => section\`, in order (the first match wins). */`,
     `export const NAME_SECTION_MAPPINGS: ReadonlyArray<readonly [string, string]> = [`,
     ...list('fields/name_section_mappings').map((l) => {

@@ -34,9 +34,15 @@ export const virtualPackages = set(raw.VIRTUAL_PACKAGES);
 export const metapackages = set(raw.METAPACKAGES);
 export const toolchainPackages = set(raw.TOOLCHAIN);
 /** Obsolete package → its replacement ('' when lintian names none). */
-export const obsoletePackages = once(
-  () => new Map(words(raw.OBSOLETE_PACKAGES).map((w) => { const [k, v = ''] = w.split('=>'); return [k!, v]; })),
-);
+export const obsoletePackages = once(() => new Map(raw.OBSOLETE_PACKAGES));
 export const nameSectionMappings = once(() => raw.NAME_SECTION_MAPPINGS.map(([re, section]) => [new RegExp(re), section] as const));
 export const ARCHITECTURE_TABLE = raw.ARCHITECTURES;
 export const topLevelDomains = set(raw.TOP_LEVEL_DOMAINS);
+
+/** lintian's older names of a tag (its Renamed-From). */
+export function formerNames(name: string): string[] {
+  const out: string[] = [];
+  for (const [old, current] of lintianRenames()) if (current === name) out.push(old);
+  return out;
+}
+export const badHomepages = once(() => raw.BAD_HOMEPAGES.map(([tag, re]) => [tag, new RegExp(re)] as const));

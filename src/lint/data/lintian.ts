@@ -1245,33 +1245,126 @@ xn--y9a3aq xn--yfro4i67o xn--ygbi2ammx xn--zckzah xn--zfr164b xperia xxx xyz yac
 yodobashi yoga yokohama you youtube yt yu yun za zappos zara zero zip zippo zm zone zuerich zw
 `;
 
-/** `name` or `name=>replacement` (fields/obsolete-packages) */
-export const OBSOLETE_PACKAGES = `
-xlibs-dev exim=>exim4 gcc-2.95 apache=>apache2 cdrecord cupsys cupsys-bsd cupsys-client cupsys-common
-foomatic-data gaim gnomemeeting gs gs-aladdin gs-esp gs-gpl kernel-headers kernel-image kernel-image-2.4
-kernel-image-2.6 kernel-source lambdamoo-core lambdamoo-server libcupsys2 libcupsys2-dev libglu1-xorg
-libglu1-xorg-dev libmime-perl libungif4-dev libxerces28 libxerces28-dev mkisofs netcdfg-dev pcmcia-cs
-python-pyopenssl ssh-krb5 tetex-base tetex-bin tetex-extra x-dev xbase-clients xlibmesa-gl xlibmesa-gl-dev
-xlibmesa-glu xutils default-jdk-builddep fuse-utils ruby1.8 libruby1.8 libdigest-sha1-perl dpatch texi2html
-automake1.4 automake1.5 automake1.6 automake1.7 automake1.8 automake1.9 automake1.10 openjdk-6-jdk
-openjdk-6-jre openjdk-6-jre-headless hardening-wrapper=>use dpkg-buildflags instead
-hardening-includes=>use dpkg-buildflags instead python-support=>use dh_python2 instead ruby1.9.1 ruby1.9.1-dev
-libruby1.9.1 mysql-server=>default-mysql-server mysql-server-core=>default-mysql-server-core
-mysql-client=>default-mysql-client mysql-client-core=>default-mysql-client-core
-libmysqlclient-dev=>default-libmysqlclient-dev dh-systemd=>use debhelper (>= 9.20160709) mtasc libjs-swfobject
-libavresample-dev=>libswresample-dev liblircclient-dev=>liblirc-dev apt-transport-https=>apt
-e2fslibs-dev=>libext2fs-dev libncurses5-dev=>libncurses-dev libncursesw5-dev=>libncurses-dev
-libpango1.0-0=>libpango-1.0-0, libpangocairo-1.0-0, libpangoft2-1.0-0 and/or libpangoxft-1.0-0
-libsensors4-dev=>libsensors-dev libservlet3.1-java=>libservlet-api-java libtinfo-dev=>libncurses-dev
-bsdmainutils=>bsdextrautils and/or ncal libfontconfig1-dev=>libfontconfig-dev
-libfreetype6-dev=>libfreetype-dev
-libgdk-pixbuf2.0-0=>libgdk-pixbuf-2.0-0 and optionally libgdk-pixbuf-xlib-2.0-0
-libgdk-pixbuf2.0-dev=>libgdk-pixbuf-2.0-dev and optionally libgdk-pixbuf-xlib-2.0-dev
-libgl1-mesa-dev=>libgl-dev libshout3-dev=>libshout-dev libtiff5-dev=>libtiff-dev
-libxcb-util0-dev=>libxcb-util-dev libgsasl7-dev=>libgsasl-dev libidn11-dev=>libidn-dev
-policykit-1=>polkitd and optionally pkexec lsb-base
-`;
-
+/** fields/obsolete-packages: name and replacement ('' when lintian names none). */
+export const OBSOLETE_PACKAGES: ReadonlyArray<readonly [string, string]> = [
+  ["xlibs-dev", ""],
+  ["exim", "exim4"],
+  ["gcc-2.95", ""],
+  ["apache", "apache2"],
+  ["cdrecord", ""],
+  ["cupsys", ""],
+  ["cupsys-bsd", ""],
+  ["cupsys-client", ""],
+  ["cupsys-common", ""],
+  ["foomatic-data", ""],
+  ["gaim", ""],
+  ["gnomemeeting", ""],
+  ["gs", ""],
+  ["gs-aladdin", ""],
+  ["gs-esp", ""],
+  ["gs-gpl", ""],
+  ["kernel-headers", ""],
+  ["kernel-image", ""],
+  ["kernel-image-2.4", ""],
+  ["kernel-image-2.6", ""],
+  ["kernel-source", ""],
+  ["lambdamoo-core", ""],
+  ["lambdamoo-server", ""],
+  ["libcupsys2", ""],
+  ["libcupsys2-dev", ""],
+  ["libglu1-xorg", ""],
+  ["libglu1-xorg-dev", ""],
+  ["libmime-perl", ""],
+  ["libungif4-dev", ""],
+  ["libxerces28", ""],
+  ["libxerces28-dev", ""],
+  ["mkisofs", ""],
+  ["netcdfg-dev", ""],
+  ["pcmcia-cs", ""],
+  ["python-pyopenssl", ""],
+  ["ssh-krb5", ""],
+  ["tetex-base", ""],
+  ["tetex-bin", ""],
+  ["tetex-extra", ""],
+  ["x-dev", ""],
+  ["xbase-clients", ""],
+  ["xlibmesa-gl", ""],
+  ["xlibmesa-gl-dev", ""],
+  ["xlibmesa-glu", ""],
+  ["xutils", ""],
+  ["default-jdk-builddep", ""],
+  ["fuse-utils", ""],
+  ["ruby1.8", ""],
+  ["libruby1.8", ""],
+  ["libdigest-sha1-perl", ""],
+  ["dpatch", ""],
+  ["texi2html", ""],
+  ["automake1.4", ""],
+  ["automake1.5", ""],
+  ["automake1.6", ""],
+  ["automake1.7", ""],
+  ["automake1.8", ""],
+  ["automake1.9", ""],
+  ["automake1.10", ""],
+  ["openjdk-6-jdk", ""],
+  ["openjdk-6-jre", ""],
+  ["openjdk-6-jre-headless", ""],
+  ["hardening-wrapper", "use dpkg-buildflags instead"],
+  ["hardening-includes", "use dpkg-buildflags instead"],
+  ["python-support", "use dh_python2 instead"],
+  ["ruby1.9.1", ""],
+  ["ruby1.9.1-dev", ""],
+  ["libruby1.9.1", ""],
+  ["mysql-server", "default-mysql-server"],
+  ["mysql-server-core", "default-mysql-server-core"],
+  ["mysql-client", "default-mysql-client"],
+  ["mysql-client-core", "default-mysql-client-core"],
+  ["libmysqlclient-dev", "default-libmysqlclient-dev"],
+  ["dh-systemd", "use debhelper (>= 9.20160709)"],
+  ["mtasc", ""],
+  ["libjs-swfobject", ""],
+  ["libavresample-dev", "libswresample-dev"],
+  ["liblircclient-dev", "liblirc-dev"],
+  ["apt-transport-https", "apt"],
+  ["e2fslibs-dev", "libext2fs-dev"],
+  ["libncurses5-dev", "libncurses-dev"],
+  ["libncursesw5-dev", "libncurses-dev"],
+  ["libpango1.0-0", "libpango-1.0-0, libpangocairo-1.0-0, libpangoft2-1.0-0 and/or libpangoxft-1.0-0"],
+  ["libsensors4-dev", "libsensors-dev"],
+  ["libservlet3.1-java", "libservlet-api-java"],
+  ["libtinfo-dev", "libncurses-dev"],
+  ["bsdmainutils", "bsdextrautils and/or ncal"],
+  ["libfontconfig1-dev", "libfontconfig-dev"],
+  ["libfreetype6-dev", "libfreetype-dev"],
+  ["libgdk-pixbuf2.0-0", "libgdk-pixbuf-2.0-0 and optionally libgdk-pixbuf-xlib-2.0-0"],
+  ["libgdk-pixbuf2.0-dev", "libgdk-pixbuf-2.0-dev and optionally libgdk-pixbuf-xlib-2.0-dev"],
+  ["libgl1-mesa-dev", "libgl-dev"],
+  ["libshout3-dev", "libshout-dev"],
+  ["libtiff5-dev", "libtiff-dev"],
+  ["libxcb-util0-dev", "libxcb-util-dev"],
+  ["libgsasl7-dev", "libgsasl-dev"],
+  ["libidn11-dev", "libidn-dev"],
+  ["policykit-1", "polkitd and optionally pkexec"],
+  ["lsb-base", ""],
+];
+/** fields/bad-homepages: `tag ~~ regex` (Perl regexes that JavaScript reads alike). */
+export const BAD_HOMEPAGES: ReadonlyArray<readonly [string, string]> = [
+  ["homepage-field-uses-insecure-uri", "^ftp://"],
+  ["homepage-field-uses-insecure-uri", "^http://(?:[^\\.]+\\.)?bioconductor\\.org"],
+  ["homepage-field-uses-insecure-uri", "^http://(?:[^\\.]+\\.)?cran\\.r-project\\.org"],
+  ["homepage-field-uses-insecure-uri", "^http://(?:[^\\.]+\\.)?debian\\.org"],
+  ["homepage-field-uses-insecure-uri", "^http://(?:[^\\.]+\\.)?github\\.com"],
+  ["homepage-field-uses-insecure-uri", "^http://(?:[^\\.]+\\.)?metacpan\\.org"],
+  ["homepage-field-uses-insecure-uri", "^http://(www\\.)?gnu\\.org"],
+  ["homepage-for-bioconductor-package-not-canonical", "bioconductor\\.org/packages/.*/bioc/html/.*\\.html*$"],
+  ["homepage-for-cpan-package-contains-version", "(?:search\\.cpan\\.org|metacpan\\.org)/.*-[0-9._]+/*"],
+  ["homepage-for-cran-package-not-canonical", "cran\\.r-project\\.org/web/packages/.+"],
+  ["homepage-refers-to-filesystem-listing", "(https?|ftp)://ftp\\.gnu\\.org/gnu/(.*)"],
+  ["homepage-refers-to-obsolete-debian-infrastructure", "alioth\\.debian\\.org"],
+  ["homepage-github-url-ends-with-dot-git", "^https?://github\\.com/.*\\.git$"],
+  ["homepage-gitlab-url-ends-with-dot-git", "^https?://gitlab\\.com/.*\\.git$"],
+  ["homepage-salsa-url-ends-with-dot-git", "^https?://salsa.debian.org/.*\\.git$"],
+];
 /** fields/name_section_mappings: `regex => section`, in order (the first match wins). */
 export const NAME_SECTION_MAPPINGS: ReadonlyArray<readonly [string, string]> = [
   ["-docs?$", "doc"],

@@ -59,7 +59,8 @@ class Parser {
     return this.pos < this.s.length;
   }
 
-  get c(): string | undefined {
+  /** The current character (a method, so that TypeScript does not narrow it across moves). */
+  c(): string | undefined {
     return this.s[this.pos];
   }
 
@@ -72,7 +73,7 @@ class Parser {
     this.lastComment = '';
     let start = ++this.pos;
     for (; this.more; this.pos++) {
-      const c = this.c;
+      const c = this.c();
       if (c === '\0') return -1;
       if (c === '(') level++;
       else if (c === ')') {
@@ -98,7 +99,7 @@ class Parser {
 
   skipLwsp(): Step {
     while (this.more) {
-      const c = this.c;
+      const c = this.c();
       if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
         this.pos++;
         continue;
@@ -110,10 +111,10 @@ class Parser {
   }
 
   atom(): Step {
-    if (!isAtext(this.c)) return -1;
+    if (!isAtext(this.c())) return -1;
     const start = this.pos++;
     for (; this.more; this.pos++) {
-      if (isAtext(this.c)) continue;
+      if (isAtext(this.c())) continue;
       this.buf += this.s.slice(start, this.pos);
       return this.skipLwsp();
     }
@@ -123,14 +124,14 @@ class Parser {
 
   /** Atoms joined by dots, whitespace allowed around them (RFC 822); doubled or trailing dots are a -2. */
   dotAtom(stopTrailingDot: boolean): Step {
-    if (!isAtext(this.c)) return -1;
+    if (!isAtext(this.c())) return -1;
     let lastDot = this.pos;
     let lastIsDot = false;
     let dotProblem = false;
     let r: Step = 0;
     let start = this.pos++;
     while (this.more) {
-      if (isAtext(this.c)) {
+      if (isAtext(this.c())) {
         this.pos++;
         continue;
       }
@@ -138,7 +139,7 @@ class Parser {
       if (this.pos > start) lastIsDot = false;
       r = this.skipLwsp();
       if (r <= 0) return dotProblem && r >= 0 ? -2 : r;
-      if (this.c !== '.') {
+      if (this.c() !== '.') {
         if (lastIsDot && stopTrailingDot) {
           this.pos = lastDot;
           return dotProblem ? -2 : 1;
@@ -161,7 +162,7 @@ class Parser {
     let problem = false;
     let start = ++this.pos;
     for (; this.more; this.pos++) {
-      const c = this.c;
+      const c = this.c();
       if (c === '\0') problem = true;
       else if (c === '"') {
         this.buf += this.s.slice(start, this.pos);
@@ -175,7 +176,7 @@ class Parser {
       } else if (c === '\\') {
         this.pos++;
         if (!this.more) return -1;
-        this.buf += this.s.slice(start, this.pos - 1) + this.c;
+        this.buf += this.s.slice(start, this.pos - 1) + this.c();
         start = this.pos + 1;
       }
     }
@@ -185,7 +186,7 @@ class Parser {
   atomOrDot(): Step {
     const start = this.pos;
     for (; this.more; this.pos++) {
-      if (isAtext(this.c) || this.c === '.') continue;
+      if (isAtext(this.c()) || this.c() === '.') continue;
       this.buf += this.s.slice(start, this.pos);
       return this.skipLwsp();
     }
@@ -196,15 +197,15 @@ class Parser {
   phrase(): Step {
     let problem = false;
     if (!this.more) return 0;
-    if (this.c === '.') return -1;
+    if (this.c() === '.') return -1;
     for (;;) {
-      const r = this.c === '"' ? this.quotedString() : this.atomOrDot();
+      const r = this.c() === '"' ? this.quotedString() : this.atomOrDot();
       if (r <= 0 && r !== -2) return problem && r === 0 ? -2 : r;
       if (r === -2) {
         problem = true;
         if (!this.more) return -2;
       }
-      if (!isAtext(this.c) && this.c !== '"' && this.c !== '.') break;
+      if (!isAtext(this.c()) && this.c() !== '"' && this.c() !== '.') break;
       this.buf += ' ';
     }
     const r = this.skipLwsp();
@@ -214,7 +215,7 @@ class Parser {
   domainLiteral(): Step {
     let start = this.pos++;
     for (; this.more; this.pos++) {
-      const c = this.c;
+      const c = this.c();
       if (c === '\0' || c === '[') return -1;
       if (c === ']') {
         this.buf += this.s.slice(start, this.pos + 1);
@@ -238,7 +239,7 @@ class Parser {
   domain(): Step {
     this.pos++;
     if (this.skipLwsp() <= 0) return -1;
-    return this.c === '[' ? this.domainLiteral() : this.dotAtom(false);
+    return this.c() === '[' ? this.domainLiteral() : this.dotAtom(false);
   }
 }
 
@@ -247,19 +248,19 @@ function parseLocalPart(p: Parser): Step {
   let problem = false;
   let r: Step = 0;
   while (p.more) {
-    r = p.c === '"' ? p.quotedString() : p.dotAtom(true);
+    r = p.c() === '"' ? p.quotedString() : p.dotAtom(true);
     if (failed(r)) return -1;
     if (r === -2) problem = true;
     if (!p.more) break;
     if ((r = p.skipLwsp()) <= 0) break;
-    if (p.c !== '.') break;
+    if (p.c() !== '.') break;
     p.pos++;
     if (!p.more) {
       problem = true;
       break;
     }
     if ((r = p.skipLwsp()) <= 0) break;
-    if (!p.more || p.c === '@') {
+    if (!p.more || p.c() === '@') {
       problem = true;
       break;
     }
@@ -282,13 +283,13 @@ function parseDomainList(p: Parser): Step {
   let problem = false;
   for (;;) {
     if (!p.more) return problem ? -2 : 0;
-    if (p.c !== '@') break;
+    if (p.c() !== '@') break;
     if (p.buf.length) p.buf += ',';
     p.buf += '@';
     const r = p.domain();
     if (r <= 0 && r !== -2) return r;
     if (r === -2) problem = true;
-    while (p.skipLwsp() > 0 && p.c === ',') p.pos++;
+    while (p.skipLwsp() > 0 && p.c() === ',') p.pos++;
   }
   p.addr.route = p.buf;
   return problem ? -2 : 1;
@@ -297,9 +298,9 @@ function parseDomainList(p: Parser): Step {
 function parseAngleAddr(p: Parser): Step {
   p.pos++;
   if (p.skipLwsp() <= 0) return -1;
-  if (p.c === '@') {
+  if (p.c() === '@') {
     const r = parseDomainList(p);
-    if (r > 0 && p.c === ':') p.pos++;
+    if (r > 0 && p.c() === ':') p.pos++;
     else {
       p.addr.invalid = true;
       if (!p.more) return -1;
@@ -307,19 +308,19 @@ function parseAngleAddr(p: Parser): Step {
     }
     if (p.skipLwsp() <= 0) return -1;
   }
-  if (p.c !== '>') {
+  if (p.c() !== '>') {
     let r = parseLocalPart(p);
     if (r <= 0 && r !== -2) return -1;
     if (r === -2) p.addr.invalid = true;
     if (!p.more) return 0;
-    if (p.c === '@') {
+    if (p.c() === '@') {
       r = parseDomain(p);
       if (r <= 0 && r !== -2) return -1;
       if (r === -2) p.addr.invalid = true;
       if (!p.more) return 0;
     }
   }
-  if (p.c !== '>') return -1;
+  if (p.c() !== '>') return -1;
   p.pos++;
   return p.skipLwsp();
 }
@@ -327,7 +328,7 @@ function parseAngleAddr(p: Parser): Step {
 function parseNameAddr(p: Parser): Step {
   p.buf = '';
   const r = p.phrase();
-  if ((r <= 0 && r !== -2) || p.c !== '<') return -1;
+  if ((r <= 0 && r !== -2) || p.c() !== '<') return -1;
   if (r === -2) p.addr.invalid = true;
   p.addr.name = p.buf.length ? p.buf : undefined;
   p.lastComment = '';
@@ -341,7 +342,7 @@ function parseAddrSpec(p: Parser): Step {
   let r = parseLocalPart(p);
   let r2: Step | undefined;
   if (r <= 0) p.addr.invalid = true;
-  if (r !== 0 && p.more && p.c === '@') {
+  if (r !== 0 && p.more && p.c() === '@') {
     r2 = parseDomain(p);
     if (r2 <= 0 && r !== -2) r = r2;
     if (r2 === -2) {
@@ -388,7 +389,7 @@ function parseMailbox(p: Parser): Step {
 function parseGroup(p: Parser): Step {
   p.buf = '';
   let r = p.phrase();
-  if ((r <= 0 && r !== -2) || p.c !== ':') return -1;
+  if ((r <= 0 && r !== -2) || p.c() !== ':') return -1;
   if (r === -2) p.addr.invalid = true;
   p.pos++;
   r = p.skipLwsp();
@@ -396,10 +397,10 @@ function parseGroup(p: Parser): Step {
   // The group's start marker (a name and no domain), which Email::Address::XS does not return.
   p.out.push({ ...p.addr, mailbox: p.buf, domain: undefined });
   p.addr = { invalid: false };
-  if (r > 0 && p.c !== ';') {
+  if (r > 0 && p.c() !== ';') {
     for (;;) {
       parseMailbox(p);
-      if (!p.more || p.c !== ',') break;
+      if (!p.more || p.c() !== ',') break;
       p.pos++;
       if (p.skipLwsp() <= 0) {
         r = -1;
@@ -408,7 +409,7 @@ function parseGroup(p: Parser): Step {
     }
   }
   if (r >= 0) {
-    if (!p.more || p.c !== ';') r = -1;
+    if (!p.more || p.c() !== ';') r = -1;
     else {
       p.pos++;
       r = p.skipLwsp();
@@ -434,7 +435,7 @@ export function parseAddressList(input: string): ParsedAddress[] {
   if (p.skipLwsp() <= 0) return [];
   for (;;) {
     if (parseAddress(p) === 0) break;
-    if (!p.more || p.c !== ',') {
+    if (!p.more || p.c() !== ',') {
       // Anything but a comma after an address makes the address before it invalid.
       p.out.at(-1)!.invalid = true;
       break;
