@@ -22,10 +22,4 @@ describe('binaries/location', () => {
     expect(await lint(['usr/lib/i686-linux-gnu/x.so'], { 'Multi-Arch': 'same', Architecture: 'i386' })).toEqual([]);
   });
 
-  it('reports programs on the PATH of libdevel packages', async () => {
-    expect(await lint(['usr/bin/demo-config', 'usr/lib/x86_64-linux-gnu/libdemo.a'], { Section: 'libdevel' })).toEqual([
-      'development-package-ships-elf-binary-in-path [usr/bin/demo-config]',
-    ]);
-    expect(await lint(['usr/bin/demo-config'], { Section: 'libdevel', 'Multi-Arch': 'foreign' })).toEqual([]);
-  });
 });

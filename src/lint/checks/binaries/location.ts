@@ -1,12 +1,12 @@
 /**
  * Where binaries live, after lintian's binaries/location: not in /etc nor /usr/share, in the
- * multiarch directory of a `Multi-Arch: same` package, and not on the PATH of a libdevel package.
+ * multiarch directory of a `Multi-Arch: same` package. (Its development-package-ships-elf-binary-
+ * in-path is experimental in lintian, not shown by default, so debship leaves it out.)
  */
 import type { Check } from '../../types.js';
 import { MULTIARCH_TRIPLETS, isArArchive, pointed, tag } from './common.js';
 
 const CHECK = 'binaries/location';
-const PATH_DIRECTORIES = new Set(['bin', 'sbin', 'usr/bin', 'usr/sbin', 'usr/games']);
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 
 export const locationCheck: Check = {
@@ -21,7 +21,6 @@ export const locationCheck: Check = {
       'A `Multi-Arch: same` package installs an architecture-dependent file outside a multiarch directory, so the packages of two architectures would collide on it.',
       'install it under /usr/lib/<triplet>/ or drop `Multi-Arch: same`',
     ),
-    tag('development-package-ships-elf-binary-in-path', 'info', CHECK, 'A library development package (Section libdevel) installs a program on the PATH, which is not Multi-Arch friendly.', 'move the program to a separate package or mark the package `Multi-Arch: foreign`'),
   ],
   run({ pkg, report }) {
     const multiarch = pkg.field('Multi-Arch') || 'no';
@@ -29,7 +28,6 @@ export const locationCheck: Check = {
     // quotemeta'd as lintian does; i386 binaries may live in i486…i686 directories.
     const gnu = triplet ? escapeRegExp(triplet).replace(/^i386/, 'i[3-6]86') : '';
     const ruby = gnu.replace(/linux\\-gnu$/, 'linux').replace(/linux\\-gnu/, 'linux\\-');
-    const section = pkg.field('Section') ?? '';
     for (const file of pkg.files) {
       if (file.type !== 'file' || !(file.elf || isArArchive(file))) continue;
       const name = file.name;
@@ -45,10 +43,6 @@ export const locationCheck: Check = {
         !name.includes('/.build-id/')
       ) {
         report('arch-dependent-file-not-in-arch-specific-directory', pointed(file));
-      }
-      const dirname = name.includes('/') ? name.slice(0, name.lastIndexOf('/')) : '';
-      if (file.elf && PATH_DIRECTORIES.has(dirname) && /(?:^|\/)libdevel$/.test(section) && pkg.field('Multi-Arch') !== 'foreign') {
-        report('development-package-ships-elf-binary-in-path', pointed(file));
       }
     }
   },

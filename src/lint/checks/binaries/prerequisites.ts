@@ -2,6 +2,7 @@
  * Dynamic dependencies and the package's Depends, after lintian's binaries/prerequisites: DT_NEEDED
  * libraries need declared prerequisites (libc6 and libstdc++6 by name), shared objects should
  * record what they link against, and code using libraries should be linked against libc.
+ * (missing-dependency-on-libstdc++ is experimental in lintian, which does not show it by default.)
  */
 import type { Check } from '../../types.js';
 import { mentions, packageRelation } from '../scripts/relation.js';
@@ -19,7 +20,6 @@ export const prerequisitesCheck: Check = {
   tags: [
     tag('undeclared-elf-prerequisites', 'warning', CHECK, 'An ELF object needs shared libraries (DT_NEEDED) but the package declares no Depends or Pre-Depends at all.', DEPENDS_FIX, ['missing-depends-line']),
     tag('missing-dependency-on-libc', 'error', CHECK, 'Programs or libraries in the package are linked against the C library, but Depends does not name the libc package.', 'add `libc6 (>= VERSION)` to `depends`, VERSION being the newest GLIBC_ symbol version the binaries use'),
-    tag('missing-dependency-on-libstdc++', 'error', CHECK, 'Programs or libraries in the package are linked against the C++ standard library, but Depends does not name libstdc++.', 'add `libstdc++6 (>= VERSION)` to `depends`'),
     tag(
       'shared-library-lacks-prerequisites',
       'warning',
@@ -63,6 +63,5 @@ export const prerequisitesCheck: Check = {
     };
     // Match libcXX or libcXX-*, but not libc3p0; the C library's own packages need not depend on it.
     missing(/^libc[.]so[.](\d.*)$/, 'libc', 'missing-dependency-on-libc', /^libc[\d.]+(?:-|$)/.test(pkg.name));
-    missing(/^libstdc[+][+][.]so[.](\d+)$/, 'libstdc++', 'missing-dependency-on-libstdc++');
   },
 };
