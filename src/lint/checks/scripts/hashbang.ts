@@ -1,0 +1,58 @@
+/**
+ * The `#!` line of a script as lintian's Index::Item reads it (hashbang, interpreter, calls_env,
+ * is_shell_script), and lintian's way of joining hint notes.
+ */
+
+export interface Hashbang {
+  /** Everything after `#!` on the first line, trimmed. */
+  hashbang: string;
+  /** The hashbang without a leading `/usr/bin/env `. */
+  withOptions: string;
+  /** Its first word: the interpreter, `env` stripped. */
+  interpreter: string;
+  callsEnv: boolean;
+  isShellScript: boolean;
+}
+
+const basename = (path: string): string => /([^/]*)\/?$/.exec(path)![1]!;
+
+/** lintian's is_script: starts with `#!` (lincity's `#!#!#!` data files excepted). */
+export function isScript(head: Buffer | string, size: number): boolean {
+  const text = typeof head === 'string' ? head : head.toString('latin1', 0, 6);
+  if (size >= 6 && text.startsWith('#!#!#!')) return false;
+  return size >= 2 && text.startsWith('#!');
+}
+
+/** Parses the first line of a script; the input starts with `#!` (see isScript). */
+export function readHashbang(head: Buffer | string): Hashbang {
+  const text = typeof head === 'string' ? head : head.toString('utf8');
+  const newline = text.indexOf('\n');
+  const hashbang = (newline < 0 ? text.slice(2) : text.slice(2, newline + 1)).trim();
+  const withOptions = hashbang.replace(/^\/usr\/bin\/env\s+/, '');
+  const interpreter = /^\S*/.exec(withOptions)![0];
+  return {
+    hashbang,
+    withOptions,
+    interpreter,
+    callsEnv: /^\/usr\/bin\/env\s+/.test(hashbang),
+    isShellScript: /^(?:[bd]?a|t?c|(?:pd|m)?k|z)?sh$/.test(basename(interpreter)),
+  };
+}
+
+export { basename };
+
+/** Lintian::Check::stringify: non-empty notes, each trimmed, joined by spaces, newlines escaped. */
+export function stringify(...notes: string[]): string {
+  return notes
+    .filter((n) => n.length > 0)
+    .map((n) => n.replace(/^\s+|\s+$/g, ''))
+    .join(' ')
+    .replace(/\n/g, '\\n');
+}
+
+/** A pointed hint's context: the notes, then `[name]` or `[name:line]`. */
+export function pointed(name: string, position: number, ...notes: string[]): string {
+  const note = stringify(...notes);
+  const pointer = position > 0 ? `[${name}:${position}]` : `[${name}]`;
+  return note ? `${note} ${pointer}` : pointer;
+}
