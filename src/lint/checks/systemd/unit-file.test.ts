@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { isUri, serviceFileLines, shellwords, unitValues } from './unit-file.js';
+
+describe('shellwords', () => {
+  it('splits like Text::ParseWords', () => {
+    expect(shellwords('multi-user.target  graphical.target')).toEqual(['multi-user.target', 'graphical.target']);
+    expect(shellwords(`"a b" 'c d' e\\ f "g"h`)).toEqual(['a b', 'c d', 'e f', 'gh']);
+    expect(shellwords('  trailing  ')).toEqual(['trailing']);
+    expect(shellwords('"unbalanced')).toEqual([]);
+    expect(shellwords('')).toEqual([]);
+  });
+});
+
+describe('isUri (Data::Validate::URI)', () => {
+  it('accepts man:, https: and file: URIs and rejects the rest', () => {
+    expect(['man:demo(8)', 'https://example.org/docs', 'file:/usr/share/doc/demo/README.md', 'info:demo'].every(isUri)).toBe(true);
+    expect(['example.org/docs', '/usr/share/doc/demo', 'https://exa mple.org', '1http://x', 'http://x%2'].some(isUri)).toBe(false);
+  });
+});
+
+describe('unit values as lintian reads them', () => {
+  const unit = ['[Unit]', 'Description=demo', 'Documentation=man:demo(8) \\', '  https://example.org', '# comment', '[Service]', 'User=nobody', 'Environment=A=B', 'ExecStart=/usr/bin/demo', 'ExecStart=', 'ExecStart=/usr/bin/demo2 --x', ''].join('\n');
+  const lines = serviceFileLines(unit);
+
+  it('joins continuations and drops comments', () => {
+    expect(unitValues(lines, 'Unit', 'Documentation')).toEqual(['man:demo(8)', 'https://example.org']);
+  });
+
+  it('resets on an empty assignment and splits a key at the last =, as lintian’s greedy pattern does', () => {
+    expect(unitValues(lines, 'Service', 'ExecStart')).toEqual(['/usr/bin/demo2', '--x']);
+    expect(unitValues(lines, 'Service', 'Environment')).toEqual([]);
+    expect(unitValues(lines, 'Service', 'Environment=A')).toEqual(['B']);
+    expect(unitValues(lines, 'Unit', 'User')).toEqual([]);
+  });
+});
