@@ -47,7 +47,7 @@ describe('systemd', () => {
     ].join('\n');
     expect(await lint([unit('lib/systemd/system/demo.service', odd), unit('lib/systemd/system/demo.socket', '[Socket]\nListenStream=/var/run/demo.sock\n')])).toEqual([
       'invalid-systemd-documentation not-a-uri [lib/systemd/system/demo.service]',
-      'kill-mode-none [lib/systemd/system/demo.service]',
+      'kill-mode-none lib/systemd/system/demo.service [lib/systemd/system/demo.service]',
       'systemd-service-alias-without-extension [lib/systemd/system/demo.service]',
       'systemd-service-file-refers-to-obsolete-bindto [lib/systemd/system/demo.service]',
       'systemd-service-file-refers-to-obsolete-target syslog.target [lib/systemd/system/demo.service]',

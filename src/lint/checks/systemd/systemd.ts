@@ -110,7 +110,8 @@ function checkService(pkg: LintPackage, file: LintFile, lines: string[], report:
   const documentation = values('Unit', 'Documentation');
   if (!documentation.length) report('systemd-service-file-missing-documentation-key', pointer(file));
   for (const uri of documentation.flatMap((d) => d.split(/\s+/))) if (!isUri(uri)) report('invalid-systemd-documentation', pointer(file, uri));
-  for (const mode of values('Service', 'KillMode')) if (mode.trim() === 'none') report('kill-mode-none', pointer(file));
+  // lintian's note here is Perl's $_, which holds the file being visited.
+  for (const mode of values('Service', 'KillMode')) if (mode.trim() === 'none') report('kill-mode-none', pointer(file, file.name));
   if (!wantedBy.length && !oneshot && standalone && /^(?:usr\/)?lib\/systemd\/[^/]+\/[^/]+\.service$/.test(file.name) && !file.name.endsWith('@.service')) {
     if (!values('Install', 'RequiredBy').length && !values('Install', 'Also').length) report('systemd-service-file-missing-install-key', pointer(file));
   }
