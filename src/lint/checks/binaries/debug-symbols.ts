@@ -47,6 +47,7 @@ export const unneededSectionsCheck: Check = {
   run({ pkg, report }) {
     for (const { file, elf } of elfFiles(pkg)) {
       if (elf.unstripped || DEBUG_DIR.test(file.name)) continue;
+      // Once per name, however many sections share it (lintian intersects name lists).
       for (const section of ['.comment', '.note']) if (elf.sections.includes(section)) report('binary-has-unneeded-section', pointed(file, section));
     }
   },
