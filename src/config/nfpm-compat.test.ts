@@ -256,6 +256,7 @@ describe('an nfpm.yaml loads unchanged', () => {
       users: [],
       groups: [],
       target: ['bookworm'],
+      lint: { enabled: true, failOn: ['error'], suppressTags: [] },
     };
     expect(config).toEqual(expected);
   });

@@ -88,6 +88,7 @@ export function normalise(raw: RawConfig, file: string): ProjectConfig {
     users: (raw.users ?? []).map(user),
     groups: (raw.groups ?? []).map(group),
     target: raw.target === undefined ? [...DEFAULTS.target] : typeof raw.target === 'string' ? [raw.target] : raw.target,
+    lint: { enabled: raw.lint?.enabled ?? true, failOn: raw.lint?.fail_on ?? ['error'], suppressTags: raw.lint?.suppress_tags ?? [] },
   };
 }
 

@@ -306,6 +306,20 @@ const systemGroup = z.union([
   }),
 ]);
 
+const lint = z
+  .strictObject({
+    enabled: z.boolean().describe('Lint every package `debship build` writes (as `debship lint` does). Default: true.').meta({ default: true }).optional(),
+    fail_on: z
+      .array(z.enum(['error', 'warning', 'info', 'pedantic']))
+      .describe('Severities that fail the build (the .deb stays for inspection). Default: [error]; [] only reports.')
+      .meta({ default: ['error'] })
+      .optional(),
+    suppress_tags: stringList(
+      'lintian tags not to check, e.g. [no-manual-page]. Prefer deb.lintian_overrides, which ships the reason with the package.',
+    ).optional(),
+  })
+  .describe('Checking built packages with lintian\'s tags (debship).');
+
 // ---------------------------------------------------------------------------------------------
 // The whole file
 
@@ -361,6 +375,7 @@ export const configSchema = z
     systemd: z.array(systemdUnit).describe('systemd units to install, enable and start (debship).').optional(),
     users: z.array(systemUser).describe('System users created on install (debship).').optional(),
     groups: z.array(systemGroup).describe('System groups created on install (debship).').optional(),
+    lint: lint.optional(),
     target: z
       .union([z.string(), z.array(z.string())])
       .describe('Debian/Ubuntu suites the package must install on, e.g. bookworm or [bookworm, noble]. Default: bookworm.')

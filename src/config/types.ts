@@ -89,6 +89,15 @@ export interface Triggers {
   activateNoawait: string[];
 }
 
+export interface LintConfig {
+  /** Lint each package the build writes. */
+  enabled: boolean;
+  /** Severities that fail the build. */
+  failOn: Array<'error' | 'warning' | 'info' | 'pedantic'>;
+  /** lintian tag names (current or older) not to report. */
+  suppressTags: string[];
+}
+
 export interface ProjectConfig {
   /** Absolute path of the config file, and its directory (the base of every relative path). */
   file: string;
@@ -152,6 +161,7 @@ export interface ProjectConfig {
   groups: SystemGroup[];
   /** Debian/Ubuntu suites the package must install on (decides e.g. whether zstd is allowed). */
   target: string[];
+  lint: LintConfig;
 }
 
 /** Result of loading a config: the config, or every problem found. */
