@@ -24,6 +24,8 @@ import { runBuildSteps, type StepRunner } from './steps.js';
 import { systemdUnitEntries } from './systemd-files.js';
 import { triggersMember } from './triggers.js';
 import { checkCompressionForTargets } from './targets.js';
+import type { LintRun } from '../lint/engine.js';
+import { checkLintConfig, lintBuilt, type BuildLint } from './lint.js';
 
 export interface BuildRequest {
   config: ProjectConfig;
@@ -50,13 +52,16 @@ export interface BuiltPackage {
   sha256: string;
   fileCount: number;
   installedSize: number;
+  /** What `debship lint` found in the package (absent when lint.enabled is false). */
+  lint?: BuildLint;
 }
 
 export type BuildEvent =
   | { type: 'arch-start'; arch: string; version: string }
   | { type: 'step'; arch: string; name: string }
   | { type: 'pack-progress'; arch: string; done: number; total: number }
-  | { type: 'built'; pkg: BuiltPackage };
+  | { type: 'built'; pkg: BuiltPackage }
+  | { type: 'lint'; arch: string; path: string; run: LintRun };
 
 export async function build(req: BuildRequest): Promise<BuiltPackage[]> {
   const { config } = req;
@@ -64,6 +69,7 @@ export async function build(req: BuildRequest): Promise<BuiltPackage[]> {
   const archs = req.archs?.length ? parseArchList(req.archs.join(',')) : config.archVerbatim ? [config.arch] : parseArchList(config.arch);
   const version = debianVersion({ ...config, version: req.version ?? config.version });
   checkCompressionForTargets(config.deb.compression, config.target, config.file);
+  if (config.lint.enabled) checkLintConfig(config);
   const sourceDateEpoch = await resolveSourceDateEpoch(req.env, config.mtime, config.dir);
   await mkdir(req.outDir, { recursive: true });
   const built: BuiltPackage[] = [];
@@ -109,6 +115,7 @@ async function buildOne(req: BuildRequest, arch: string, version: string, source
       onProgress: (done, total) => req.onEvent?.({ type: 'pack-progress', arch, done, total }),
     });
     const result: BuiltPackage = { name: config.name, version, arch, path: out.path, size: out.size, sha256: out.sha256, fileCount: out.fileCount, installedSize: out.installedSize };
+    if (config.lint.enabled) result.lint = await lintBuilt(config, out.path, (run) => req.onEvent?.({ type: 'lint', arch, path: out.path, run }));
     req.onEvent?.({ type: 'built', pkg: result });
     return result;
   } finally {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { build, type BuiltPackage } from '../../build/build.js';
 import { versionFromGit } from '../../build/git-version.js';
 import { loadProjectConfig } from '../config.js';
+import { writeLintText } from '../../report/lint-text.js';
 import { createProgress, formatBytes } from '../progress.js';
 
 export interface BuildFlags {
@@ -35,6 +36,11 @@ export async function runBuild(flags: BuildFlags): Promise<number> {
         if (e.type === 'arch-start') progress.line(`building ${config.name} ${e.version} for ${e.arch}`);
         else if (e.type === 'step') progress.line(`  step: ${e.name}`);
         else if (e.type === 'pack-progress') progress.status(`  packing ${e.arch}: ${formatBytes(e.done)} / ${formatBytes(e.total)}`);
+        else if (e.type === 'lint') {
+          progress.done();
+          // lintian's lines on stderr, so stdout stays the build result (--json).
+          writeLintText(e.run, process.stderr);
+        }
       },
     });
     progress.done();
