@@ -31,7 +31,7 @@ version: 1.2.3
 arch: all
 maintainer: Tiny Maintainer <tiny@example.org>
 description: |-
-  tiny test package
+  one-file test package
   A package with one file, for the CLI tests.
 contents:
   - src: hello.txt
@@ -51,7 +51,7 @@ describe('debship CLI', () => {
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     const help = debship(['--help']);
     expect(help.code).toBe(0);
-    for (const cmd of ['build', 'inspect', 'version']) {
+    for (const cmd of ['build', 'inspect', 'lint', 'version']) {
       expect(help.stdout).toContain(cmd);
       const sub = debship([cmd, '--help']);
       expect(sub.code, cmd).toBe(0);
