@@ -5,13 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { DebshipError, isDebshipError } from '../../core/errors.js';
-import { lintianCurrentName } from '../../lint/data/index.js';
 import { lintPackages, type LintRun } from '../../lint/engine.js';
 import { LintExit } from '../../lint/exit.js';
 import { explainTag, unknownTag } from '../../lint/explain.js';
 import { parseOverrides, type Override } from '../../lint/overrides.js';
-import { canonicalTag } from '../../lint/registry.js';
 import { parseFailOn } from '../../lint/severity.js';
+import { tagNameKind } from '../../lint/tag-names.js';
 import { writeLintGithub } from '../../report/lint-github.js';
 import { writeLintJson } from '../../report/lint-json.js';
 import { writeLintSarif } from '../../report/lint-sarif.js';
@@ -77,8 +76,9 @@ function parseFlags(files: string[], flags: LintFlags, stderr: NodeJS.WritableSt
 
 /** A tag named on the command line must exist; one lintian has but debship does not check is accepted with a note. */
 function known(tag: string, where: string, stderr: NodeJS.WritableStream): void {
-  if (canonicalTag(tag)) return;
-  if (lintianCurrentName(tag) === undefined) throw unknownTag(tag, where);
+  const kind = tagNameKind(tag);
+  if (kind === 'checked') return;
+  if (kind === 'unknown') throw unknownTag(tag, where);
   stderr.write(`debship: note: ${where}: ${tag} is a lintian tag debship does not check; it has no effect\n`);
 }
 

@@ -39,10 +39,14 @@ export const nameSectionMappings = once(() => raw.NAME_SECTION_MAPPINGS.map(([re
 export const ARCHITECTURE_TABLE = raw.ARCHITECTURES;
 export const topLevelDomains = set(raw.TOP_LEVEL_DOMAINS);
 
+const renamedTo = once(() => {
+  const byCurrent = new Map<string, string[]>();
+  for (const [old, current] of lintianRenames()) byCurrent.set(current, [...(byCurrent.get(current) ?? []), old]);
+  return byCurrent;
+});
+
 /** lintian's older names of a tag (its Renamed-From). */
 export function formerNames(name: string): string[] {
-  const out: string[] = [];
-  for (const [old, current] of lintianRenames()) if (current === name) out.push(old);
-  return out;
+  return renamedTo().get(name) ?? [];
 }
 export const badHomepages = once(() => raw.BAD_HOMEPAGES.map(([tag, re]) => [tag, new RegExp(re)] as const));
