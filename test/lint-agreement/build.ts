@@ -3,7 +3,7 @@
  * uid/gid is chowned for real (as root, or under fakeroot) and built without --root-owner-group.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, lutimesSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, lutimesSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
@@ -11,6 +11,8 @@ import { exec } from '../../src/core/exec.js';
 import { defaultChangelog, defaultCopyright, defaultFields, GZIP_MTIME, SOURCE_DATE_EPOCH, type Changelog, type Compiled, type Entry, type Recipe } from './recipe.js';
 
 const SCRIPTS = new Set(['preinst', 'postinst', 'prerm', 'postrm', 'config']);
+
+export const debFileName = (r: Recipe): string => `${r.name}.${r.udeb ? 'udeb' : 'deb'}`;
 
 export function hostDebArch(): string {
   return process.arch === 'arm64' ? 'arm64' : 'amd64';
@@ -26,6 +28,7 @@ export function recipeArch(r: Recipe): string {
 export interface BuildTools {
   dpkgDeb: string;
   gcc: string;
+  gxx: string;
   strip: string;
   /** Set when not running as root: ownership is then applied under fakeroot. */
   fakeroot?: string;
@@ -42,27 +45,33 @@ export async function buildRecipe(r: Recipe, outDir: string, work: string, tools
   const fields = { ...defaultFields(r, arch), ...r.fields };
   const entries = [...docEntries(r, fields.Version ?? ''), ...(r.noPayload ? [] : [{ path: `/usr/share/${r.name}/data.json`, content: '{}\n' }]), ...(r.files ?? [])];
   const chowns: string[] = [];
-  const modes: Array<[string, number]> = [];
+  const modes: Array<[string | Buffer, number]> = [];
   for (const e of entries) {
-    const at = join(root, e.path);
-    mkdirParents(root, dirname(at));
+    const at = fsPath(root, e);
+    mkdirParents(root, dirname(join(root, e.path)));
     if (e.path.endsWith('/')) mkdirSync(at, { recursive: true });
     else if (e.symlink !== undefined) symlinkSync(e.symlink, at);
+    else if (e.hardlink !== undefined) linkSync(join(root, e.hardlink), at);
+    else if (e.fifo) execFileSync('mkfifo', [join(root, e.path)]);
     else writeFileSync(at, await materialize(e, join(work, r.name), tools));
-    if (e.symlink === undefined) modes.push([at, e.mode ?? (e.path.endsWith('/') ? 0o755 : 0o644)]);
-    if (e.uid !== undefined || e.gid !== undefined) chowns.push(`chown -h ${e.uid ?? 0}:${e.gid ?? 0} '${at}'`);
+    if (e.symlink === undefined && e.hardlink === undefined) modes.push([at, e.mode ?? (e.path.endsWith('/') ? 0o755 : 0o644)]);
+    if (e.uid !== undefined || e.gid !== undefined) chowns.push(`chown -h ${e.uid ?? 0}:${e.gid ?? 0} '${join(root, e.path)}'`);
   }
-  const regular = entries.filter((e) => !e.path.endsWith('/') && e.symlink === undefined).map((e) => e.path.slice(1));
+  const latin1 = new Set(entries.filter((e) => e.latin1).map((e) => e.path.slice(1)));
+  const regular = entries.filter((e) => !e.path.endsWith('/') && e.symlink === undefined && !e.fifo).map((e) => e.path.slice(1));
   const conffiles = r.conffiles ?? regular.filter((p) => p.startsWith('etc/')).map((p) => `/${p}\n`).join('');
   let ownedControl = false;
-  const members: Record<string, { text: string; mode?: number; uid?: number; gid?: number }> = {};
+  const members: Record<string, { text: string | Buffer; mode?: number; uid?: number; gid?: number }> = {};
   if (conffiles) members.conffiles = { text: conffiles };
-  for (const [name, m] of Object.entries(r.control ?? {})) members[name] = typeof m === 'string' ? { text: m } : m;
+  for (const [name, m] of Object.entries(r.control ?? {})) {
+    const member = typeof m === 'string' ? { text: m } : m;
+    members[name] = { ...member, text: await materialize({ path: name, content: member.text }, join(work, r.name), tools) };
+  }
   if (r.md5sums !== false) {
     const conf = new Set(conffiles.split('\n').map((l) => l.trim().replace(/^\//, '')));
-    let lines = [...new Set(regular)].filter((p) => !conf.has(p)).sort().map((p) => `${md5(readFileSync(join(root, p)))}  ${p}`);
+    let lines = [...new Set(regular)].filter((p) => !conf.has(p)).sort().map((p) => `${md5(readFileSync(fsPath(root, { path: `/${p}`, latin1: latin1.has(p) })))}  ${p}`);
     if (r.md5sums) lines = r.md5sums(lines);
-    members.md5sums = { text: lines.map((l) => `${l}\n`).join('') };
+    members.md5sums = { text: Buffer.concat(lines.map((l) => Buffer.from(`${l}\n`, latin1.has(l.slice(34)) ? 'latin1' : 'utf8'))) };
   }
   writeFileSync(join(root, 'DEBIAN/control'), controlText(fields));
   chmodSync(join(root, 'DEBIAN/control'), 0o644);
@@ -76,21 +85,30 @@ export async function buildRecipe(r: Recipe, outDir: string, work: string, tools
     }
   }
   for (const [at, mode] of modes) chmodSync(at, mode);
-  for (const e of entries) lutimesSync(join(root, e.path), SOURCE_DATE_EPOCH, SOURCE_DATE_EPOCH);
-  const out = join(outDir, `${r.name}.deb`);
-  const deb = [tools.dpkgDeb, ...(r.nocheck ? ['--nocheck'] : []), ...(chowns.length ? [] : ['--root-owner-group']), '-Zxz', '-b', root, out];
+  for (const e of entries) lutimesSync(fsPath(root, e), SOURCE_DATE_EPOCH, SOURCE_DATE_EPOCH);
+  const out = join(outDir, debFileName(r));
+  const scripted = chowns.length > 0 || (r.omitDirs?.length ?? 0) > 0;
+  const deb = [tools.dpkgDeb, ...(r.nocheck ? ['--nocheck'] : []), ...(scripted ? [] : ['--root-owner-group']), '-Zxz', '-b', root, out];
   // dpkg-deb makes every control member root's; a recipe about their owner gets its
   // control.tar rebuilt from the chowned DEBIAN directory and put back in place.
-  const repack = [
+  const tar = `tar --format=gnu --mtime=@${SOURCE_DATE_EPOCH} -cJf`;
+  const repackControl = [`cd '${join(work, r.name)}'`, `${tar} control.tar.xz --sort=name -C '${join(root, 'DEBIAN')}' .`, `ar rD '${out}' control.tar.xz`];
+  // The same for data.tar when directories are to be missing from it.
+  const omit = (r.omitDirs ?? []).map((d) => `-e '.${d.replace(/\/$/, '')}'`).join(' ');
+  const repackData = [
+    `cd '${root}'`,
+    `find . -path ./DEBIAN -prune -o -print | grep -v -x ${omit} | LC_ALL=C sort | ${tar} '${join(work, r.name)}/data.tar.xz' --no-recursion -T -`,
     `cd '${join(work, r.name)}'`,
-    `tar --format=gnu --sort=name --mtime=@${SOURCE_DATE_EPOCH} -cJf control.tar.xz -C '${join(root, 'DEBIAN')}' .`,
-    `ar rD '${out}' control.tar.xz`,
+    `ar rD '${out}' data.tar.xz`,
   ];
-  // chown clears setuid bits, so modes are applied again after it.
-  const script = chowns.length
-    ? ['set -e', `chown -R 0:0 '${root}'`, ...chowns, ...modes.map(([at, m]) => `chmod ${m.toString(8)} '${at}'`), quote(deb), ...(ownedControl ? repack : [])].join('\n')
+  // chown clears setuid and setgid bits, so those modes are applied again after it.
+  const script = scripted
+    ? [
+        'set -e', `chown -R 0:0 '${root}'`, ...chowns, ...modes.filter(([, m]) => m > 0o777).map(([at, m]) => `chmod ${m.toString(8)} '${at.toString()}'`), quote(deb),
+        ...(ownedControl ? repackControl : []), ...(omit ? repackData : []),
+      ].join('\n')
     : quote(deb);
-  const [cmd, args] = tools.fakeroot && chowns.length ? [tools.fakeroot, ['sh', '-c', script]] : ['sh', ['-c', script]];
+  const [cmd, args] = tools.fakeroot && scripted ? [tools.fakeroot, ['sh', '-c', script]] : ['sh', ['-c', script]];
   const res = await exec(cmd, args, { allowFailure: true, env: { ...process.env, SOURCE_DATE_EPOCH: String(SOURCE_DATE_EPOCH) } });
   if (res.code !== 0) throw new Error(`dpkg-deb failed for corpus recipe ${r.name}: ${res.stderr.trim()}`);
   rmSync(join(work, r.name), { recursive: true, force: true });
@@ -136,13 +154,15 @@ async function materialize(e: Entry, work: string, tools: BuildTools): Promise<B
 }
 
 async function compile(spec: Compiled, work: string, tools: BuildTools): Promise<Buffer> {
-  const src = join(work, 'src.c');
+  const src = join(work, spec.cxx ? 'src.cc' : 'src.c');
   const bin = join(work, 'a.out');
   writeFileSync(src, spec.c);
   // Flags follow the source, in order: `-lz` must, and `-Wl,-Bstatic -lz` brackets it.
-  await exec(tools.gcc, ['-O2', `-ffile-prefix-map=${work}=.`, '-o', bin, src, ...(spec.flags ?? [])]);
-  if (spec.strip !== false) await exec(tools.strip, ['--strip-unneeded', '--remove-section=.comment', '--remove-section=.note', bin]);
-  return readFileSync(bin);
+  await exec(spec.cxx ? tools.gxx : tools.gcc, ['-O2', `-ffile-prefix-map=${work}=.`, '-o', bin, src, ...(spec.flags ?? [])]);
+  const strip = spec.strip ?? true;
+  if (strip) await exec(tools.strip, ['--strip-unneeded', ...(strip === 'plain' ? [] : ['--remove-section=.comment', '--remove-section=.note']), bin]);
+  const out = readFileSync(bin);
+  return spec.patch ? spec.patch(out) : out;
 }
 
 function controlText(fields: Record<string, string | null>): string {
@@ -161,6 +181,11 @@ function mkdirParents(root: string, dir: string): void {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
+}
+
+/** The entry's path on disk; a Buffer so that an ISO 8859-1 name keeps its bytes. */
+function fsPath(root: string, e: Pick<Entry, 'path' | 'latin1'>): Buffer {
+  return Buffer.concat([Buffer.from(root), Buffer.from(e.path, e.latin1 ? 'latin1' : 'utf8')]);
 }
 
 const md5 = (b: Buffer) => createHash('md5').update(b).digest('hex');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { testCacheDir } from '../support/root-cache.js';
 import { withFileLock } from '../support/lock.js';
 import { findTool, requireTool } from '../support/tools.js';
-import { buildRecipe, toolVersions, type BuildTools } from './build.js';
+import { buildRecipe, debFileName, toolVersions, type BuildTools } from './build.js';
 import { runLintian } from './lintian.js';
 import type { Recipe } from './recipe.js';
 
@@ -43,10 +43,10 @@ export async function ensureCorpus(recipes: Recipe[]): Promise<CorpusRun> {
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup) throw new Error(`corpus recipe name ${dup} is used twice`);
   // Tool versions are part of the key only when the tools are there; a warm cache needs none.
-  const found = { 'dpkg-deb': await findTool('dpkg-deb'), gcc: await findTool('gcc'), lintian: await findTool('lintian') };
+  const found = { 'dpkg-deb': await findTool('dpkg-deb'), gcc: await findTool('gcc'), 'g++': await findTool('g++'), lintian: await findTool('lintian') };
   const key = sourceHash(`${process.arch}\n${toolVersions(found)}`);
   const dir = join(testCacheDir(), 'lint-corpus', key);
-  const debsOf = () => new Map(names.map((n) => [n, join(dir, 'debs', `${n}.deb`)]));
+  const debsOf = () => new Map(recipes.map((r) => [r.name, join(dir, 'debs', debFileName(r))]));
   const read = (fresh: boolean): CorpusRun => ({
     dir,
     debs: debsOf(),
@@ -58,6 +58,7 @@ export async function ensureCorpus(recipes: Recipe[]): Promise<CorpusRun> {
   const tools: BuildTools = {
     dpkgDeb: await requireTool('dpkg-deb', 'dpkg'),
     gcc: await requireTool('gcc', 'gcc'),
+    gxx: await requireTool('g++', 'g++'),
     strip: await requireTool('strip', 'binutils'),
     ...(process.getuid?.() === 0 ? {} : { fakeroot: await requireTool('fakeroot', 'fakeroot') }),
   };
@@ -74,7 +75,7 @@ export async function ensureCorpus(recipes: Recipe[]): Promise<CorpusRun> {
       rmSync(join(tmp, 'work'), { recursive: true, force: true });
       const buildSeconds = (Date.now() - t) / 1000;
       t = Date.now();
-      const out = await runLintian(lintian, names.map((n) => join(tmp, 'debs', `${n}.deb`)));
+      const out = await runLintian(lintian, recipes.map((r) => join(tmp, 'debs', debFileName(r))));
       const lintianSeconds = (Date.now() - t) / 1000;
       writeFileSync(join(tmp, 'lintian.txt'), out);
       const lintianVersion = execFileSync(lintian, ['--version'], { encoding: 'utf8' }).trim();

@@ -41,6 +41,24 @@ export const sharedLib = (c: string, soname: string, flags: string[] = []): { co
   compile: { c, flags: ['-shared', '-fPIC', `-Wl,-soname,${soname}`, ...flags] },
 });
 
+/** A C++ program, linked to libstdc++. */
+export const helloCxx = '#include <iostream>\nint main() { std::cout << "hello" << std::endl; return 0; }\n';
+
+/** A library with an absolute address in .text, which forces text relocations. */
+export const textrelLibC = 'int corpus_data = 1;\n__asm__(".text\\n.quad corpus_data\\n");\nint corpus_get(void) { return corpus_data; }\n';
+
+/** Turns the PT_GNU_STACK program header of an ELF64 little-endian object into PT_NULL. */
+export function dropGnuStack(elf: Buffer): Buffer {
+  const out = Buffer.from(elf);
+  const phoff = Number(out.readBigUInt64LE(32));
+  const phentsize = out.readUInt16LE(54);
+  for (let i = 0; i < out.readUInt16LE(56); i++) {
+    const at = phoff + i * phentsize;
+    if (out.readUInt32LE(at) === 0x6474e551) out.writeUInt32LE(0, at);
+  }
+  return out;
+}
+
 /** e_machine of a machine that is not the host's: AArch64 on x86-64 hosts, x86-64 elsewhere. */
 export function foreignMachine(): { machine: number; name: string } {
   return process.arch === 'arm64' ? { machine: 62, name: 'x86-64' } : { machine: 183, name: 'aarch64' };

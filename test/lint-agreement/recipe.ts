@@ -10,8 +10,15 @@ export interface Compiled {
   c: string;
   /** Extra gcc arguments, e.g. `-shared -fPIC`, `-static`, `-g`, `-lz`. */
   flags?: string[];
-  /** Run `strip --strip-unneeded` on the output (default true; false keeps debug symbols). */
-  strip?: boolean;
+  /** C++ (g++) rather than C. */
+  cxx?: boolean;
+  /**
+   * `strip --strip-unneeded` and drop .comment and .note (default); `plain` keeps those two
+   * sections; false keeps debug symbols too.
+   */
+  strip?: boolean | 'plain';
+  /** Rewrites the linked object, for what no linker flag produces. */
+  patch?: (elf: Buffer) => Buffer;
 }
 
 export type Content = string | Buffer | { compile: Compiled };
@@ -22,6 +29,12 @@ export interface Entry {
   content?: Content;
   /** Symbolic link target as stored. */
   symlink?: string;
+  /** A hard link to this earlier entry's absolute path. */
+  hardlink?: string;
+  /** A named pipe, lintian's "special file". */
+  fifo?: boolean;
+  /** Store the name in ISO 8859-1 rather than UTF-8 (a name that is not valid UTF-8). */
+  latin1?: boolean;
   /** Default 0644 for files, 0755 for directories. */
   mode?: number;
   uid?: number;
@@ -29,7 +42,7 @@ export interface Entry {
 }
 
 export interface ControlFile {
-  text: string;
+  text: Content;
   /** Default 0755 for maintainer scripts, 0644 otherwise. */
   mode?: number;
   uid?: number;
@@ -73,6 +86,10 @@ export interface Recipe {
   noPayload?: boolean;
   /** dpkg-deb --nocheck, for control data dpkg-deb itself would refuse. */
   nocheck?: boolean;
+  /** Build a .udeb (lintian and debship tell the kinds apart by the file name). */
+  udeb?: boolean;
+  /** Directories left out of data.tar though files below them stay (data.tar is then rebuilt). */
+  omitDirs?: string[];
 }
 
 export const DEFAULT_MAINTAINER = 'Corpus Maintainer <corpus@example.org>';

@@ -8,7 +8,17 @@ const HARDENED = ['-D_FORTIFY_SOURCE=2', '-fstack-protector-strong', '-Wl,-z,rel
 const libc = { Depends: 'libc6 (>= 2.34)' };
 
 export const binaryRecipes: Recipe[] = [
-  { name: 'elf-ok', about: 'a dynamically linked program with its libc dependency (control)', fields: libc, files: program('elf-ok', compiled(helloC, { flags: HARDENED })), tags: [] },
+  {
+    name: 'elf-ok',
+    about: 'programs and a private library linked to libc, with the libc dependency; zlib without one, which lintian does not check (control)',
+    fields: libc,
+    files: [
+      ...program('elf-ok', compiled(helloC, { flags: HARDENED })),
+      ...program('elf-ok-zlib', compiled(zlibC, { flags: [...HARDENED, '-lz'] })),
+      { path: '/usr/lib/elf-ok/libcorpus.so', content: sharedLib(libcLibC, 'libcorpus.so', HARDENED) },
+    ],
+    tags: [],
+  },
   {
     name: 'elf-foreign',
     about: 'an executable for another machine',
@@ -24,18 +34,18 @@ export const binaryRecipes: Recipe[] = [
     tags: ['arch-independent-package-contains-binary-or-object'],
   },
   {
-    name: 'elf-unstripped',
-    about: 'a program with debug symbols',
+    // Not named *-static (lintian exempts those) and no "zlib" in the name (nor that).
+    name: 'elf-defects',
+    about: 'a program with debug symbols, a static one, one with zlib inside, one without RELRO, a library needing nothing',
     fields: libc,
-    files: program('elf-unstripped', compiled(helloC, { flags: ['-g', ...HARDENED], strip: false })),
-    tags: ['unstripped-binary-or-object'],
-  },
-  {
-    // Not named *-static: lintian exempts those.
-    name: 'elf-linked-statically',
-    about: 'a statically linked program',
-    files: program('elf-linked-statically', compiled(helloC, { flags: ['-static', ...HARDENED] })),
-    tags: ['statically-linked-binary'],
+    files: [
+      ...program('elf-defects-debug', compiled(helloC, { flags: ['-g', ...HARDENED], strip: false })),
+      ...program('elf-defects-linked', compiled(helloC, { flags: ['-static', ...HARDENED] })),
+      ...program('elf-defects-deflate', compiled(zlibC, { flags: [...HARDENED, '-Wl,-Bstatic', '-lz', '-Wl,-Bdynamic'] })),
+      ...program('elf-defects-norelro', compiled(helloC, { flags: ['-Wl,-z,norelro'] })),
+      { path: '/usr/lib/elf-defects/libcorpus.so', content: sharedLib(pureLibC, 'libcorpus.so', ['-nostdlib', ...HARDENED]) },
+    ],
+    tags: ['unstripped-binary-or-object', 'statically-linked-binary', 'embedded-library', 'hardening-no-relro', 'hardening-no-bindnow', 'shared-library-lacks-prerequisites'],
   },
   {
     name: 'elf-no-libc-dep',
@@ -51,46 +61,11 @@ export const binaryRecipes: Recipe[] = [
     tags: ['undeclared-elf-prerequisites'],
   },
   {
-    name: 'elf-zlib-dynamic',
-    about: 'a program linked to zlib with Depends on libc only',
-    fields: libc,
-    files: program('elf-zlib-dynamic', compiled(zlibC, { flags: [...HARDENED, '-lz'] })),
-    tags: [],
-  },
-  {
-    // No "zlib" in the name: lintian exempts source packages whose name matches /zlib/.
-    name: 'elf-embedded-deflate',
-    about: 'a program with a static copy of zlib',
-    fields: libc,
-    files: program('elf-embedded-deflate', compiled(zlibC, { flags: [...HARDENED, '-Wl,-Bstatic', '-lz', '-Wl,-Bdynamic'] })),
-    tags: ['embedded-library'],
-  },
-  {
-    name: 'elf-lib-no-prereq',
-    about: 'a private shared library with no NEEDED entries',
-    files: [{ path: '/usr/lib/elf-lib-no-prereq/libcorpus.so', content: sharedLib(pureLibC, 'libcorpus.so', ['-nostdlib', ...HARDENED]) }],
-    tags: ['shared-library-lacks-prerequisites'],
-  },
-  {
     name: 'elf-lib-no-libc',
     about: 'a private shared library linked to zlib but not to libc',
     fields: { Depends: 'zlib1g (>= 1:1.2.0)' },
     files: [{ path: '/usr/lib/elf-lib-no-libc/libcorpus.so', content: sharedLib(zlibLibC, 'libcorpus.so', ['-nostdlib', ...HARDENED, '-lz']) }],
     tags: ['library-not-linked-against-libc'],
-  },
-  {
-    name: 'elf-lib-ok',
-    about: 'a private shared library linked to libc with its dependency (control)',
-    fields: libc,
-    files: [{ path: '/usr/lib/elf-lib-ok/libcorpus.so', content: sharedLib(libcLibC, 'libcorpus.so', HARDENED) }],
-    tags: [],
-  },
-  {
-    name: 'elf-no-relro',
-    about: 'a program without the hardening flags',
-    fields: libc,
-    files: program('elf-no-relro', compiled(helloC, { flags: ['-Wl,-z,norelro'] })),
-    tags: ['hardening-no-relro', 'hardening-no-bindnow'],
   },
   {
     name: 'elf-program-no-libc',

@@ -1,14 +1,15 @@
-/** Control fields: required and recommended fields, names, versions, sections, priorities, maintainers, descriptions, relations. */
+/**
+ * Control fields: required and recommended fields, names, versions, sections, priorities,
+ * maintainers, descriptions, relations. Independent fields share a package; the description
+ * defects need one synopsis each.
+ */
 import { description, type Recipe } from '../recipe.js';
 
 const LONG = 'x'.repeat(90);
 
 export const fieldRecipes: Recipe[] = [
-  { name: 'field-no-maintainer', about: 'no Maintainer field', fields: { Maintainer: null }, tags: ['required-field'] },
-  { name: 'field-no-description', about: 'no Description field', fields: { Description: null }, tags: ['required-field'] },
-  { name: 'field-no-section', about: 'no Section field', fields: { Section: null }, tags: ['recommended-field'] },
-  { name: 'field-no-priority', about: 'no Priority field', fields: { Priority: null }, tags: ['recommended-field'] },
-  { name: 'field-no-section-priority', about: 'neither Section nor Priority', fields: { Section: null, Priority: null }, tags: ['recommended-field'] },
+  { name: 'field-missing-required', about: 'no Maintainer and no Description', fields: { Maintainer: null, Description: null }, tags: ['required-field'] },
+  { name: 'field-missing-recommended', about: 'neither Section nor Priority', fields: { Section: null, Priority: null }, tags: ['recommended-field'] },
   {
     name: 'Field_Bad_Name',
     about: 'a package name with capitals and underscores',
@@ -17,51 +18,48 @@ export const fieldRecipes: Recipe[] = [
   },
   { name: 'field-bad-version', about: 'a version with an underscore', fields: { Version: '1.0_beta-1' }, nocheck: true, tags: ['bad-version-number'] },
   { name: 'field-version-letter', about: 'a version not starting with a digit', fields: { Version: 'v1.0-1' }, nocheck: true, tags: ['bad-version-number'] },
-  { name: 'field-unknown-section', about: 'a section the archive does not have', fields: { Section: 'gadgets' }, tags: ['unknown-section'] },
-  { name: 'field-area-section', about: 'a section in the contrib area', fields: { Section: 'contrib/gadgets' }, tags: ['unknown-section'] },
-  { name: 'field-unknown-priority', about: 'a priority Debian does not define', fields: { Priority: 'urgent' }, tags: ['unknown-priority'] },
-  { name: 'field-priority-extra', about: 'the retired priority extra', fields: { Priority: 'extra' }, tags: ['priority-extra-is-replaced-by-priority-optional'] },
-  { name: 'field-maintainer-no-name', about: 'a maintainer with an address but no name', fields: { Maintainer: '<corpus@example.org>' }, tags: ['no-phrase'] },
-  { name: 'field-maintainer-bare-mail', about: 'a maintainer given as a bare address', fields: { Maintainer: 'corpus@example.org' }, tags: ['no-phrase'] },
-  { name: 'field-maintainer-no-mail', about: 'a maintainer without an address', fields: { Maintainer: 'Corpus Maintainer' }, tags: ['malformed-contact'] },
-  { name: 'field-maintainer-localhost', about: 'a maintainer address at localhost', fields: { Maintainer: 'Corpus Maintainer <corpus@localhost>' }, tags: ['bogus-mail-host'] },
-  { name: 'field-maintainer-unclosed', about: 'a maintainer address without its closing bracket', fields: { Maintainer: 'Corpus Maintainer <corpus@example.org' }, tags: ['malformed-contact'] },
-  { name: 'desc-synopsis-only', about: 'a description with only the synopsis', fields: { Description: 'corpus package with only a synopsis' }, tags: ['extended-description-is-empty'] },
   {
-    name: 'desc-long-synopsis',
-    about: 'a synopsis over 80 characters',
-    fields: { Description: description('corpus package whose synopsis goes on and on well past the eighty column limit of it') },
-    tags: ['synopsis-too-long'],
+    name: 'field-odd-values',
+    about: 'an unknown section and priority, a bogus homepage, Essential: no, an unknown Multi-Arch value, a maintainer at localhost',
+    fields: { Section: 'gadgets', Priority: 'urgent', Homepage: '<example.org>', Essential: 'no', 'Multi-Arch': 'sometimes', Maintainer: 'Corpus Maintainer <corpus@localhost>' },
+    nocheck: true,
+    tags: ['unknown-section', 'unknown-priority', 'bad-homepage', 'superfluous-clutter-in-homepage', 'essential-no-not-needed', 'unknown-multi-arch-value', 'bogus-mail-host'],
   },
   {
-    name: 'desc-long-line',
-    about: 'an extended description line over 80 columns',
-    fields: { Description: `${description('corpus package with a long description line')}\n This line is long: ${LONG}.` },
-    tags: ['extended-description-line-too-long'],
+    name: 'field-area-extra',
+    about: 'a section in the contrib area, the retired priority extra, a maintainer without a name',
+    fields: { Section: 'contrib/gadgets', Priority: 'extra', Maintainer: '<corpus@example.org>' },
+    tags: ['unknown-section', 'priority-extra-is-replaced-by-priority-optional', 'no-phrase'],
+  },
+  {
+    name: 'desc-synopsis-only',
+    about: 'only a synopsis; a maintainer given as a bare address',
+    fields: { Description: 'corpus package with only a synopsis', Maintainer: 'corpus@example.org' },
+    tags: ['extended-description-is-empty', 'no-phrase'],
+  },
+  {
+    name: 'desc-long-synopsis',
+    about: 'a synopsis over 80 characters; a maintainer without an address',
+    fields: { Description: description('corpus package whose synopsis goes on and on well past the eighty column limit of it'), Maintainer: 'Corpus Maintainer' },
+    tags: ['synopsis-too-long', 'malformed-contact'],
   },
   {
     name: 'desc-starts-with-name',
-    about: 'a synopsis starting with the package name',
-    fields: { Description: description('desc-starts-with-name is a corpus package') },
-    tags: ['description-starts-with-package-name'],
+    about: 'a synopsis starting with the package name; a maintainer address without its closing bracket',
+    fields: { Description: description('desc-starts-with-name is a corpus package'), Maintainer: 'Corpus Maintainer <corpus@example.org' },
+    tags: ['description-starts-with-package-name', 'malformed-contact'],
   },
   {
     name: 'desc-article',
-    about: 'a synopsis starting with an article',
-    fields: { Description: description('a corpus package that starts with an article') },
-    tags: ['description-synopsis-starts-with-article'],
+    about: 'a synopsis starting with an article, a line over 80 columns and a tab in the extended description',
+    fields: { Description: `${description('a corpus package that starts with an article')}\n This line is long: ${LONG}.\n This line has a\ttab in it.` },
+    tags: ['description-synopsis-starts-with-article', 'extended-description-line-too-long', 'description-contains-tabs'],
   },
   {
-    name: 'desc-article-the',
-    about: 'a synopsis starting with "The"',
-    fields: { Description: description('The corpus package with the definite article') },
-    tags: ['description-synopsis-starts-with-article'],
-  },
-  {
-    name: 'desc-synopsis-sentence',
-    about: 'a synopsis ending with a full stop',
-    fields: { Description: description('corpus package whose synopsis is a sentence.') },
-    tags: ['synopsis-is-a-sentence'],
+    name: 'desc-the-sentence',
+    about: 'a synopsis starting with "The" and ending with a full stop',
+    fields: { Description: description('The corpus package whose synopsis is a sentence.') },
+    tags: ['description-synopsis-starts-with-article', 'synopsis-is-a-sentence'],
   },
   {
     name: 'desc-same-as-synopsis',
@@ -70,28 +68,17 @@ export const fieldRecipes: Recipe[] = [
     tags: ['description-synopsis-is-duplicated'],
   },
   {
-    name: 'desc-tabs',
-    about: 'a tab in the extended description',
-    fields: { Description: `${description('corpus package with a tab')}\n This line has a\ttab in it.` },
-    tags: ['description-contains-tabs'],
-  },
-  {
     name: 'desc-template',
     about: 'the dh_make template description',
     fields: { Description: description('<insert up to 60 chars description>') },
     tags: ['description-is-dh_make-template'],
   },
+  { name: 'desc-empty-synopsis', about: 'an empty synopsis with an extended description', fields: { Description: description('') }, tags: ['description-synopsis-is-empty'] },
   {
-    name: 'desc-empty-synopsis',
-    about: 'an empty synopsis with an extended description',
-    fields: { Description: description('') },
-    tags: ['description-synopsis-is-empty'],
+    name: 'rel-essential-self',
+    about: 'unversioned relations on essential packages, and a dependency on itself',
+    fields: { Depends: 'bash, rel-essential-self', 'Pre-Depends': 'coreutils' },
+    tags: ['depends-on-essential-package-without-using-version', 'package-relation-with-self'],
   },
-  { name: 'rel-essential-bash', about: 'an unversioned dependency on an essential package', fields: { Depends: 'bash' }, tags: ['depends-on-essential-package-without-using-version'] },
-  { name: 'rel-essential-pre', about: 'an unversioned Pre-Depends on an essential package', fields: { 'Pre-Depends': 'coreutils' }, tags: ['depends-on-essential-package-without-using-version'] },
   { name: 'rel-syntax', about: 'a relation that does not parse', fields: { Depends: 'libfoo1 (= 1.0' }, nocheck: true, tags: ['bad-relation'] },
-  { name: 'rel-self', about: 'a package that depends on itself', fields: { Depends: 'rel-self' }, tags: ['package-relation-with-self'] },
-  { name: 'field-bad-homepage', about: 'a Homepage that is not a URL', fields: { Homepage: '<example.org>' }, tags: ['bad-homepage', 'superfluous-clutter-in-homepage'] },
-  { name: 'field-essential-no', about: 'Essential: no, which is the default', fields: { Essential: 'no' }, tags: ['essential-no-not-needed'] },
-  { name: 'field-multiarch-bad', about: 'an unknown Multi-Arch value', fields: { 'Multi-Arch': 'sometimes' }, nocheck: true, tags: ['unknown-multi-arch-value'] },
 ];

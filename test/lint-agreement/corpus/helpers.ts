@@ -35,3 +35,9 @@ export function unit(keys: { service?: Record<string, string | null>; unit?: Rec
   if (keys.install !== null) parts.push(section('Install', { WantedBy: 'multi-user.target' }, keys.install));
   return parts.join('\n');
 }
+
+/** gzip -9n, the way lintian wants compressed documentation. */
+export const gz = (text: string): Buffer => gzipSync(Buffer.from(text), { level: 9 });
+
+/** Data files (`{}`) at the given paths. */
+export const data = (...paths: string[]): Entry[] => paths.map((path) => ({ path, content: '{}\n' }));
