@@ -5,7 +5,7 @@ import { installed, note, pointed } from './installed.js';
 describe('installed view', () => {
   it('adds faux parent directories and skips the root', () => {
     const view = installed(fakePackage({ files: [{ path: '/' }, { path: 'usr/bin/tool', mode: 0o755 }] }));
-    expect(view.items.map((i) => `${i.name}${i.faux ? ' (faux)' : ''}`)).toEqual(['usr/ (faux)', 'usr/bin/ (faux)', 'usr/bin/tool']);
+    expect(view.items.map((i) => `${i.name}${i.faux ? ' (faux)' : ''}`)).toEqual(['usr/bin/tool', 'usr/bin/ (faux)', 'usr/ (faux)']);
     expect(view.lookup('usr/bin/')!.children.map((c) => c.name)).toEqual(['usr/bin/tool']);
     expect(view.lookup('usr/')!.operm).toBe(0o755);
   });

@@ -35,7 +35,7 @@ export interface Item {
 
 export interface Installed {
   root: Item;
-  /** Every entry but the root, sorted by name. */
+  /** Every entry but the root: archive order, then the faux parents. */
   items: Item[];
   lookup(name: string): Item | undefined;
   /** Resolves a package-relative path through symlinks, as Lintian::Index::Item::resolve_path. */
@@ -104,7 +104,8 @@ function build(pkg: LintPackage): Installed {
   calibrateHardLinks(all);
   for (const item of all.values()) if (item.name !== '') all.get(item.dirname)?.children.push(item);
   const root = all.get('')!;
-  const items = [...all.values()].filter((i) => i.name !== '').sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // No check depends on lintian's name order (findings are sorted when printed), so none is paid for.
+  const items = [...all.values()].filter((i) => i.name !== '');
 
   const childOf = (dir: Item, base: string): Item | undefined => all.get(dir.name + base) ?? all.get(dir.name + base + '/');
   const parentOf = (i: Item): Item | undefined => (i.name === '' ? undefined : all.get(i.dirname));
