@@ -3,6 +3,7 @@
  * and linted by real lintian; for every tag the files checks declare, debship must print exactly
  * lintian's lines (tag and context). The agreement suite does this at scale.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,6 +169,25 @@ const RECIPES: Recipe[] = [
     name: `spot-${'x'.repeat(70)}`,
     version: '1.0-1',
     entries: doc(`spot-${'x'.repeat(70)}`),
+  },
+  {
+    name: 'spot-licenses',
+    version: '1.0-1',
+    entries: [
+      {
+        path: 'usr/share/doc/spot-licenses/copyright',
+        content: [
+          'This copyright info was automatically extracted from the sources.',
+          'Upstream Author(s): <put author\'s name and email here>',
+          'The Debian packaging is (C) 2020 Someone, url://example.org',
+          'See common-licenses/Artistic and usr/share/common-licences/GPL-2 and /usr/doc/copyright',
+          '# Please also look if there are files or directories which have a',
+          '# different copyright/license attached and list them here.',
+          ...['GPL-3', 'Apache-2.0', 'GFDL-1.2'].map((l) => readFileSync(`/usr/share/common-licenses/${l}`, 'utf8')),
+        ].join('\n'),
+      },
+      { path: 'usr/share/doc/spot-licenses/changelog.Debian.gz', content: gz(CHANGELOG('spot-licenses', '1.0-1'), 9) },
+    ],
   },
   {
     name: 'spot-doclink',
