@@ -3,6 +3,7 @@
  * Perl's `.` without /s becomes `[^\n]` here so carriage returns match as they do in Perl.
  */
 import type { TagInfo } from '../../types.js';
+import { checkLicenses, licenseTags } from './copyright-licenses.js';
 import { codePoints } from './text.js';
 
 const CHECK = 'debian/copyright';
@@ -28,6 +29,7 @@ export const copyrightTextTags: TagInfo[] = [
   t('copyright-has-url-from-dh_make-boilerplate', 'warning', 'The copyright file still has the url:// placeholder.'),
   t('copyright-contains-dh_make-todo-boilerplate', 'error', 'The copyright file still has dh_make’s instructions to the packager.'),
   t('copyright-with-old-dh-make-debian-copyright', 'pedantic', 'The file uses dh_make’s old “The Debian packaging is (C)” phrasing.'),
+  ...licenseTags,
   t('copyright-without-copyright-notice', 'warning', 'The copyright file has no copyright notice (Copyright, Copr. or © with a year) and no public-domain statement.'),
 ];
 
@@ -80,9 +82,16 @@ export function checkCopyrightText(contents: string, notLinked: boolean, report:
   }
 
   if (contents.includes('/usr/share/common-licenses/BSD')) report('copyright-refers-to-deprecated-bsd-license-file');
-  if (contents.includes('usr/share/common-licences')) report('copyright-refers-to-incorrect-directory', 'usr/share/common-licences');
-  if (contents.includes('usr/share/doc/copyright')) report('copyright-refers-to-old-directory');
-  if (contents.includes('usr/doc/copyright')) report('copyright-refers-to-old-directory');
+  let wrongDirectory = false;
+  if (contents.includes('usr/share/common-licences')) {
+    report('copyright-refers-to-incorrect-directory', 'usr/share/common-licences');
+    wrongDirectory = true;
+  }
+  for (const old of ['usr/share/doc/copyright', 'usr/doc/copyright']) {
+    if (!contents.includes(old)) continue;
+    report('copyright-refers-to-old-directory');
+    wrongDirectory = true;
+  }
   if (/Free\s*Software\s*Foundation.*02139|02111-1307/s.test(contents)) report('old-fsf-address-in-copyright-file');
 
   const length = codePoints(contents);
@@ -95,6 +104,8 @@ export function checkCopyrightText(contents: string, notLinked: boolean, report:
   if (length > 10_000 && /\bApache License\s+Version 2\.0,/.test(contents) && contents.includes('TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION')) {
     report('copyright-file-contains-full-apache-2-license');
   }
+
+  checkLicenses(contents, wrongDirectory, report);
 
   m = /common-licenses(\/\S+)/.exec(contents);
   if (m && !contents.includes('/usr/share/common-licenses/')) report('copyright-does-not-refer-to-common-license-file', m[1]);

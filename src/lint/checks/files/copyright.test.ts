@@ -53,7 +53,10 @@ describe('debian/copyright', () => {
     expect(await gpl('see /usr/share/common-licenses/GPL. version 2')).toEqual(['copyright-refers-to-versionless-license-file usr/share/common-licenses/GPL']);
     expect(await gpl('version 2 or any later version, /usr/share/common-licenses/GPL.')).toEqual(['copyright-refers-to-symlink-license usr/share/common-licenses/GPL']);
     expect(await gpl('/usr/share/common-licenses/GPLv2')).toEqual(['copyright-refers-to-nonexistent-license-file usr/share/common-licenses/GPLv']);
-    expect(await gpl('see common-licenses/GPL-2')).toEqual(['copyright-does-not-refer-to-common-license-file /GPL-2']);
+    expect(await gpl('see common-licenses/GPL-2')).toEqual([
+      'copyright-does-not-refer-to-common-license-file /GPL-2',
+      'copyright-not-using-common-license-for-gpl',
+    ]);
   });
 
   it('follows lintian for /usr/share/doc/<package> symlinks', async () => {

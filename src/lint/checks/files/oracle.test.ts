@@ -189,6 +189,20 @@ const RECIPES: Recipe[] = [
       { path: 'usr/share/doc/spot-licenses/changelog.Debian.gz', content: gz(CHANGELOG('spot-licenses', '1.0-1'), 9) },
     ],
   },
+  ...[
+    ['spot-gpl', 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: *\nCopyright: 2024 X\nLicense: GPL-2+\n This program is free software under the GNU General Public License.\n'],
+    ['spot-perl', 'Copyright 2024 X\nYou can redistribute it under the same terms as Perl itself.\n'],
+    ['spot-apache', 'Copyright 2024 X\nLicensed under the Apache License, Version 2.0.\n'],
+    ['spot-lgpl', 'Files: *\nCopyright: 2024 X\nLicense: LGPL-2.1+\n GNU Lesser General Public License\n\nLicense: GPL-2\n'],
+  ].map(([name, copyright]) => ({
+    name: name!,
+    version: '1.0-1',
+    entries: [
+      { path: `usr/share/doc/${name}/copyright`, content: copyright! },
+      { path: `usr/share/doc/${name}/changelog.Debian.gz`, content: gz(CHANGELOG(name!, '1.0-1'), 9) },
+      { path: `usr/share/${name}/data` },
+    ],
+  })),
   {
     name: 'spot-doclink',
     version: '1.0-1',

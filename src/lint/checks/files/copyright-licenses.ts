@@ -1,0 +1,129 @@
+/**
+ * lintian's test for license texts copied into the copyright file instead of pointing to
+ * /usr/share/common-licenses (Lintian::Check::Debian::Copyright::check_names_texts): in a
+ * machine-readable file each `License:` paragraph's name and text are tested; a file that does
+ * not parse as deb822 is tested as a whole.
+ */
+import type { TagInfo } from '../../types.js';
+
+const t = (name: string, severity: TagInfo['severity'], explanation: string, fix: string, renamedFrom?: string[]): TagInfo => ({
+  name,
+  severity,
+  check: 'debian/copyright',
+  explanation,
+  fix,
+  ...(renamedFrom ? { renamedFrom } : {}),
+});
+const POINT = (file: string) => `replace the license text with a pointer to /usr/share/common-licenses/${file}`;
+
+export const licenseTags: TagInfo[] = [
+  t('copyright-not-using-common-license-for-gfdl', 'error', 'The GFDL text is copied in full although Debian ships it in /usr/share/common-licenses.', POINT('GFDL-1.3'), [
+    'copyright-should-refer-to-common-license-file-for-gfdl',
+  ]),
+  t('copyright-not-using-common-license-for-lgpl', 'error', 'The LGPL text is copied in full although Debian ships it in /usr/share/common-licenses.', POINT('LGPL-2.1'), [
+    'copyright-should-refer-to-common-license-file-for-lgpl',
+  ]),
+  t('copyright-not-using-common-license-for-gpl', 'error', 'The GPL is named or copied without pointing to its copy in /usr/share/common-licenses.', POINT('GPL-3'), [
+    'copyright-should-refer-to-common-license-file-for-gpl',
+  ]),
+  t('copyright-not-using-common-license-for-apache2', 'error', 'The Apache 2.0 text is copied although Debian ships it in /usr/share/common-licenses.', POINT('Apache-2.0'), [
+    'copyright-should-refer-to-common-license-file-for-apache-2',
+  ]),
+  t('copyright-file-lacks-pointer-to-perl-license', 'error', 'Code licensed “as Perl itself” must point to the GPL and Artistic texts in /usr/share/common-licenses.', POINT('Artistic and GPL-1')),
+];
+
+// Texts that mention the GPL without being under it, or that lintian leaves alone for other reasons.
+const EXEMPT = [
+  /\/usr\/share\/common-licenses/,
+  /Zope Public License/,
+  /LICENSE AGREEMENT FOR PYTHON 1\.6\.1/,
+  /LaTeX Project Public License/,
+  /(?:^From:.*^To:|^To:.*^From:).*(?:GNU General Public License|GPL)/ms,
+  /AFFERO GENERAL PUBLIC LICENSE/,
+  /GNU Free Documentation License[,\s]*Version 1\.1/,
+  /CeCILL FREE SOFTWARE LICENSE AGREEMENT/,
+  /FREE SOFTWARE LICENSING AGREEMENT CeCILL/,
+  /CNRI OPEN SOURCE GPL-COMPATIBLE LICENSE AGREEMENT/,
+  /compatible\s+with\s+(?:the\s+)?(?:GNU\s+)?GPL/,
+  /(?:GNU\s+)?GPL\W+compatible/,
+  /was\s+previously\s+(?:distributed\s+)?under\s+the\s+GNU/,
+  /means\s+either\s+the\s+GNU\s+General\s+Public\s+License/,
+];
+
+// Perl's `(?-i:…)` inside a /i pattern becomes a second, case-sensitive test.
+const COMMON: Array<{ tag: string; name: RegExp; text: (s: string) => boolean }> = [
+  {
+    tag: 'copyright-not-using-common-license-for-gfdl',
+    name: /\b(?:GFDL|gnu[-_]free[-_]documentation[-_]license)\b/i,
+    text: (s) => /GNU Free Documentation License/i.test(s) || /\bGFDL\b/.test(s),
+  },
+  {
+    tag: 'copyright-not-using-common-license-for-lgpl',
+    name: /\b(?:LGPL|gnu[-_](?:lesser|library)[-_]general[-_]public[-_]license)\b/i,
+    text: (s) => /GNU (?:Lesser|Library) General Public License/i.test(s) || /\bLGPL\b/.test(s),
+  },
+  {
+    tag: 'copyright-not-using-common-license-for-gpl',
+    name: /\b(?:GPL|gnu[-_]general[-_]public[-_]license)\b/i,
+    text: (s) => /GNU General Public License/i.test(s) || /\bGPL\b/.test(s),
+  },
+  {
+    tag: 'copyright-not-using-common-license-for-apache2',
+    name: /\bapache[-_]2/i,
+    text: (s) => /\bApache License\s*,?\s*Version 2/i.test(s) || /\bApache-2/.test(s),
+  },
+];
+
+/**
+ * The License fields of a deb822 file, or undefined when Lintian::Deb822 would refuse it
+ * (a line that is no field, continuation or blank; a duplicate field; a stray continuation;
+ * PGP armour, which lintian only accepts around a well-formed signed message).
+ */
+export function licenseFields(text: string): string[] | undefined {
+  const licenses: string[] = [];
+  let section: Map<string, string> | undefined;
+  let last = '';
+  const close = () => {
+    const key = section && [...section.keys()].find((k) => k.toLowerCase() === 'license');
+    const value = key && section!.get(key)!.trim();
+    if (value) licenses.push(value);
+    section = undefined;
+  };
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#')) continue;
+    let m: RegExpExecArray | null;
+    if (line === '' || /^\s*$/.test(line)) close();
+    else if (/^-----(?:BEGIN|END) PGP/.test(line)) return undefined;
+    else if ((m = /^([^: \t]+):\s*$/.exec(line))) {
+      section ??= new Map();
+      section.set((last = m[1]!), '');
+    } else if ((m = /^([^: \t]+):\s*(.*)$/s.exec(line))) {
+      section ??= new Map();
+      if (section.has(m[1]!)) return undefined;
+      section.set((last = m[1]!), m[2]!.replace(/\s+$/, ''));
+    } else if ((m = /^([ \t].*\S.*)$/s.exec(line))) {
+      if (!section) return undefined;
+      section.set(last, `${section.get(last)}\n${m[1]!.replace(/\s+$/, '')}`);
+    } else return undefined;
+  }
+  close();
+  return licenses;
+}
+
+function namesTexts(contents: string, licenses: string[] | undefined, name: RegExp, text: (s: string) => boolean): boolean {
+  if (!licenses) return text(contents);
+  return licenses.some((license) => {
+    const m = /^\s*([^\r\n]+)\r?\n(.*)$/s.exec(license);
+    return m !== null && !/^[\s\r\n]*$/.test(m[2]!) && name.test(m[1]!) && text(m[2]!);
+  });
+}
+
+export function checkLicenses(contents: string, wrongDirectory: boolean, report: (tag: string) => void): void {
+  const licenses = licenseFields(contents);
+  if (!wrongDirectory && !EXEMPT.some((r) => r.test(contents))) {
+    const hit = COMMON.find((c) => namesTexts(contents, licenses, c.name, c.text));
+    if (hit) report(hit.tag);
+  }
+  const perl = (s: string) => /(?:under )?(?:the )?(?:same )?(?:terms )?as Perl itself\b/i.test(s) && !s.includes('usr/share/common-licenses/');
+  if (namesTexts(contents, licenses, /\b(?:perl|artistic)\b/, perl)) report('copyright-file-lacks-pointer-to-perl-license');
+}
