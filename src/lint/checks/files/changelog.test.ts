@@ -17,6 +17,7 @@ describe('debian/changelog', () => {
     expect(await lint([])).toEqual(['no-changelog usr/share/doc/demo/changelog.Debian.gz (non-native package)']);
     expect(await lint([], '1.0')).toEqual(['no-changelog usr/share/doc/demo/changelog.gz (native package)']);
     expect(await lint([], '1.0-0.1')).toEqual([]);
+    expect(await runCheck(changelogCheck, { ...fakePackage({ files: [] }), file: 'demo.udeb' })).toEqual([]);
   });
 
   it('reports compression problems and symlinks', async () => {

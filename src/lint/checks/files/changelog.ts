@@ -4,7 +4,7 @@
  * are not parsed here).
  */
 import type { Check, LintPackage, TagInfo } from '../../types.js';
-import { installed, isFile, pointed, type Item } from './installed.js';
+import { installed, isFile, isUdeb, pointed, type Item } from './installed.js';
 import { gzipType } from './text.js';
 
 const CHECK = 'debian/changelog';
@@ -56,6 +56,7 @@ export const changelogCheck: Check = {
   name: CHECK,
   tags: TAGS,
   run({ pkg, report }) {
+    if (isUdeb(pkg)) return; // lintian runs this check on binary packages only
     const index = installed(pkg);
     const dir = `usr/share/doc/${pkg.name}`;
     if (index.lookup(dir)?.type === 'symlink') return;

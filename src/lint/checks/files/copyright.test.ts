@@ -17,6 +17,7 @@ describe('debian/copyright', () => {
     expect(await lint([{ path: 'usr/bin/x' }])).toEqual(['no-copyright-file']);
     expect(await lint([{ path: `${DOC}/README` }])).toEqual(['no-copyright-file']);
     expect(await lint([{ path: 'usr/share/doc/perl/README' }], { Package: 'perl' })).toEqual([]);
+    expect(await runCheck(copyrightCheck, { ...fakePackage({ files: [{ path: 'usr/bin/x' }] }), file: 'demo.udeb' })).toEqual([]);
   });
 
   it('reports compressed and symlinked copyright files', async () => {

@@ -5,7 +5,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { Check, LintPackage, TagInfo } from '../../types.js';
 import { copyrightTextTags, checkCopyrightText } from './copyright-text.js';
-import { dependsOn, installed, pointed, type Installed } from './installed.js';
+import { dependsOn, installed, isUdeb, pointed, type Installed } from './installed.js';
 import { bytesOf, readText } from './text.js';
 
 const CHECK = 'debian/copyright';
@@ -48,6 +48,7 @@ export const copyrightCheck: Check = {
   tags: TAGS,
   wantsContent: ({ path, size }) => size <= 1 << 20 && /^\/usr\/share\/doc\/[^/]+\/copyright(?:\.gz)?$/.test(path),
   run({ pkg, report }) {
+    if (isUdeb(pkg)) return; // lintian runs this check on binary packages only
     const index = installed(pkg);
     const doc = `usr/share/doc/${pkg.name}`;
     const doclink = index.lookup(doc);

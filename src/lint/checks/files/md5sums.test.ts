@@ -36,5 +36,6 @@ describe('md5sums', () => {
     expect(await runCheck(md5sumsCheck, fakePackage({ files: [{ path: 'etc/a' }], control: { conffiles: '/etc/a\n' } }))).toEqual([]);
     expect(await runCheck(md5sumsCheck, fakePackage({ files: [{ path: 'usr/' }] }))).toEqual([]);
     expect(await lint([{ path: 'usr/bin/a' }], { md5sums: '' })).toEqual([]);
+    expect(await runCheck(md5sumsCheck, { ...fakePackage({ files: [{ path: 'usr/bin/a' }] }), file: 'demo.udeb' })).toEqual([]);
   });
 });

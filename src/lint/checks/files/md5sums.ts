@@ -1,7 +1,7 @@
 /** The md5sums control member against the files shipped, after lintian's md5sums check. */
 import type { Check, TagInfo } from '../../types.js';
 import { declaredConffiles } from './conffiles.js';
-import { installed, isFile, pointed } from './installed.js';
+import { installed, isFile, isUdeb, pointed } from './installed.js';
 
 const CHECK = 'md5sums';
 const REBUILD = 'rebuild with debship, which writes md5sums from the packed data';
@@ -74,6 +74,7 @@ export const md5sumsCheck: Check = {
   name: CHECK,
   tags: TAGS,
   run({ pkg, report }) {
+    if (isUdeb(pkg)) return; // lintian runs this check on binary packages only
     const index = installed(pkg);
     const conffiles = declaredConffiles(pkg);
     const member = pkg.controlMembers.get('md5sums');
