@@ -4,6 +4,9 @@ import { gz } from './helpers.js';
 
 const doc = (pkg: string, file: string) => `/usr/share/doc/${pkg}/${file}`;
 const copyright = (extra: string) => `${defaultCopyright('corpus')}\n${extra}\n`;
+const license = (name: string, text: string) => `License: ${name}\n ${text}\n`;
+const dep5 = (name: string, text: string) =>
+  `Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: *\nCopyright: 2023 Corpus Maintainer\nLicense: ${name}\n\n${license(name, text)}`;
 // Long enough for lintian's "full license text" length limits, without real license prose.
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `Clause ${i} of the corpus license text.`).join('\n');
 
@@ -43,6 +46,18 @@ export const docRecipes: Recipe[] = [
       ].join('\n'),
     ),
     tags: ['copyright-file-contains-full-apache-2-license', 'copyright-file-contains-full-gfdl-license', 'copyright-file-contains-full-gpl-license', 'copyright-not-using-common-license-for-gfdl'],
+  },
+  {
+    name: 'copyright-gpl-text',
+    about: 'GPL terms spelled out instead of pointing to common-licenses',
+    copyright: dep5('GPL-2+', 'This program is free software; you can redistribute it under the terms of the GNU General Public License.'),
+    tags: ['copyright-not-using-common-license-for-gpl'],
+  },
+  {
+    name: 'copyright-lgpl-perl',
+    about: 'LGPL and Perl terms spelled out instead of pointing to common-licenses',
+    copyright: `${dep5('LGPL-2.1+', 'This library is free software under the GNU Lesser General Public License.')}\n${license('perl', 'This library is free software; you can redistribute it under the same terms as Perl itself.')}`,
+    tags: ['copyright-file-lacks-pointer-to-perl-license', 'copyright-not-using-common-license-for-lgpl'],
   },
   {
     name: 'copyright-compressed',
