@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { isDebshipError } from '../core/errors.js';
+import { XzPool } from '../deb/compress/xz-pool.js';
 import { applyOverrides, type OverriddenFinding } from './apply-overrides.js';
 import { loadLintPackage } from './load.js';
 import { mayBeOverridesFile, ownOverridesFile } from './own-overrides.js';
@@ -64,15 +65,21 @@ export async function lintPackages(files: string[], opts: LintOptions): Promise<
   const tags = opts.checks ? tagTableOf(opts.checks) : tagIndex();
   const suppressed = new Set((opts.suppressTags ?? []).map((t) => tags.get(t)?.name ?? t));
   const results: PackageLint[] = new Array(files.length);
+  // A few xz processes decode every package's data, instead of one process per package.
+  const xz = new XzPool(Math.min(2, availableParallelism()));
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const i = next++;
-      results[i] = await lintOne(files[i]!, { checks, tags, suppressed, extra: opts.overrides ?? [] });
+      results[i] = await lintOne(files[i]!, { checks, tags, suppressed, extra: opts.overrides ?? [], xz });
     }
   };
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? 2 * availableParallelism(), files.length));
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  try {
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } finally {
+    xz.close();
+  }
   return { packages: results, failed: hitsFailOn(results, opts.failOn), errored: results.some((r) => r.errors.length > 0) };
 }
 
@@ -87,13 +94,14 @@ interface Setup {
   tags: Map<string, TagInfo>;
   suppressed: Set<string>;
   extra: readonly Override[];
+  xz: XzPool;
 }
 
-async function lintOne(file: string, { checks, tags, suppressed, extra }: Setup): Promise<PackageLint> {
+async function lintOne(file: string, { checks, tags, suppressed, extra, xz }: Setup): Promise<PackageLint> {
   const result: PackageLint = { file, name: '', version: '', architecture: '', findings: [], overridden: [], unusedOverrides: [], errors: [] };
   let pkg: LintPackage;
   try {
-    pkg = await loadLintPackage(file, [...checks, overridesContent]);
+    pkg = await loadLintPackage(file, [...checks, overridesContent], { xz });
   } catch (e) {
     result.errors.push(toLintError(e));
     return result;

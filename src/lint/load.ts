@@ -11,21 +11,45 @@ import { DebshipError } from '../core/errors.js';
 import { decompressed, guard, locateMembers, MAX_CONTROL_MEMBER, MAX_CONTROL_TOTAL, type LocatedMember } from '../deb/reader.js';
 import { bufferAccess, fileAccess, type RandomAccess } from '../deb/random-access.js';
 import { readTar, type TarEntry } from '../deb/tar-reader.js';
+import { canDecodeXz, decodeXz, xzStreamInfo } from '../deb/compress/xz.js';
+import { XzPool } from '../deb/compress/xz-pool.js';
 import { fieldLookup, parseVerbatim } from './deb822.js';
 import { FileSink, type ContentWanted } from './file-sink.js';
 import type { Check, ControlMember, LintFile, LintPackage } from './types.js';
 
 /** Packages up to this size are read whole, synchronously: fewer round trips than positioned reads. */
 const SMALL_DEB = 16 * 1024 * 1024;
+/** xz members that expand to at most this much are decoded in JavaScript: cheaper than any process. */
+const IN_PROCESS_XZ = 64 * 1024;
+/** Up to this compressed size, xz members share the run's xz processes; larger ones get their own, multi-threaded. */
+const POOLED_XZ = 16 * 1024 * 1024;
 
-export async function loadLintPackage(path: string, checks: readonly Check[]): Promise<LintPackage> {
+export interface LoadOptions {
+  /** xz processes shared by the packages of a run (one is made for this package otherwise). */
+  xz?: XzPool;
+}
+
+/** A member's decompressed bytes: in-process, from the shared xz processes, or through its own codec process. */
+async function memberData(src: RandomAccess, m: LocatedMember, pool: () => XzPool): Promise<Iterable<Uint8Array> | AsyncIterable<Uint8Array>> {
+  if (m.algo === 'xz' && m.member.size <= POOLED_XZ) {
+    const bytes = await src.read(m.member.offset, m.member.size);
+    const info = xzStreamInfo(bytes);
+    if (info && info.uncompressed <= IN_PROCESS_XZ && canDecodeXz(bytes)) return decodeXz(bytes, info.uncompressed);
+    if (info?.single) return pool().decode(bytes, info.uncompressed);
+  }
+  return decompressed(src, m.member, m.algo, { threads: true });
+}
+
+export async function loadLintPackage(path: string, checks: readonly Check[], opts: LoadOptions = {}): Promise<LintPackage> {
+  let own: XzPool | undefined;
+  const pool = () => opts.xz ?? (own ??= new XzPool(1));
   const src = await openDeb(path);
   try {
     const { members, control, data, corrupt } = await locateMembers(src, path);
     const wanted = checks.flatMap((c) => (c.wantsContent ? [c.wantsContent.bind(c) as ContentWanted] : []));
     const [ctrl, files] = await Promise.all([
-      guard(() => readControl(src, control, `${control.member.name} in ${path}`), corrupt),
-      guard(() => readData(src, data, wanted, `${data.member.name} in ${path}`), corrupt),
+      guard(() => readControl(src, control, pool, `${control.member.name} in ${path}`), corrupt),
+      guard(() => readData(src, data, wanted, pool, `${data.member.name} in ${path}`), corrupt),
     ]);
     const controlText = ctrl.get('control');
     if (controlText === undefined) throw corrupt(`${control.member.name} has no control file`);
@@ -47,6 +71,7 @@ export async function loadLintPackage(path: string, checks: readonly Check[]): P
       members,
     };
   } finally {
+    own?.close();
     await src.close();
   }
 }
@@ -69,14 +94,14 @@ async function openDeb(path: string): Promise<RandomAccess> {
   }
 }
 
-async function readControl(src: RandomAccess, m: LocatedMember, what: string): Promise<Map<string, ControlMember>> {
+async function readControl(src: RandomAccess, m: LocatedMember, pool: () => XzPool, what: string): Promise<Map<string, ControlMember>> {
   const out = new Map<string, ControlMember>();
   let total = 0;
   const collect = (e: { size: number; path: string }): boolean => {
     if ((total += e.size) > MAX_CONTROL_TOTAL) throw new DebshipError('deb-corrupt', `${what}: control members exceed ${MAX_CONTROL_TOTAL} bytes in total`);
     return e.path !== '/';
   };
-  for await (const { entry: e, body } of readTar(decompressed(src, m.member, m.algo), { what, collect, maxCollect: MAX_CONTROL_MEMBER })) {
+  for await (const { entry: e, body } of readTar(await memberData(src, m, pool), { what, collect, maxCollect: MAX_CONTROL_MEMBER })) {
     if (!body) continue;
     const name = e.path.slice(1);
     if (name === 'control' && !isUtf8(body)) throw new DebshipError('deb-corrupt', `${what}: the control file is not UTF-8`, { hint: 'dpkg and lintian expect UTF-8 control data; re-encode the field values' });
@@ -85,7 +110,7 @@ async function readControl(src: RandomAccess, m: LocatedMember, what: string): P
   return out;
 }
 
-async function readData(src: RandomAccess, m: LocatedMember, wanted: ContentWanted[], what: string): Promise<LintFile[]> {
+async function readData(src: RandomAccess, m: LocatedMember, wanted: ContentWanted[], pool: () => XzPool, what: string): Promise<LintFile[]> {
   const files: LintFile[] = [];
   // readTar calls the visitor for a regular file, streams its body, then yields the entry.
   let pending: LintFile | undefined;
@@ -93,7 +118,7 @@ async function readData(src: RandomAccess, m: LocatedMember, wanted: ContentWant
     pending = toLintFile(entry);
     return new FileSink(pending, wanted);
   };
-  for await (const { entry } of readTar(decompressed(src, m.member, m.algo, { threads: true }), { what, visit })) {
+  for await (const { entry } of readTar(await memberData(src, m, pool), { what, visit })) {
     files.push(entry.type === 'file' && pending ? pending : toLintFile(entry));
     pending = undefined;
   }

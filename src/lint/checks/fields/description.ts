@@ -33,7 +33,7 @@ export const descriptionCheck: Check = {
 };
 
 function checkSynopsis(name: string, synopsis: string, state: { tabs: number; template: number }, report: Report): void {
-  if (new RegExp(`^${escape(name)}\\b`, 'i').test(synopsis)) report('description-starts-with-package-name');
+  if (startsWithWord(synopsis, name)) report('description-starts-with-package-name');
   if (/^(an?|the)\s/i.test(synopsis)) report('description-synopsis-starts-with-article');
   const sentence = /(.*\.)(?:\s*$|\s+\S+)/.exec(synopsis);
   if (sentence && !/\s+etc\.$/.test(sentence[1]!) && !/\s+e\.?g\.$/.test(sentence[1]!) && !/(?<!\.)\.\.\.$/.test(sentence[1]!)) {
@@ -138,6 +138,13 @@ function checkPerlModule(pkg: LintPackage, extended: string, report: Report): vo
   if (pkg.files.some((f) => pmPath.test(f.name)) && !extended.toLowerCase().includes(module.toLowerCase())) {
     report('perl-module-name-not-mentioned-in-description', module);
   }
+}
+
+/** Perl's /^\Qname\E\b/i without compiling a regular expression per package. */
+function startsWithWord(text: string, name: string): boolean {
+  if (!name || text.slice(0, name.length).toLowerCase() !== name.toLowerCase()) return false;
+  const word = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+  return word(name.at(-1)) !== word(text[name.length]);
 }
 
 /** Perl's split(/\n/): trailing empty fields are dropped. */

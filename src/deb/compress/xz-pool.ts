@@ -1,0 +1,239 @@
+/**
+ * Decodes many .xz members with a few long-lived `xz -dc` processes instead of one process per
+ * member: a fork costs time in proportion to the parent's memory, which made starting xz the
+ * dominant cost of linting a batch of small packages. Each process (a lane) gets whole streams
+ * back to back on stdin; since every stream's index states its uncompressed size, the output is
+ * cut back into one piece per member, in order, with backpressure per member.
+ *
+ * A stream xz rejects kills its lane: the member being decoded gets the error and the ones queued
+ * behind it go to a fresh lane.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { DebshipError } from '../../core/errors.js';
+import { lastLines, spawnChecked } from '../../core/exec.js';
+
+/** Output held for a member whose reader is slower than xz, before xz is paused. */
+const HIGH_WATER = 4 * 1024 * 1024;
+
+/**
+ * xz reads its input and writes its output in whole buffers (8 KiB in xz 5.4, at most 64 KiB in
+ * later versions), blocking until a buffer is full: a member's tail could wait for the next
+ * member forever. So each member is followed by this stream of 64 KiB of zeros (`head -c 65536
+ * /dev/zero | xz -0 --check=none`), whose output pushes the member's output out and is discarded,
+ * and by 64 KiB of stream padding (zero bytes, which xz skips between streams) to complete reads.
+ */
+const FILLER = Buffer.from(
+  '/Td6WFoAAAD/EtlBAgAhAQwAAACPmEGc4P//AExdAABv/f//o7f/Rz5IFXI5YVG4kijmo4YH+e7kHoLTL8U6PAFLsX7JiopNL6MN2X+m44wjEVPgWRjFdYrid/i2lH8MasDedElkXJ460QAAAAFggIAEAADydReQqAAK/AIAAAAAAFla',
+  'base64',
+);
+export const FILLER_SIZE = 65536;
+const PADDING = Buffer.alloc(65536);
+
+/** The filler stream, for tests. */
+export const XZ_FILLER = FILLER;
+
+class Job implements AsyncIterable<Buffer> {
+  remaining: number;
+  received = 0;
+  abandoned = false;
+  private pieces: Buffer[] = [];
+  private held = 0;
+  private ended = false;
+  private error: Error | undefined;
+  private wake: (() => void) | undefined;
+  onDrain: (() => void) | undefined;
+
+  constructor(
+    readonly input: Uint8Array,
+    readonly size: number,
+  ) {
+    this.remaining = size;
+  }
+
+  /** Whether the lane must stop reading xz until this reader catches up. */
+  get full(): boolean {
+    return !this.abandoned && this.held > HIGH_WATER;
+  }
+
+  push(piece: Buffer): void {
+    this.received += piece.length;
+    if (this.abandoned) return;
+    this.pieces.push(piece);
+    this.held += piece.length;
+    this.notify();
+  }
+
+  end(): void {
+    this.ended = true;
+    this.notify();
+  }
+
+  fail(error: Error): void {
+    this.error = error;
+    this.notify();
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Buffer> {
+    try {
+      for (;;) {
+        const piece = this.pieces.shift();
+        if (piece) {
+          this.held -= piece.length;
+          if (this.held <= HIGH_WATER / 4) this.onDrain?.();
+          yield piece;
+          continue;
+        }
+        if (this.error) throw this.error;
+        if (this.ended) return;
+        await new Promise<void>((resolve) => (this.wake = resolve));
+      }
+    } finally {
+      // A reader that stops early (a corrupt tar) must not stall the members behind it.
+      this.abandoned = true;
+      this.pieces = [];
+      this.held = 0;
+      this.onDrain?.();
+    }
+  }
+}
+
+class Lane {
+  readonly jobs: Job[] = [];
+  pending = 0;
+  private readonly child: ChildProcess;
+  private readonly stderr: Buffer[] = [];
+  private paused = false;
+  dead = false;
+
+  constructor(private readonly onDeath: (lane: Lane, orphans: Job[]) => void) {
+    this.child = spawnChecked('xz', ['-dc', '-q'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stdin!.on('error', () => {});
+    this.child.stdout!.on('data', (d: Buffer) => this.take(d));
+    this.child.stderr!.on('data', (d: Buffer) => this.stderr.push(d));
+    this.child.once('error', (e: NodeJS.ErrnoException) =>
+      this.die(
+        e.code === 'ENOENT'
+          ? new DebshipError('tool-missing', 'xz is not installed or not on PATH', { hint: 'install it with: apt-get install xz-utils (this package needs it to be read)' })
+          : e,
+      ),
+    );
+    this.child.once('close', (code) => this.die(code === 0 ? undefined : new Error(`xz -dc exited with ${code}: ${lastLines(Buffer.concat(this.stderr).toString('utf8'))}`)));
+  }
+
+  submit(job: Job): void {
+    job.onDrain = () => this.resume();
+    const filler = new Job(FILLER, FILLER_SIZE);
+    filler.abandoned = true;
+    this.jobs.push(job, filler);
+    this.pending += job.size + FILLER_SIZE;
+    this.finishEmpty();
+    this.child.stdin!.write(job.input);
+    this.child.stdin!.write(FILLER);
+    this.child.stdin!.write(PADDING);
+  }
+
+  close(): void {
+    this.child.stdin!.end();
+  }
+
+  private take(data: Buffer): void {
+    let rest = data;
+    while (rest.length) {
+      const head = this.jobs[0];
+      if (!head) return this.die(new Error('xz produced more output than the streams declared'));
+      const n = Math.min(head.remaining, rest.length);
+      head.push(rest.subarray(0, n));
+      head.remaining -= n;
+      this.pending -= n;
+      rest = rest.subarray(n);
+      if (head.remaining === 0) this.shift();
+    }
+    if (this.jobs[0]?.full && !this.paused) {
+      this.paused = true;
+      this.child.stdout!.pause();
+    }
+  }
+
+  private shift(): void {
+    this.jobs.shift()!.end();
+    this.finishEmpty();
+  }
+
+  /** Empty streams produce no output: they are done as soon as they reach the head. */
+  private finishEmpty(): void {
+    while (this.jobs[0]?.remaining === 0) this.jobs.shift()!.end();
+  }
+
+  private resume(): void {
+    if (this.paused && !this.jobs[0]?.full) {
+      this.paused = false;
+      this.child.stdout!.resume();
+    }
+  }
+
+  private die(error: Error | undefined): void {
+    if (this.dead) return;
+    this.dead = true;
+    const jobs = this.jobs.splice(0);
+    if (!jobs.length) return;
+    const cause = error ?? new Error('xz -dc stopped before the end of its input');
+    if (isToolMissing(cause)) {
+      for (const job of jobs) job.fail(cause);
+      this.onDeath(this, []);
+      return;
+    }
+    // xz stops on the stream it cannot decode: the member at the head is the damaged one. When the
+    // head is a filler, the member before it got all its output and only its check failed; that
+    // goes unreported, and the members queued behind go to a fresh lane either way.
+    const queued = jobs.filter((j) => j.input !== FILLER);
+    if (jobs[0]!.input !== FILLER) queued.shift()!.fail(new DebshipError('exec-failed', cause.message));
+    this.onDeath(this, queued);
+  }
+}
+
+function isToolMissing(e: Error): boolean {
+  return e instanceof DebshipError && e.code === 'tool-missing';
+}
+
+export class XzPool {
+  private lanes: Lane[] = [];
+
+  constructor(private readonly width: number) {}
+
+  /** The output of one complete xz stream that decodes to exactly `size` bytes. */
+  decode(stream: Uint8Array, size: number): AsyncIterable<Buffer> {
+    const job = new Job(stream, size);
+    this.lane().submit(job);
+    return job;
+  }
+
+  /** Ends every lane's input so the xz processes exit once their queues are decoded. */
+  close(): void {
+    for (const lane of this.lanes) lane.close();
+    this.lanes = [];
+  }
+
+  private lane(): Lane {
+    this.lanes = this.lanes.filter((l) => !l.dead);
+    if (this.lanes.length < this.width) {
+      const lane = new Lane((dead, orphans) => this.adopt(dead, orphans));
+      this.lanes.push(lane);
+      return lane;
+    }
+    return this.lanes.reduce((a, b) => (b.pending < a.pending ? b : a));
+  }
+
+  private adopt(dead: Lane, orphans: Job[]): void {
+    this.lanes = this.lanes.filter((l) => l !== dead);
+    for (const job of orphans) {
+      if (job.abandoned) continue;
+      this.lane().submit(job);
+    }
+  }
+}
