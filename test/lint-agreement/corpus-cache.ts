@@ -1,11 +1,12 @@
 /**
- * The built corpus and lintian's verdict on it, cached by a hash of everything that shapes them:
- * the recipe sources, the builder, lintian's arguments and the versions of the tools. lintian
- * takes about a minute over the corpus; with a warm cache the suite pays nothing for it.
+ * The built corpus and lintian's verdict on it, cached under the test cache by a hash of the
+ * recipe sources, the builder and lintian's arguments; the tool versions are recorded beside it
+ * and a change of them rebuilds it. lintian takes about a minute over the corpus; with a warm
+ * cache the suite pays nothing for it.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testCacheDir } from '../support/root-cache.js';
 import { withFileLock } from '../support/lock.js';
@@ -17,6 +18,8 @@ import type { Recipe } from './recipe.js';
 const HERE = import.meta.dirname;
 // The sources whose content decides the corpus; the comparison and report code is not among them.
 const KEY_FILES = ['recipe.ts', 'elf.ts', 'build.ts', 'lintian.ts', 'corpus-cache.ts'];
+
+type Meta = Pick<CorpusRun, 'buildSeconds' | 'lintianSeconds' | 'lintianVersion'>;
 
 export interface CorpusRun {
   dir: string;
@@ -42,20 +45,29 @@ export async function ensureCorpus(recipes: Recipe[]): Promise<CorpusRun> {
   const names = recipes.map((r) => r.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup) throw new Error(`corpus recipe name ${dup} is used twice`);
-  // Tool versions are part of the key only when the tools are there; a warm cache needs none.
+  const dir = join(testCacheDir(), 'lint-corpus', sourceHash(process.arch));
+  // A newer lintian, gcc or dpkg-deb makes the cache stale; where they are absent the cached
+  // verdict stands (nothing could be rebuilt anyway).
   const found = { 'dpkg-deb': await findTool('dpkg-deb'), gcc: await findTool('gcc'), 'g++': await findTool('g++'), lintian: await findTool('lintian') };
-  const key = sourceHash(`${process.arch}\n${toolVersions(found)}`);
-  const dir = join(testCacheDir(), 'lint-corpus', key);
-  const debsOf = () => new Map(recipes.map((r) => [r.name, join(dir, 'debs', debFileName(r))]));
-  const read = (fresh: boolean): CorpusRun => ({
+  const tools = Object.values(found).every(Boolean) ? toolVersions(found) : undefined;
+  const cached = (): (Meta & { tools?: string }) | undefined => {
+    if (!existsSync(join(dir, 'lintian.txt'))) return undefined;
+    const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as Meta & { tools?: string };
+    return tools === undefined || meta.tools === tools ? meta : undefined;
+  };
+  const read = (meta: Meta, fresh: boolean): CorpusRun => ({
     dir,
-    debs: debsOf(),
+    debs: new Map(recipes.map((r) => [r.name, join(dir, 'debs', debFileName(r))])),
     lintianOutput: readFileSync(join(dir, 'lintian.txt'), 'utf8'),
-    ...(JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as Pick<CorpusRun, 'buildSeconds' | 'lintianSeconds' | 'lintianVersion'>),
+    ...meta,
     fresh,
   });
-  if (existsSync(join(dir, 'lintian.txt'))) return read(false);
-  const tools: BuildTools = {
+  const hit = cached();
+  if (hit) {
+    utimesSync(dir, new Date(), new Date()); // in use: keep it from pruning
+    return read(hit, false);
+  }
+  const build: BuildTools = {
     dpkgDeb: await requireTool('dpkg-deb', 'dpkg'),
     gcc: await requireTool('gcc', 'gcc'),
     gxx: await requireTool('g++', 'g++'),
@@ -65,13 +77,15 @@ export async function ensureCorpus(recipes: Recipe[]): Promise<CorpusRun> {
   const lintian = await requireTool('lintian', 'lintian');
   mkdirSync(join(dir, '..'), { recursive: true });
   return withFileLock(`${dir}.lock`, async () => {
-    if (existsSync(join(dir, 'lintian.txt'))) return read(false);
+    const waited = cached(); // another process built it while we waited
+    if (waited) return read(waited, false);
     const tmp = `${dir}.tmp-${process.pid}`;
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(join(tmp, 'debs'), { recursive: true });
+    let meta: Meta;
     try {
       let t = Date.now();
-      await pool(recipes, 2, (r) => buildRecipe(r, join(tmp, 'debs'), join(tmp, 'work'), tools));
+      await pool(recipes, 2, (r) => buildRecipe(r, join(tmp, 'debs'), join(tmp, 'work'), build));
       rmSync(join(tmp, 'work'), { recursive: true, force: true });
       const buildSeconds = (Date.now() - t) / 1000;
       t = Date.now();
@@ -79,15 +93,27 @@ export async function ensureCorpus(recipes: Recipe[]): Promise<CorpusRun> {
       const lintianSeconds = (Date.now() - t) / 1000;
       writeFileSync(join(tmp, 'lintian.txt'), out);
       const lintianVersion = execFileSync(lintian, ['--version'], { encoding: 'utf8' }).trim();
-      writeFileSync(join(tmp, 'meta.json'), JSON.stringify({ buildSeconds, lintianSeconds, lintianVersion }));
+      meta = { buildSeconds, lintianSeconds, lintianVersion };
+      writeFileSync(join(tmp, 'meta.json'), JSON.stringify({ ...meta, tools }));
       rmSync(dir, { recursive: true, force: true });
       renameSync(tmp, dir);
     } catch (err) {
       rmSync(tmp, { recursive: true, force: true });
       throw err;
     }
-    return read(true);
+    pruneOld(join(dir, '..'), dir);
+    return read(meta, true);
   });
+}
+
+/** Drops corpora of other recipe versions not used for two weeks (other branches may still want recent ones). */
+function pruneOld(parent: string, keep: string): void {
+  const cutoff = Date.now() - 14 * 86_400_000;
+  for (const name of readdirSync(parent)) {
+    const path = join(parent, name);
+    if (path === keep || name.endsWith('.lock') || statSync(path).mtimeMs > cutoff) continue;
+    rmSync(path, { recursive: true, force: true });
+  }
 }
 
 async function pool<T>(items: T[], width: number, fn: (item: T) => Promise<unknown>): Promise<void> {
