@@ -1,13 +1,14 @@
 /**
  * Bundles the CLI into dist/bin/ so `debship` starts without resolving hundreds of modules
  * (start-up time matters for `debship lint` on one small package). Commands stay lazily loaded:
- * each is a separate chunk, imported only when it runs. The library itself is compiled by tsc
- * into dist/ for programmatic use.
+ * each is a separate chunk, imported only when it runs. `debship lint` also gets a self-contained
+ * CommonJS bundle, lint-core.cjs, which src/cli/bin.ts loads with a V8 code cache. The library
+ * itself is compiled by tsc into dist/ for programmatic use.
  */
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { debship: 'src/cli/main.ts' },
+  entryPoints: { debship: 'src/cli/bin.ts' },
   outdir: 'dist/bin',
   bundle: true,
   splitting: true,
@@ -19,4 +20,16 @@ await build({
   logLevel: 'warning',
   // Bundled CommonJS dependencies may call require(); give ESM chunks one.
   banner: { js: "import { createRequire as __debshipRequire } from 'node:module'; const require = __debshipRequire(import.meta.url);" },
+});
+
+await build({
+  entryPoints: { 'lint-core': 'src/cli/lint-core.ts' },
+  outdir: 'dist/bin',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  packages: 'bundle',
+  logLevel: 'warning',
 });

@@ -12,12 +12,14 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const MAIN = resolve(import.meta.dirname, '../src/cli/main.ts');
+/** The executable's entry: `lint` takes its fast path there. */
+const BIN = resolve(import.meta.dirname, '../src/cli/bin.ts');
 const TSX = pathToFileURL(resolve(import.meta.dirname, '../node_modules/tsx/dist/loader.mjs')).href;
 let dir: string;
 let deb: string;
 
-function debship(args: string[], cwd = dir) {
-  const r = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], {
+function debship(args: string[], cwd = dir, entry = MAIN) {
+  const r = spawnSync(process.execPath, ['--import', TSX, entry, ...args], {
     cwd,
     env: { PATH: process.env.PATH, NO_COLOR: '1', CI: 'true', SOURCE_DATE_EPOCH: '1700000000' },
     encoding: 'utf8',
@@ -60,6 +62,12 @@ describe('debship lint', () => {
     const r = debship(['lint', deb]);
     expect(r).toMatchObject({ code: 2, stderr: '' });
     expect(r.stdout).toBe('E: tiny: description-starts-with-package-name\nW: tiny: unknown-section nonsense\n');
+  });
+
+  it('prints the same through the executable\'s fast path, and leaves help and mistakes to the full CLI', () => {
+    expect(debship(['lint', deb], dir, BIN)).toMatchObject({ code: 2, stdout: 'E: tiny: description-starts-with-package-name\nW: tiny: unknown-section nonsense\n' });
+    expect(debship(['lint', '--help'], dir, BIN).stdout).toMatch(/Example:\n\s+\$ debship lint /);
+    expect(debship(['lint', '--no-such-flag', deb], dir, BIN)).toMatchObject({ code: 1, stderr: expect.stringContaining("unknown option '--no-such-flag'") });
   });
 
   it('adds info lines with -I and honours --fail-on', () => {

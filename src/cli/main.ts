@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { handleFailure } from './failure.js';
+import { commanderFlags, LINT_EXAMPLES, LINT_OPTIONS } from './lint-options.js';
 
 // Two levels up from both src/cli/main.ts and the bundled dist/bin/debship.js.
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -51,23 +52,13 @@ program
     process.exitCode = await runInspect(file, opts);
   });
 
-program
+const lint = program
   .command('lint')
   .description('check .deb packages with lintian\'s tags, in-process (exit 0 clean, 1 runtime error, 2 a --fail-on level hit)')
-  .argument('[files...]', '.deb files, built by debship or any other tool')
-  .option('--fail-on <levels>', 'fail (exit 2) on these levels: error,warning,info,pedantic,override or none', 'error')
-  .option('--format <format>', 'text (lintian\'s lines), json, sarif or github', 'text')
-  .option('--suppress-tags <tags>', 'comma-separated tags to ignore (lintian\'s older names work too)')
-  .option('--overrides <file>', 'extra overrides in lintian\'s syntax (`[pkg: ]tag [context]`)')
-  .option('--explain <tag>', 'describe a tag and how to fix it in debship.yaml, then exit')
-  .option('-I, --display-info', 'show info (I:) findings too')
-  .option('--pedantic', 'show pedantic (P:) findings too')
-  .option('--show-overrides', 'show overridden findings (O:)')
-  .option('-j, --jobs <n>', 'packages checked at once (default: twice the cores)')
-  .addHelpText(
-    'after',
-    '\nExample:\n  $ debship lint dist/*.deb\n  $ debship lint --fail-on error,warning -I dist/hello-service_1.0.0_amd64.deb\n  $ debship lint --format sarif dist/*.deb > lint.sarif\n  $ debship lint --explain no-copyright-file',
-  )
+  .argument('[files...]', '.deb files, built by debship or any other tool');
+for (const o of LINT_OPTIONS) lint.option(commanderFlags(o), o.help, o.default);
+lint
+  .addHelpText('after', `\nExample:\n${LINT_EXAMPLES.map((e) => `  $ ${e}`).join('\n')}`)
   .action(async (files: string[], opts, cmd: Command) => {
     const { runLint } = await import('./commands/lint.js');
     process.exitCode = await runLint(files, { ...cmd.optsWithGlobals(), version: pkg.version });

@@ -20,7 +20,7 @@ import type { Check, ControlMember, LintFile, LintPackage } from './types.js';
 /** Packages up to this size are read whole, synchronously: fewer round trips than positioned reads. */
 const SMALL_DEB = 16 * 1024 * 1024;
 /** xz members that expand to at most this much are decoded in JavaScript: cheaper than any process. */
-const IN_PROCESS_XZ = 64 * 1024;
+const IN_PROCESS_XZ = 0;
 /** Up to this compressed size, xz members share the run's xz processes; larger ones get their own, multi-threaded. */
 const POOLED_XZ = 16 * 1024 * 1024;
 

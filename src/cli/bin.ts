@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/**
+ * The `debship` executable. `debship lint …` runs from a bundle loaded with a V8 code cache and
+ * without commander, because linting one package should cost little more than starting Node;
+ * every other command, and any lint invocation the fast path does not understand (help, a
+ * mistake), goes to the full command line in main.ts.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseLintArgs } from './lint-options.js';
+
+const fast = parseLintArgs(process.argv.slice(2));
+if (fast) await lint(fast.files, fast.flags);
+else await import('./main.js');
+
+async function lint(files: string[], flags: Parameters<typeof import('./commands/lint.js').runLint>[1]): Promise<void> {
+  const core = fileURLToPath(new URL('./lint-core.cjs', import.meta.url));
+  // Run from source (tsx) there is no bundle: use the command module itself.
+  if (!existsSync(core)) {
+    const { runLint } = await import('./commands/lint.js');
+    process.exitCode = await runLint(files, { ...flags, version: version() });
+    return;
+  }
+  const { loadWithCodeCache } = await import('./code-cache.js');
+  const mod = loadWithCodeCache(core);
+  const { runLint, handleFailure } = mod.exports as typeof import('./lint-core.js');
+  try {
+    process.exitCode = await runLint(files, { ...flags, version: version() });
+  } catch (e) {
+    process.exitCode = handleFailure(e, { debug: Boolean(flags.debug), stderr: process.stderr });
+  }
+  mod.save();
+}
+
+function version(): string {
+  // Two levels up from both src/cli/bin.ts and the bundled dist/bin/debship.js.
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
