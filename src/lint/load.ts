@@ -11,7 +11,7 @@ import { DebshipError } from '../core/errors.js';
 import { decompressed, guard, locateMembers, MAX_CONTROL_MEMBER, MAX_CONTROL_TOTAL, type LocatedMember } from '../deb/reader.js';
 import { bufferAccess, fileAccess, type RandomAccess } from '../deb/random-access.js';
 import { readTar, type TarEntry } from '../deb/tar-reader.js';
-import { canDecodeXz, decodeXz, xzStreamInfo } from '../deb/compress/xz.js';
+import { xzStreamInfo } from '../deb/compress/xz.js';
 import { XzPool } from '../deb/compress/xz-pool.js';
 import { fieldLookup, parseVerbatim } from './deb822.js';
 import { FileSink, type ContentWanted } from './file-sink.js';
@@ -19,8 +19,6 @@ import type { Check, ControlMember, LintFile, LintPackage } from './types.js';
 
 /** Packages up to this size are read whole, synchronously: fewer round trips than positioned reads. */
 const SMALL_DEB = 16 * 1024 * 1024;
-/** xz members that expand to at most this much are decoded in JavaScript: cheaper than any process. */
-const IN_PROCESS_XZ = 0;
 /** Up to this compressed size, xz members share the run's xz processes; larger ones get their own, multi-threaded. */
 const POOLED_XZ = 16 * 1024 * 1024;
 
@@ -29,12 +27,11 @@ export interface LoadOptions {
   xz?: XzPool;
 }
 
-/** A member's decompressed bytes: in-process, from the shared xz processes, or through its own codec process. */
-async function memberData(src: RandomAccess, m: LocatedMember, pool: () => XzPool): Promise<Iterable<Uint8Array> | AsyncIterable<Uint8Array>> {
+/** A member's decompressed bytes: from the run's shared xz processes, or through its own codec process. */
+async function memberData(src: RandomAccess, m: LocatedMember, pool: () => XzPool): Promise<AsyncIterable<Uint8Array>> {
   if (m.algo === 'xz' && m.member.size <= POOLED_XZ) {
     const bytes = await src.read(m.member.offset, m.member.size);
     const info = xzStreamInfo(bytes);
-    if (info && info.uncompressed <= IN_PROCESS_XZ && canDecodeXz(bytes)) return decodeXz(bytes, info.uncompressed);
     if (info?.single) return pool().decode(bytes, info.uncompressed);
   }
   return decompressed(src, m.member, m.algo, { threads: true });
