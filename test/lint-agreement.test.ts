@@ -72,3 +72,28 @@ describe('lint agreement with lintian', () => {
     expectGolden(REPORT, coverageReport({ lintian, implemented, corpusSize: corpus.length, lintianVersion: run.lintianVersion, known: KNOWN_DIFFERENCES }));
   });
 });
+
+describe('reading lintian output', () => {
+  it('takes the package, tag and context from tag lines, with type and architecture annotations', () => {
+    const out = [
+      'E: pkg: tag-one [usr/bin/x]',
+      'W: pkg (binary): tag-two some context  [with spaces]',
+      'I: pkg (udeb) amd64: tag-three',
+      'N: a note, not a tag',
+      'N:',
+      'O: pkg: overridden-tag',
+      'C: pkg: trimmed-field Package pkg',
+      '',
+    ].join('\n');
+    expect(parseLintian(out)).toEqual([
+      { severity: 'E', package: 'pkg', tag: 'tag-one', context: '[usr/bin/x]' },
+      { severity: 'W', package: 'pkg', tag: 'tag-two', context: 'some context  [with spaces]' },
+      { severity: 'I', package: 'pkg', tag: 'tag-three', context: '' },
+      { severity: 'C', package: 'pkg', tag: 'trimmed-field', context: 'Package pkg' },
+    ]);
+  });
+
+  it('refuses a line it does not understand rather than dropping it', () => {
+    expect(() => parseLintian('something else\n')).toThrow(/unexpected lintian output line/);
+  });
+});

@@ -12,12 +12,13 @@ import { testCacheDir } from '../support/root-cache.js';
 import { withFileLock } from '../support/lock.js';
 import { findTool, requireTool } from '../support/tools.js';
 import { buildRecipe, debFileName, toolVersions, type BuildTools } from './build.js';
-import { runLintian } from './lintian.js';
+import { LINTIAN_ARGS, runLintian } from './lintian.js';
 import type { Recipe } from './recipe.js';
 
 const HERE = import.meta.dirname;
-// The sources whose content decides the corpus; the comparison and report code is not among them.
-const KEY_FILES = ['recipe.ts', 'elf.ts', 'build.ts', 'lintian.ts', 'corpus-cache.ts'];
+// The sources whose content decides the corpus (lintian's arguments are hashed too); the
+// parsing, comparison and report code is not among them.
+const KEY_FILES = ['recipe.ts', 'elf.ts', 'build.ts', 'corpus-cache.ts'];
 
 type Meta = Pick<CorpusRun, 'buildSeconds' | 'lintianSeconds' | 'lintianVersion'>;
 
@@ -35,7 +36,7 @@ export interface CorpusRun {
 }
 
 function sourceHash(extra: string): string {
-  const h = createHash('sha256').update(extra);
+  const h = createHash('sha256').update(extra).update(JSON.stringify(LINTIAN_ARGS));
   const files = [...KEY_FILES, ...readdirSync(join(HERE, 'corpus')).sort().map((f) => `corpus/${f}`)];
   for (const f of files) h.update(`\0${f}\0`).update(readFileSync(join(HERE, f)));
   return h.digest('hex').slice(0, 16);

@@ -37,7 +37,7 @@ const LINE = /^([EWIPCX]): ([a-zA-Z0-9+._-]+)(?: \([a-z]+\))?(?: [a-z0-9-]+)?: (
 export function parseLintian(stdout: string): Hint[] {
   const hints: Hint[] = [];
   for (const line of stdout.split('\n')) {
-    if (!line || /^[NOM]: /.test(line)) continue;
+    if (!line || /^[NOM]:( |$)/.test(line)) continue;
     const m = LINE.exec(line);
     if (!m) throw new Error(`unexpected lintian output line: ${JSON.stringify(line)}`);
     hints.push({ severity: m[1]!, package: m[2]!, tag: m[3]!, context: m[4] ?? '' });
