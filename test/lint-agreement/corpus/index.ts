@@ -14,9 +14,8 @@ import { scriptRecipes } from './scripts.js';
 import { systemdRecipes } from './systemd.js';
 
 const controls: Recipe[] = [
-  { name: 'clean-arch-all', about: 'nothing wrong (control)', tags: [] },
+  { name: 'clean-arch-all', about: 'nothing wrong, a Homepage (control)', fields: { Homepage: 'https://example.org/corpus' }, tags: [] },
   { name: 'clean-no-payload', about: 'only documentation, which lintian calls empty', noPayload: true, tags: ['empty-binary-package'] },
-  { name: 'clean-homepage', about: 'a Homepage (control)', fields: { Homepage: 'https://example.org/corpus' }, tags: [] },
 ];
 
 export const corpus: Recipe[] = [...controls, ...fieldRecipes, ...moreFieldRecipes, ...fileRecipes, ...layoutRecipes, ...packageDataRecipes, ...docRecipes, ...overrideRecipes, ...binaryRecipes, ...libraryRecipes, ...scriptRecipes, ...moreScriptRecipes, ...systemdRecipes];

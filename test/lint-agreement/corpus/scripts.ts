@@ -19,12 +19,11 @@ export const scriptRecipes: Recipe[] = [
     tags: ['unusual-control-interpreter', 'control-interpreter-without-predepends', 'unknown-control-interpreter', 'maintainer-script-ignores-errors'],
   },
   {
-    name: 'mscript-sh-e',
-    about: 'set -e on the #! line rather than in the body',
-    control: { postinst: script('echo hi', { shebang: '#!/bin/sh -e', setE: false }) },
-    tags: ['maintainer-script-without-set-e'],
+    name: 'mscript-no-shebang',
+    about: 'a maintainer script with no #! line, one with set -e on the #! line rather than in the body',
+    control: { postinst: { text: 'echo hi\n' }, prerm: script('echo hi', { shebang: '#!/bin/sh -e', setE: false }) },
+    tags: ['script-without-interpreter', 'maintainer-script-without-set-e'],
   },
-  { name: 'mscript-no-shebang', about: 'a maintainer script with no #! line', control: { postinst: { text: 'echo hi\n' } }, tags: ['script-without-interpreter'] },
   {
     name: 'mscript-calls',
     about: 'a maintainer script calling systemctl, and adduser without depending on it',
