@@ -225,9 +225,11 @@ export function parseNumber(f: Buffer, signed: boolean): number | undefined {
 }
 
 function cString(b: Buffer, offset: number, width: number): string {
-  const slice = b.subarray(offset, offset + width);
-  const nul = slice.indexOf(0);
-  return slice.subarray(0, nul < 0 ? width : nul).toString('utf8');
+  let end = offset;
+  let ascii = true;
+  for (; end < offset + width && b[end] !== 0; end++) if (b[end]! >= 0x80) ascii = false;
+  // Most names are ASCII, and latin1 decoding skips UTF-8 validation.
+  return b.toString(ascii ? 'latin1' : 'utf8', offset, end);
 }
 
 function isZero(b: Buffer): boolean {
