@@ -18,7 +18,7 @@ import type { Recipe } from './recipe.js';
 const HERE = import.meta.dirname;
 // The sources whose content decides the corpus (lintian's arguments are hashed too); the
 // parsing, comparison and report code is not among them.
-const KEY_FILES = ['recipe.ts', 'elf.ts', 'build.ts', 'corpus-cache.ts'];
+const KEY_FILES = ['recipe.ts', 'elf.ts', 'stage.ts', 'build.ts', 'corpus-cache.ts'];
 
 type Meta = Pick<CorpusRun, 'buildSeconds' | 'lintianSeconds' | 'lintianVersion'>;
 
