@@ -17,5 +17,4 @@ const NAMES = 'lintian prints file names byte by byte as ISO 8859-1, so a UTF-8 
 export const KNOWN_DIFFERENCES: KnownDifference[] = [
   { lintian: 'names-in-path: file-name-in-PATH-is-not-ASCII [usr/bin/caf\u00c3\u00a9]', debship: 'names-in-path: file-name-in-PATH-is-not-ASCII [usr/bin/caf\u00e9]', why: NAMES },
   { lintian: 'names-odd: shipped-file-without-utf8-name [usr/share/names-odd/caf\u00e9.json]', debship: 'names-odd: shipped-file-without-utf8-name [usr/share/names-odd/caf\ufffd.json]', why: NAMES },
-  { lintian: 'desc-long-synopsis: malformed-contact Maintainer Corpus', debship: 'desc-long-synopsis: malformed-contact Maintainer Corpus ', why: 'debship keeps the space after the first word of a contact without an address' },
 ];

@@ -8,7 +8,7 @@ describe('fields/mail-address', () => {
   it.each([
     ['Jane Doe <jane@example.org>', []],
     ['jane@example.org', ['no-phrase Maintainer jane@example.org']],
-    ['Jane Doe', ['malformed-contact Maintainer Jane ']],
+    ['Jane Doe', ['malformed-contact Maintainer Jane']],
     ['Jane Doe <jane@example.org', ['malformed-contact Maintainer Jane Doe <jane@example.org']],
     ['Jane <jane@localhost>', ['bogus-mail-host Maintainer jane@localhost']],
     ['Jane <jane@example.invalidtld>', ['bogus-mail-host Maintainer jane@example.invalidtld']],

@@ -31,7 +31,8 @@ export const mailAddressCheck: Check = {
     const groups = ['Uploaders'].filter((r) => declares(pkg, r));
     const parsed = new Map([...singles, ...groups].map((role) => [role, parseAddressList(value(pkg, role))]));
     for (const [role, addresses] of parsed) {
-      for (const a of addresses) if (!a.valid) report('malformed-contact', `${role} ${a.original}`);
+      // lintian trims each part of a context (Lintian::Check::stringify)
+      for (const a of addresses) if (!a.valid) report('malformed-contact', `${role} ${a.original.trim()}`);
       const seen = new Set<string>();
       for (const a of addresses) {
         if (!a.valid || seen.has(formatAddress(a))) continue;
