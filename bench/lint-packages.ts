@@ -87,7 +87,8 @@ export async function ensureLargePackage(benchDir: string): Promise<string> {
 /** The payload tree, hard-linked (not copied) under a control file, md5sums and the docs lintian wants. */
 async function buildLarge(benchDir: string, out: string, root: string): Promise<void> {
   const payload = await ensurePayload(benchDir, standardPayload);
-  execFileSync('cp', ['-al', join(payload, 'usr'), root + '/']);
+  mkdirSync(root, { recursive: true });
+  execFileSync('cp', ['-al', join(payload, 'usr'), root]);
   const doc = join(root, 'usr/share/doc/benchapp');
   mkdirSync(doc, { recursive: true });
   writeFileSync(join(doc, 'copyright'), defaultCopyright('benchapp'));
