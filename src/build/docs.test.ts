@@ -79,3 +79,13 @@ describe('SOURCE_DATE_EPOCH', () => {
     expect(await resolveSourceDateEpoch({}, 99, tmpdir())).toBe(99);
   });
 });
+
+describe('changelog packager', () => {
+  it('completes a bare address or name into Name <address>', async () => {
+    const { changelogPackager } = await import('./generated-files.js');
+    expect(changelogPackager({ name: 'app', maintainer: 'Ann Example <ann@example.org>' })).toBe('Ann Example <ann@example.org>');
+    expect(changelogPackager({ name: 'app', maintainer: 'ann@example.org' })).toBe('app maintainers <ann@example.org>');
+    expect(changelogPackager({ name: 'app', maintainer: 'Ann Example' })).toBe('Ann Example <root@localhost>');
+    expect(changelogPackager({ name: 'app', maintainer: undefined })).toBe('app maintainers <root@localhost>');
+  });
+});

@@ -31,7 +31,7 @@ export function addGeneratedDocs(entries: PackageEntry[], input: GeneratedInput)
   const hasChangelog = byPath.has(`${doc}/changelog.gz`) || byPath.has(`${doc}/changelog.Debian.gz`);
   if (!hasChangelog) {
     const entries = input.changelog ?? [
-      { version, date: epoch, packager: config.maintainer ?? `${config.name} maintainers <root@localhost>`, urgency: 'medium', distribution: 'unstable', changes: [] },
+      { version, date: epoch, packager: changelogPackager(config), urgency: 'medium', distribution: 'unstable', changes: [] },
     ];
     add(`${doc}/${changelogFileName(version)}`, gzipChangelog(formatChangelog(config.name, entries)));
   }
@@ -45,4 +45,15 @@ export function addGeneratedDocs(entries: PackageEntry[], input: GeneratedInput)
     }
   }
   return [...byPath.values()];
+}
+
+/**
+ * The changelog trailer needs `Name <address>`; a bare address or name in `maintainer` would make
+ * the changelog unparsable (lintian: syntax-error-in-debian-changelog), so complete it.
+ */
+export function changelogPackager(config: Pick<ProjectConfig, 'name' | 'maintainer'>): string {
+  const m = config.maintainer?.trim();
+  if (m && /^[^<>]+\s<[^<>\s]+@[^<>\s]+>$/.test(m)) return m;
+  if (m && /^[^<>\s]+@[^<>\s]+$/.test(m)) return `${config.name} maintainers <${m}>`;
+  return `${m && !m.includes('<') ? m : `${config.name} maintainers`} <root@localhost>`;
 }
