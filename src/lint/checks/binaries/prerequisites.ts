@@ -5,7 +5,7 @@
  * (missing-dependency-on-libstdc++ is experimental in lintian, which does not show it by default.)
  */
 import type { Check } from '../../types.js';
-import { mentions, packageRelation } from '../scripts/relation.js';
+import { mentions, packageRelation } from '../../relation.js';
 import { GUILE_PATH, elfFiles, isExecutableOrShared, isSharedObject, isUdeb, pointed, tag } from './common.js';
 
 const CHECK = 'binaries/prerequisites';

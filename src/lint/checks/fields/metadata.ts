@@ -4,7 +4,7 @@
  */
 import { badHomepages, essentialPackages } from '../../data/index.js';
 import type { Check } from '../../types.js';
-import { Relation } from './relation.js';
+import { FieldRelation } from '../../relation.js';
 import { tag } from './tag.js';
 import { declares, PKGNAME, PKGVERSION, unfolded, value } from './values.js';
 
@@ -128,7 +128,7 @@ export const builtUsingCheck: Check = {
   run({ pkg, report }) {
     if (!declares(pkg, 'Built-Using')) return;
     // lintian looks at each clause as written back by Lintian::Relation and stops at the first bad one.
-    for (const clause of new Relation(value(pkg, 'Built-Using')).clauseTexts()) {
+    for (const clause of new FieldRelation(value(pkg, 'Built-Using')).clauseTexts()) {
       if (!BUILT_USING.test(clause)) return report('invalid-value-in-built-using-field', clause);
     }
   },

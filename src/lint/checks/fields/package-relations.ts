@@ -8,7 +8,7 @@ import { essentialPackages, metapackages, obsoletePackages, toolchainPackages, v
 import type { Check, LintPackage } from '../../types.js';
 import { isValidVersion } from './dpkg-version.js';
 import { RELATION_TAGS } from './package-relations-tags.js';
-import { Relation } from './relation.js';
+import { FieldRelation } from '../../relation.js';
 import { declares, isMetaPackage, isTransitional, unfolded, value } from './values.js';
 
 const FIELDS = ['Depends', 'Pre-Depends', 'Recommends', 'Suggests', 'Conflicts', 'Provides', 'Enhances', 'Replaces', 'Breaks'];
@@ -45,7 +45,7 @@ export const packageRelationsCheck: Check = {
   name: 'fields/package-relations',
   tags: RELATION_TAGS,
   run({ pkg, report }) {
-    const replaces = new Relation(value(pkg, 'Replaces'));
+    const replaces = new FieldRelation(value(pkg, 'Replaces'));
     const once = new Set<string>();
     for (const field of FIELDS) {
       if (!declares(pkg, field)) continue;
@@ -102,14 +102,14 @@ export const packageRelationsCheck: Check = {
       if (!declares(pkg, conflict)) continue;
       for (const field of DEP_FIELDS) {
         if (!declares(pkg, field)) continue;
-        const relation = new Relation(value(pkg, field));
+        const relation = new FieldRelation(value(pkg, field));
         for (const p of perlSplit(value(pkg, conflict), /\s*,\s*/)) if (relation.satisfies(p)) report('conflicts-with-dependency', `${field} ${p}`);
       }
     }
   },
 };
 
-function checkPart(pkg: LintPackage, field: string, isDep: boolean, d: Part, alternatives: number, replaces: Relation, report: Report): void {
+function checkPart(pkg: LintPackage, field: string, isDep: boolean, d: Part, alternatives: number, replaces: FieldRelation, report: Report): void {
   const name = pkg.name;
   const plain = !isTransitional(pkg) && !isMetaPackage(pkg);
   const strong = field === 'Depends' || field === 'Pre-Depends';
@@ -145,7 +145,7 @@ function checkPart(pkg: LintPackage, field: string, isDep: boolean, d: Part, alt
 
 /** The mail-transport-agent conventions (check_field in lintian). */
 function checkMta(field: string, data: string, report: Report): void {
-  const relation = new Relation(data);
+  const relation = new FieldRelation(data);
   if (relation.clauseTexts().some((c) => /\|\s+default-mta/.test(c))) report('default-mta-dependency-not-listed-first', `${field}: ${data}`);
   const defaultMta = relation.hasName('default-mta');
   const mta = relation.hasName('mail-transport-agent');

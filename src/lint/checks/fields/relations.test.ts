@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakePackage, runCheck } from '../../test-helpers.js';
 import { packageRelationsCheck } from './package-relations.js';
-import { Relation } from './relation.js';
 
 const check = (fields: Record<string, string>) => runCheck(packageRelationsCheck, fakePackage({ fields: { Package: 'demo', ...fields } }));
 
@@ -32,24 +31,5 @@ describe('fields/package-relations', () => {
     [{ Suggests: 'foo | default-mta | mail-transport-agent' }, ['default-mta-dependency-not-listed-first Suggests: foo | default-mta | mail-transport-agent']],
   ])('%j', async (fields, tags) => {
     expect(await check(fields)).toEqual(tags);
-  });
-});
-
-describe('Relation.satisfies', () => {
-  it.each([
-    ['foo', 'foo', true],
-    ['foo (>= 2)', 'foo (>= 1)', true],
-    ['foo (>= 1)', 'foo (>= 2)', false],
-    ['foo (= 1.5)', 'foo (<< 2)', true],
-    ['foo (<< 1)', 'foo', true],
-    ['foo', 'foo (>= 1)', false],
-    ['foo | bar', 'foo', false],
-    ['foo', 'foo | bar', true],
-    ['foo, bar', 'bar', true],
-    ['foo:any', 'foo', false],
-    ['foo [amd64]', 'foo', false],
-    ['foo', 'foo [amd64]', true],
-  ])('%s ⇒ %s: %s', (p, q, expected) => {
-    expect(new Relation(p).satisfies(q)).toBe(expected);
   });
 });

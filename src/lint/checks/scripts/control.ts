@@ -8,7 +8,7 @@ import { BAD_COMMANDS, LEADING } from './bad-commands.js';
 import { basename, isScript, pointed, readHashbang } from './hashbang.js';
 import { interpreters } from './interpreters.js';
 import { physicalLines, removeComments } from './lines.js';
-import { packageRelation, satisfies } from './relation.js';
+import { packageRelation, satisfies } from '../../relation.js';
 
 type Report = (tag: string, context: string) => void;
 

@@ -6,7 +6,7 @@
 import type { LintFile, LintPackage } from '../../types.js';
 import { basename, isScript, pointed, readHashbang } from './hashbang.js';
 import { interpreters, versionedInterpreters, type Interpreter, type VersionedInterpreter } from './interpreters.js';
-import { mentions, packageRelation, parsePredicate, satisfies, type Relation } from './relation.js';
+import { mentions, packageRelation, parsePredicate, satisfies, type Relation } from '../../relation.js';
 
 type Report = (tag: string, context: string) => void;
 

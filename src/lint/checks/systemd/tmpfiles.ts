@@ -6,7 +6,7 @@ import type { Check } from '../../types.js';
 import { isMaintainerScript } from '../scripts/control.js';
 import { isScript, pointed, readHashbang } from '../scripts/hashbang.js';
 import { logicalLines } from '../scripts/lines.js';
-import { packageRelation, satisfies } from '../scripts/relation.js';
+import { packageRelation, satisfies } from '../../relation.js';
 import { decodedUtf8 } from './unit-file.js';
 
 const USR_LIB_TMPFILES = /^usr\/lib\/tmpfiles\.d\/.*\.conf$/s;

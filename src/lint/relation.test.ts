@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareLoose, mentions, parsePredicate, parseRelation, predicateSatisfies, satisfies } from './relation.js';
+import { compareLoose, FieldRelation, mentions, parsePredicate, parseRelation, predicateSatisfies, satisfies } from './relation.js';
 
 describe('parseRelation', () => {
   it('reads names, arch qualifiers, versions, architectures and profiles', () => {
@@ -49,5 +49,24 @@ describe('satisfies (lintian’s implication)', () => {
     expect(mentions(parseRelation('python3, libc6-dev | foo'), /^libc6\b/)).toBe(true);
     expect(compareLoose('1.0~rc1', '1.0')).toBeLessThan(0);
     expect(compareLoose('not a version!', '1')).not.toBeNaN();
+  });
+});
+
+describe('FieldRelation.satisfies', () => {
+  it.each([
+    ['foo', 'foo', true],
+    ['foo (>= 2)', 'foo (>= 1)', true],
+    ['foo (>= 1)', 'foo (>= 2)', false],
+    ['foo (= 1.5)', 'foo (<< 2)', true],
+    ['foo (<< 1)', 'foo', true],
+    ['foo', 'foo (>= 1)', false],
+    ['foo | bar', 'foo', false],
+    ['foo', 'foo | bar', true],
+    ['foo, bar', 'bar', true],
+    ['foo:any', 'foo', false],
+    ['foo [amd64]', 'foo', false],
+    ['foo', 'foo [amd64]', true],
+  ])('%s ⇒ %s: %s', (p, q, expected) => {
+    expect(new FieldRelation(p).satisfies(q)).toBe(expected);
   });
 });
