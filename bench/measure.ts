@@ -10,6 +10,8 @@ export interface Measurement {
   wallSeconds: number;
   /** Peak of the summed RSS of the process tree, in MiB. */
   peakTreeMiB: number;
+  /** Peak RSS of the measured process alone (without children such as a codec), in MiB. */
+  peakMainMiB: number;
   exitCode: number;
   stderr: string;
 }
@@ -20,16 +22,20 @@ export async function measure(cmd: string, args: string[], opts: { cwd?: string;
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   let peak = 0;
+  let peakMain = 0;
   const timer = setInterval(() => {
-    if (child.pid) peak = Math.max(peak, treeRssKiB(child.pid));
+    if (!child.pid) return;
+    const { tree, main } = treeRssKiB(child.pid);
+    peak = Math.max(peak, tree);
+    peakMain = Math.max(peakMain, main);
   }, 20);
   const exitCode: number = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
   clearInterval(timer);
   const wallSeconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { wallSeconds, peakTreeMiB: peak / 1024, exitCode, stderr };
+  return { wallSeconds, peakTreeMiB: peak / 1024, peakMainMiB: peakMain / 1024, exitCode, stderr };
 }
 
-function treeRssKiB(root: number): number {
+function treeRssKiB(root: number): { tree: number; main: number } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
@@ -53,7 +59,7 @@ function treeRssKiB(root: number): number {
     total += rss.get(pid) ?? 0;
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { tree: total, main: rss.get(root) ?? 0 };
 }
 
 export function median(xs: number[]): number {
