@@ -3,19 +3,13 @@
  * asks; after the file-level part of lintian's debian/changelog check (the entries themselves
  * are not parsed here).
  */
+import { tagMaker } from '../../tag.js';
 import type { Check, LintPackage, TagInfo } from '../../types.js';
 import { installed, isFile, isUdeb, pointed, type Item } from './installed.js';
 import { gzipType } from './text.js';
 
 const CHECK = 'debian/changelog';
-const t = (name: string, severity: TagInfo['severity'], explanation: string, fix: string, renamedFrom?: string[]): TagInfo => ({
-  name,
-  severity,
-  check: CHECK,
-  explanation,
-  fix,
-  ...(renamedFrom ? { renamedFrom } : {}),
-});
+const t = tagMaker(CHECK);
 const GZIP9 = 'ship it gzip -9n compressed (debship compresses changelog entries it generates this way)';
 
 const TAGS: TagInfo[] = [

@@ -4,16 +4,10 @@
  * machine-readable file each `License:` paragraph's name and text are tested; a file that does
  * not parse as deb822 is tested as a whole.
  */
+import { tagMaker } from '../../tag.js';
 import type { TagInfo } from '../../types.js';
 
-const t = (name: string, severity: TagInfo['severity'], explanation: string, fix: string, renamedFrom?: string[]): TagInfo => ({
-  name,
-  severity,
-  check: 'debian/copyright',
-  explanation,
-  fix,
-  ...(renamedFrom ? { renamedFrom } : {}),
-});
+const t = tagMaker('debian/copyright');
 const POINT = (file: string) => `replace the license text with a pointer to /usr/share/common-licenses/${file}`;
 
 export const licenseTags: TagInfo[] = [

@@ -4,18 +4,12 @@
  * backup.d, /var/lock and /tmp, setuid programs in *-suid packages or using svgalib).
  * files/permissions/usr-lib is left out: its only tag is experimental, hidden by default.
  */
+import { tagMaker } from '../../tag.js';
 import type { Check, LintPackage, TagInfo } from '../../types.js';
 import { dependsOn, identity, installed, isExecutable, isFile, octal, pointed, type Item } from './installed.js';
 
 const CHECK = 'files/permissions';
-const t = (name: string, severity: TagInfo['severity'], explanation: string, fix: string, renamedFrom?: string[]): TagInfo => ({
-  name,
-  severity,
-  check: CHECK,
-  explanation,
-  fix,
-  ...(renamedFrom ? { renamedFrom } : {}),
-});
+const t = tagMaker(CHECK);
 
 const TAGS: TagInfo[] = [
   t('non-standard-game-executable-perm', 'warning', 'Games owned by root:games should be setgid 2755.', 'set file_info.mode: 02755 on the contents entry'),

@@ -1,14 +1,8 @@
 /** The tags of lintian's `scripts` check: scripts in the package and maintainer scripts. */
-import type { Severity, TagInfo } from '../../types.js';
+import { tagMaker } from '../../tag.js';
+import type { TagInfo } from '../../types.js';
 
-const t = (name: string, severity: Severity, explanation: string, fix: string, renamedFrom?: string[]): TagInfo => ({
-  name,
-  severity,
-  check: 'scripts',
-  explanation,
-  fix,
-  ...(renamedFrom ? { renamedFrom } : {}),
-});
+const t = tagMaker('scripts');
 
 const SHEBANG = 'change the first line of the script (`#!…`)';
 const DEPENDS = 'add the package providing the interpreter to `depends`';

@@ -1,14 +1,8 @@
 /** The tags of lintian's `systemd` check. */
-import type { Severity, TagInfo } from '../../types.js';
+import { tagMaker } from '../../tag.js';
+import type { TagInfo } from '../../types.js';
 
-const t = (name: string, severity: Severity, explanation: string, fix: string, renamedFrom?: string[]): TagInfo => ({
-  name,
-  severity,
-  check: 'systemd',
-  explanation,
-  fix,
-  ...(renamedFrom ? { renamedFrom } : {}),
-});
+const t = tagMaker('systemd');
 
 const UNIT = 'edit the unit file given in `systemd:`';
 
