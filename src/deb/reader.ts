@@ -12,7 +12,7 @@ import { readArMembers, type ArMember } from './ar.js';
 import { algoOfExtension, createDecompressor, type AnyAlgo } from './compress/index.js';
 import { parseControl } from './control.js';
 import { fileAccess, type RandomAccess } from './random-access.js';
-import { readTar, type TarEntry } from './tar-reader.js';
+import { debEntryOf, readTar, type TarEntry } from './tar-reader.js';
 import type { Conffile, DebEntry, DebInfo, MaintainerScript } from './types.js';
 
 const SCRIPTS: readonly string[] = ['preinst', 'postinst', 'prerm', 'postrm', 'config'] satisfies MaintainerScript[];
@@ -134,18 +134,7 @@ async function readControlMembers(src: RandomAccess, m: ArMember, algo: AnyAlgo,
 async function readDataEntries(src: RandomAccess, m: ArMember, algo: AnyAlgo, what: string): Promise<DebEntry[]> {
   const files: DebEntry[] = [];
   for await (const { entry: e } of readTar(decompressed(src, m, algo), { what })) {
-    files.push({
-      path: e.path,
-      type: e.type,
-      mode: e.mode,
-      owner: e.uname,
-      group: e.gname,
-      uid: e.uid,
-      gid: e.gid,
-      size: e.size,
-      mtime: e.mtime,
-      ...(e.linkTarget !== undefined ? { linkTarget: e.linkTarget } : {}),
-    });
+    files.push(debEntryOf(e));
   }
   return files;
 }

@@ -27,6 +27,22 @@ export interface TarEntry {
   linkTarget?: string;
 }
 
+/** The entry as a package entry: owner and group by name, as dpkg resolves them. */
+export function debEntryOf(e: TarEntry): DebEntry {
+  return {
+    path: e.path,
+    type: e.type,
+    mode: e.mode,
+    owner: e.uname,
+    group: e.gname,
+    uid: e.uid,
+    gid: e.gid,
+    size: e.size,
+    mtime: e.mtime,
+    ...(e.linkTarget !== undefined ? { linkTarget: e.linkTarget } : {}),
+  };
+}
+
 export interface ReadTarOptions {
   /** Names the archive in error messages, e.g. `data.tar.xz in foo.deb`. */
   what?: string;

@@ -10,7 +10,7 @@ import { basename } from 'node:path';
 import { DebshipError } from '../core/errors.js';
 import { decompressed, guard, locateMembers, MAX_CONTROL_MEMBER, MAX_CONTROL_TOTAL, type LocatedMember } from '../deb/reader.js';
 import { bufferAccess, fileAccess, type RandomAccess } from '../deb/random-access.js';
-import { readTar, type TarEntry } from '../deb/tar-reader.js';
+import { debEntryOf, readTar, type TarEntry } from '../deb/tar-reader.js';
 import { xzStreamInfo } from '../deb/compress/xz.js';
 import { XzPool } from '../deb/compress/xz-pool.js';
 import { fieldLookup, parseVerbatim } from './deb822.js';
@@ -134,18 +134,5 @@ function isUtf8(data: Buffer): boolean {
 }
 
 function toLintFile(e: TarEntry): LintFile {
-  const file: LintFile = {
-    name: e.path === '/' ? '' : e.path.slice(1) + (e.type === 'dir' ? '/' : ''),
-    path: e.path,
-    type: e.type,
-    mode: e.mode,
-    owner: e.uname,
-    group: e.gname,
-    uid: e.uid,
-    gid: e.gid,
-    size: e.size,
-    mtime: e.mtime,
-  };
-  if (e.linkTarget !== undefined) file.linkTarget = e.linkTarget;
-  return file;
+  return { name: e.path === '/' ? '' : e.path.slice(1) + (e.type === 'dir' ? '/' : ''), ...debEntryOf(e) };
 }
