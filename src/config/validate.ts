@@ -12,12 +12,18 @@ import type { SourceMap } from './yaml-positions.js';
 
 type Issue = z.core.$ZodIssue;
 
-export interface Validation {
-  data?: RawConfig;
+export interface Validation<T = RawConfig> {
+  data?: T;
   problems: Problem[];
 }
 
-export function validate(raw: unknown, positions: SourceMap, unset: Map<string, string[]>): Validation {
+/**
+ * Validates `raw` against the configuration schema, or against `schema` for files that hold only
+ * a part of it (`gates:`) or have their own format (an audit policy).
+ */
+export function validate(raw: unknown, positions: SourceMap, unset: Map<string, string[]>): Validation;
+export function validate<S extends z.ZodType>(raw: unknown, positions: SourceMap, unset: Map<string, string[]>, schema: S): Validation<z.output<S>>;
+export function validate(raw: unknown, positions: SourceMap, unset: Map<string, string[]>, schema: z.ZodType = configSchema): Validation<unknown> {
   if (raw === null || raw === undefined) {
     return {
       problems: [{ code: 'config/empty', message: 'the configuration is empty', hint: 'Start with `name:`, `version:` and `arch:` at the top level.', path: [] }],
@@ -28,13 +34,14 @@ export function validate(raw: unknown, positions: SourceMap, unset: Map<string, 
       problems: [{ code: 'config/not-a-mapping', message: `the configuration must be a mapping of keys to values, not ${describeValue(raw)}`, hint: 'Write `key: value` lines at the top level, starting with `name:` and `version:`.', path: [] }],
     };
   }
-  const result = configSchema.safeParse(raw);
+  const result = schema.safeParse(raw);
   if (result.success) return { data: result.data, problems: [] };
-  const ctx: Ctx = { raw, positions, unset };
+  const ctx: Ctx = { raw, positions, unset, schema };
   return { problems: result.error.issues.flatMap((issue) => toProblems(ctx, issue as Issue, [])) };
 }
 
 interface Ctx {
+  schema: z.ZodType;
   raw: unknown;
   positions: SourceMap;
   unset: Map<string, string[]>;
@@ -45,7 +52,7 @@ function toProblems(ctx: Ctx, issue: Issue, base: Path): Problem[] {
   const value = valueAt(ctx.raw, path);
   switch (issue.code) {
     case 'unrecognized_keys':
-      return issue.keys.map((key) => unknownKey(path, key));
+      return issue.keys.map((key) => unknownKey(ctx, path, key));
     case 'invalid_union': {
       // One alternative failing deeper (a mapping with a mistyped key) is the one that was meant.
       const deep = issue.errors.filter((branch) => branch.length && branch.every((i) => i.path.length > 0 || i.code !== 'invalid_type'));
@@ -80,7 +87,7 @@ function toProblems(ctx: Ctx, issue: Issue, base: Path): Problem[] {
     case 'too_small': {
       const bound = issue.code === 'too_big' ? `at most ${issue.maximum}` : `at least ${issue.minimum}`;
       const own = issue.message.startsWith('Too ') ? `must be ${bound}` : issue.message;
-      const octal = infoOf(schemasAt(configSchema, path)).octal && typeof value === 'number';
+      const octal = infoOf(schemasAt(ctx.schema, path)).octal && typeof value === 'number';
       const shown = octal ? `0o${(value as number).toString(8)}` : describeValue(value);
       return [{ code: 'config/invalid-value', message: `${quotePath(path)} ${own}, not ${shown}`, hint: hintOf(issue) ?? `Use a value ${bound}.`, path }];
     }
@@ -94,9 +101,9 @@ function toProblems(ctx: Ctx, issue: Issue, base: Path): Problem[] {
   }
 }
 
-function unknownKey(parent: Path, key: string): Problem {
+function unknownKey(ctx: Ctx, parent: Path, key: string): Problem {
   const path = [...parent, key];
-  const keys = validKeys(schemasAt(configSchema, parent)) ?? [];
+  const keys = validKeys(schemasAt(ctx.schema, parent)) ?? [];
   const near = closest(key, keys);
   const where = parent.length ? `in ${quotePath(parent)}` : 'at the top level';
   return {
@@ -109,7 +116,7 @@ function unknownKey(parent: Path, key: string): Problem {
 }
 
 function missing(ctx: Ctx, path: Path): Problem {
-  const info = infoOf(schemasAt(configSchema, path));
+  const info = infoOf(schemasAt(ctx.schema, path));
   const key = String(path[path.length - 1]);
   const parent = path.slice(0, -1);
   const empty = ctx.positions.isEmpty(path);
@@ -125,14 +132,14 @@ function missing(ctx: Ctx, path: Path): Problem {
   return {
     code: 'config/missing-key',
     message: `${quotePath(path)} ${empty ? 'has no value' : 'is required'}`,
-    hint: `Add \`${key}: …\` ${parent.length ? `to ${quotePath(parent)}` : 'at the top level'} (${describeExpected(schemasAt(configSchema, path))}).`,
+    hint: `Add \`${key}: …\` ${parent.length ? `to ${quotePath(parent)}` : 'at the top level'} (${describeExpected(schemasAt(ctx.schema, path))}).`,
     path,
     at: 'key',
   };
 }
 
 function wrongType(ctx: Ctx, path: Path, value: unknown): Problem {
-  const schemas = schemasAt(configSchema, path);
+  const schemas = schemasAt(ctx.schema, path);
   const expected = describeExpected(schemas);
   return {
     code: 'config/invalid-type',
