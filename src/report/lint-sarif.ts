@@ -76,7 +76,7 @@ export function pathInContext(context: string): string | undefined {
 }
 
 /** A relative path stays a relative URI reference (GitHub resolves it against the repository). */
-function fileUri(file: string): string {
+export function fileUri(file: string): string {
   if (isAbsolute(file)) return pathToFileURL(file).href;
   return file.split(/[\\/]/).map(encodeURIComponent).join('/');
 }
