@@ -1,0 +1,78 @@
+/**
+ * Merges reports of separate runs (unit and integration tests, Python and TypeScript) into one
+ * coverage per file. Inputs are never modified.
+ */
+import type { CoverageReport, CoverageTotals, FileCoverage, Ratio } from './model.js';
+
+export function mergeCoverage(reports: CoverageReport[]): FileCoverage[] {
+  const byPath = new Map<string, FileCoverage[]>();
+  for (const report of reports) {
+    for (const file of report.files) {
+      const same = byPath.get(file.path);
+      if (same) same.push(file);
+      else byPath.set(file.path, [file]);
+    }
+  }
+  return [...byPath.keys()].sort(byCodeUnits).map((path) => mergeFile(path, byPath.get(path)!));
+}
+
+function mergeFile(path: string, files: FileCoverage[]): FileCoverage {
+  // Per-line data wins: a summary cannot be combined with lines, and lines keep diff coverage working.
+  const detailed = files.filter((f) => f.summary === undefined);
+  if (detailed.length === 0) {
+    return { path, lines: new Map(), branches: new Map(), summary: mergeSummaries(files.map((f) => f.summary!)) };
+  }
+  const lines = new Map<number, number>();
+  const branches = new Map<number, number[]>();
+  for (const f of detailed) {
+    for (const [line, hits] of f.lines) lines.set(line, (lines.get(line) ?? 0) + hits);
+    for (const [line, outcomes] of f.branches) {
+      const prev = branches.get(line);
+      branches.set(line, prev === undefined ? [...outcomes] : combineOutcomes(prev, outcomes));
+    }
+  }
+  return { path, lines: sortedByLine(lines), branches: sortedByLine(branches) };
+}
+
+/**
+ * Runs of the same code agree on a line's outcomes and are summed. Different lengths mean the
+ * tools instrumented the line differently, and outcomes cannot be matched up: the view with more
+ * covered outcomes is kept rather than inventing a combination.
+ */
+function combineOutcomes(a: number[], b: readonly number[]): number[] {
+  if (a.length === b.length) return a.map((hits, i) => hits + b[i]!);
+  return coveredCount(b) > coveredCount(a) ? [...b] : a;
+}
+
+/**
+ * Two summaries of one file cannot say which lines both covered; the best-covered view is a
+ * lower bound of their union, where summing would count shared lines twice.
+ */
+function mergeSummaries(summaries: CoverageTotals[]): CoverageTotals {
+  const best = (pick: (t: CoverageTotals) => Ratio): Ratio => ({
+    covered: Math.max(...summaries.map((s) => pick(s).covered)),
+    total: Math.max(...summaries.map((s) => pick(s).total)),
+  });
+  return { lines: best((s) => s.lines), branches: best((s) => s.branches) };
+}
+
+function coveredCount(outcomes: readonly number[]): number {
+  let n = 0;
+  for (const hits of outcomes) if (hits > 0) n++;
+  return n;
+}
+
+/** Reports mostly list lines in order already; checking is much cheaper than sorting millions of entries. */
+function sortedByLine<T>(m: Map<number, T>): Map<number, T> {
+  let prev = -1;
+  for (const line of m.keys()) {
+    if (line < prev) return new Map([...m].sort((x, y) => x[0] - y[0]));
+    prev = line;
+  }
+  return m;
+}
+
+/** Locale-independent, so the order is the same on every machine. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
