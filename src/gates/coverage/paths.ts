@@ -1,0 +1,66 @@
+/**
+ * Turns the paths reports name into project paths, so the same source file read from lcov,
+ * Cobertura and istanbul reports merges: relative to the project root with `/` separators, or
+ * absolute when the file lies outside the root (a dependency, a system module).
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+
+export interface PathResolver {
+  /** An absolute path (istanbul keys); a relative one is taken as relative to the root. */
+  fromAbsolute(path: string): string;
+  /**
+   * An lcov SF: absolute, or relative. Most tools write relative SFs against the directory they ran
+   * in (vitest and coverage.py: the project root, wherever the report goes), a few against the
+   * report: the root when the file exists there, else the report's directory when it exists
+   * there, else the root.
+   */
+  lcov(sf: string): string;
+  /**
+   * A Cobertura filename, relative to one of the `<source>` directories: the first source under
+   * which the file exists, else the first source. coverage.py writes an empty `<source>` beside the
+   * real ones when it measured absolute paths; empty sources are skipped.
+   */
+  cobertura(filename: string, sources: readonly string[]): string;
+}
+
+/** `abs` relative to `root` with `/` separators, or `abs` itself when it is not under `root`. */
+export function projectPath(abs: string, root: string): string {
+  const rel = relative(root, abs);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return slashes(abs);
+  return slashes(rel);
+}
+
+export function pathResolver(root: string, reportDir: string, exists: (abs: string) => boolean = cachedExists()): PathResolver {
+  const absRoot = resolve(root);
+  const absReportDir = resolve(absRoot, reportDir);
+  const project = (abs: string) => projectPath(abs, absRoot);
+  return {
+    fromAbsolute: (path) => project(resolve(absRoot, path)),
+    lcov(sf) {
+      if (isAbsolute(sf)) return project(resolve(sf));
+      const candidates = [resolve(absRoot, sf), resolve(absReportDir, sf)];
+      return project(candidates.find(exists) ?? candidates[0]!);
+    },
+    cobertura(filename, sources) {
+      if (isAbsolute(filename)) return project(resolve(filename));
+      const bases = sources.filter((s) => s.trim() !== '').map((s) => resolve(absRoot, s.trim()));
+      const candidates = bases.map((b) => resolve(b, filename));
+      return project(candidates.find(exists) ?? candidates[0] ?? resolve(absRoot, filename));
+    },
+  };
+}
+
+/** Reports name each file once, but a 50 MB report names thousands: ask the disk once per path. */
+function cachedExists(): (abs: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (abs) => {
+    let found = seen.get(abs);
+    if (found === undefined) seen.set(abs, (found = existsSync(abs)));
+    return found;
+  };
+}
+
+function slashes(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
