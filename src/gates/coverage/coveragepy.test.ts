@@ -1,0 +1,112 @@
+/**
+ * Reports from the real coverage.py (Debian's python3-coverage) read the way coverage.py itself
+ * counts: every number is compared with `coverage json` from the same run, none is hard-coded.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exec } from '../../core/exec.js';
+import type { CoverageReport } from './model.js';
+import { readCoverageReports } from './read.js';
+import { fileTotals, sumTotals } from './totals.js';
+import { tempRoot, type TempRoot } from './test-support.js';
+
+/** Debian ships coverage.py both as a module and as python3-coverage; PATH's python3 may be another one. */
+async function findCoverage(): Promise<string[] | undefined> {
+  for (const cmd of [['python3', '-m', 'coverage'], ['python3-coverage'], ['/usr/bin/python3', '-m', 'coverage']]) {
+    const found = await exec(cmd[0]!, [...cmd.slice(1), '--version'], { allowFailure: true, timeoutMs: 20_000 }).catch(() => undefined);
+    if (found?.code === 0) return cmd;
+  }
+  return undefined;
+}
+
+const coverage = await findCoverage();
+if (!coverage && process.env.CI) {
+  throw new Error('coverage.py is not installed; these tests need it. Install it with: apt-get install python3-coverage');
+}
+
+const MODULE = `def classify(n):
+    if n > 0:
+        return "positive"
+    else:
+        return "non-positive"
+
+
+def unused():
+    return 42
+
+
+def total(xs):
+    t = 0
+    for x in xs:
+        if x:
+            t += x
+    return t
+`;
+
+const SCRIPT = `from pkg.mod import classify, total
+
+assert classify(3) == "positive"
+assert total([1, 0, 2]) == 3
+`;
+
+interface PyJson {
+  totals: { covered_lines: number; num_statements: number; covered_branches: number; num_branches: number };
+  files: Record<string, { executed_lines: number[]; missing_lines: number[]; summary: PyJson['totals'] }>;
+}
+
+// Without coverage.py (and outside CI) the suite shows as skipped, named after the package it needs.
+describe.skipIf(!coverage)('coverage.py reports (needs python3-coverage)', () => {
+  let t: TempRoot;
+  let json: PyJson;
+  let xml: CoverageReport;
+  let lcov: CoverageReport;
+
+  beforeAll(async () => {
+    t = await tempRoot();
+    await t.write('pkg/__init__.py', '');
+    await t.write('pkg/mod.py', MODULE);
+    await t.write('script.py', SCRIPT);
+    const run = (...args: string[]) => exec(coverage![0]!, [...coverage!.slice(1), ...args], { cwd: t.root, timeoutMs: 60_000 });
+    // --source keeps out what the interpreter imports at startup (Debian's _distutils_hack).
+    await run('run', '--branch', '--source=.', 'script.py');
+    // Reports go to a subdirectory, as in CI, so paths must resolve against the root and not the report.
+    await run('xml', '-o', 'reports/cov.xml');
+    await run('lcov', '-o', 'reports/cov.info');
+    await run('json', '-o', 'reports/cov.json');
+    json = JSON.parse(await readFile(join(t.root, 'reports/cov.json'), 'utf8')) as PyJson;
+    const reports = await readCoverageReports([join(t.root, 'reports/cov.xml'), join(t.root, 'reports/cov.info')], { root: t.root });
+    [xml, lcov] = [reports[0]!, reports[1]!];
+  }, 120_000);
+  afterAll(() => t?.remove());
+
+  it('reads both formats', () => {
+    expect(xml.format).toBe('cobertura');
+    expect(lcov.format).toBe('lcov');
+    expect(json.totals.num_branches).toBeGreaterThan(0);
+    expect(json.totals.covered_lines).toBeLessThan(json.totals.num_statements);
+  });
+
+  it.each(['xml', 'lcov'] as const)('%s totals match coverage json', (which) => {
+    const report = which === 'xml' ? xml : lcov;
+    expect(sumTotals(report.files)).toEqual({
+      lines: { covered: json.totals.covered_lines, total: json.totals.num_statements },
+      branches: { covered: json.totals.covered_branches, total: json.totals.num_branches },
+    });
+  });
+
+  // Branches agree per file but not per line: coverage.py 6.5's lcov puts each BRDA on the line the
+  // branch jumps to (and exits from the function on line 0), its XML on the line that branches.
+  it.each(['xml', 'lcov'] as const)('%s has the same files, executed and missing lines as coverage json', (which) => {
+    const report = which === 'xml' ? xml : lcov;
+    expect(report.files.map((f) => f.path)).toEqual(Object.keys(json.files).sort());
+    for (const f of report.files) {
+      const expected = json.files[f.path]!;
+      const executed = [...f.lines].filter(([, hits]) => hits > 0).map(([line]) => line);
+      const missing = [...f.lines].filter(([, hits]) => hits === 0).map(([line]) => line);
+      expect(executed.sort((a, b) => a - b), f.path).toEqual(expected.executed_lines);
+      expect(missing.sort((a, b) => a - b), f.path).toEqual(expected.missing_lines);
+      expect(fileTotals(f).branches, f.path).toEqual({ covered: expected.summary.covered_branches, total: expected.summary.num_branches });
+    }
+  });
+});
