@@ -93,13 +93,14 @@ export function loadConfigText(text: string, file: string, opts: LoadOptions): L
   return { config, warnings: sortByPosition(warnings).map(toWarning) };
 }
 
-interface Placed {
+export interface Placed {
   problem: Problem;
   line: number;
   column: number;
 }
 
-function placer(positions: SourceMap) {
+/** Places problems in the file: line and column from their path, or from their offset. */
+export function placer(positions: SourceMap) {
   return (problem: Problem): Placed => {
     const at = problem.path ? positions.locate(problem.path, problem.at) : positions.lineColumn(problem.offset ?? 0);
     return { problem, ...at };
@@ -114,7 +115,8 @@ function toWarning(p: Placed): ConfigWarning {
   return { path: p.problem.path?.length ? formatPath(p.problem.path) : '', message: p.problem.message, line: p.line, column: p.column };
 }
 
-function fail(file: string, problems: Placed[]): never {
+/** Throws every placed problem at once, in file order. */
+export function fail(file: string, problems: Placed[]): never {
   const errors = sortByPosition(problems).map(
     (p) => new DebshipError(p.problem.code, p.problem.message, { hint: p.problem.hint, file, line: p.line, column: p.column }),
   );

@@ -257,6 +257,7 @@ describe('an nfpm.yaml loads unchanged', () => {
       groups: [],
       target: ['bookworm'],
       lint: { enabled: true, failOn: ['error'], suppressTags: [] },
+      gates: {},
     };
     expect(config).toEqual(expected);
   });

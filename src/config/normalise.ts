@@ -9,6 +9,7 @@
 import { basename, dirname } from 'node:path';
 import type { ContentSpec, ContentType, ProjectConfig, SystemGroup, SystemUser, SystemdUnit } from './types.js';
 import type { RawConfig, RawContent } from './schema.js';
+import { normaliseGates } from './gates.js';
 import { modeValue, parseTimestamp, toCompression } from './scalars.js';
 
 export const DEFAULTS = {
@@ -89,6 +90,7 @@ export function normalise(raw: RawConfig, file: string): ProjectConfig {
     groups: (raw.groups ?? []).map(group),
     target: raw.target === undefined ? [...DEFAULTS.target] : typeof raw.target === 'string' ? [raw.target] : raw.target,
     lint: { enabled: raw.lint?.enabled ?? true, failOn: raw.lint?.fail_on ?? ['error'], suppressTags: raw.lint?.suppress_tags ?? [] },
+    gates: normaliseGates(raw.gates, file),
   };
 }
 

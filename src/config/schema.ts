@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { fieldInfo } from './field-info.js';
+import { gatesSchema } from './gates-schema.js';
 import { compressionProblem, parseOctalString, parseTimestamp } from './scalars.js';
 
 export { fieldInfo, type FieldInfo } from './field-info.js';
@@ -365,6 +366,7 @@ export const configSchema = z
     users: z.array(systemUser).describe('System users created on install (debship).').optional(),
     groups: z.array(systemGroup).describe('System groups created on install (debship).').optional(),
     lint: lint.optional(),
+    gates: gatesSchema.optional(),
     target: z
       .union([z.string(), z.array(z.string())])
       .describe('Debian/Ubuntu suites the package must install on, e.g. bookworm or [bookworm, noble]. Default: bookworm.')

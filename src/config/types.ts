@@ -162,6 +162,7 @@ export interface ProjectConfig {
   /** Debian/Ubuntu suites the package must install on (decides e.g. whether zstd is allowed). */
   target: string[];
   lint: LintConfig;
+  gates: GatesConfig;
 }
 
 /** Result of loading a config: the config, or every problem found. */
@@ -171,3 +172,31 @@ export interface ConfigWarning {
   line?: number;
   column?: number;
 }
+
+/** `gates:`: the quality gates `debship gate` runs. Paths are absolute; report patterns may be globs. */
+export interface GatesConfig {
+  coverage?: CoverageGateConfig;
+  audit?: AuditGateConfig;
+}
+
+export interface CoverageGateConfig {
+  /** Report files or globs, absolute. */
+  reports: string[];
+  min?: number;
+  minBranches?: number;
+  minDiff?: number;
+  diffBase?: string;
+  history?: string;
+  maxDrop?: number;
+  badge?: string;
+}
+
+export interface AuditGateConfig {
+  /** Report files or globs, absolute. */
+  reports: string[];
+  /** A policy file (absolute path), or the policy written inline (validated YAML) and the file it is in. */
+  policy?: string | { inline: RawAuditPolicy; file: string };
+}
+
+/** An audit policy as written in YAML, validated but without defaults (src/gates/audit/policy.ts applies them). */
+export type RawAuditPolicy = Record<string, unknown>;

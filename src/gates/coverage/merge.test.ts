@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeCoverage } from './merge.js';
+import { mergeCoverage, noBranchTakenIfNoLineRan } from './merge.js';
 import type { CoverageReport, FileCoverage } from './model.js';
 
 const file = (path: string, lines: Array<[number, number]>, branches: Array<[number, number[]]> = []): FileCoverage => ({
@@ -55,5 +55,20 @@ describe('mergeCoverage', () => {
   it('returns nothing for no reports', () => {
     expect(mergeCoverage([])).toEqual([]);
     expect(mergeCoverage([report()])).toEqual([]);
+  });
+});
+
+describe('noBranchTakenIfNoLineRan', () => {
+  it('reads branches as not taken in a file where no line ran (v8\'s whole-file branch of an unloaded file)', () => {
+    const unloaded = { path: 'a.ts', lines: new Map([[1, 0], [2, 0]]), branches: new Map([[1, [1]]]) };
+    expect([...noBranchTakenIfNoLineRan(unloaded).branches]).toEqual([[1, [0]]]);
+    expect([...unloaded.branches]).toEqual([[1, [1]]]);
+  });
+
+  it('leaves files where a line ran, and summaries, as they are', () => {
+    const ran = { path: 'a.ts', lines: new Map([[1, 3], [2, 0]]), branches: new Map([[1, [1, 0]]]) };
+    expect(noBranchTakenIfNoLineRan(ran)).toBe(ran);
+    const summary = { path: 'b.ts', lines: new Map(), branches: new Map(), summary: { lines: { covered: 0, total: 5 }, branches: { covered: 1, total: 1 } } };
+    expect(noBranchTakenIfNoLineRan(summary)).toBe(summary);
   });
 });

@@ -35,6 +35,21 @@ function mergeFile(path: string, files: FileCoverage[]): FileCoverage {
 }
 
 /**
+ * A branch cannot have been taken in a file where no line ran. v8 (vitest, c8) reports a file no
+ * test loaded with one synthetic "(empty-report)" branch marked as taken, which would count as
+ * covered and inflate branch coverage; the gate reads such outcomes as not taken. (A
+ * coverage-summary.json has no lines to tell, so it keeps v8's count.)
+ */
+export function noBranchTakenIfNoLineRan(file: FileCoverage): FileCoverage {
+  if (file.lines.size === 0) return file;
+  for (const hits of file.lines.values()) if (hits > 0) return file;
+  let taken = false;
+  for (const outcomes of file.branches.values()) if (outcomes.some((h) => h > 0)) taken = true;
+  if (!taken) return file;
+  return { ...file, branches: new Map([...file.branches].map(([line, outcomes]) => [line, outcomes.map(() => 0)])) };
+}
+
+/**
  * Runs of the same code agree on a line's outcomes and are summed. Different lengths mean the
  * tools instrumented the line differently, and outcomes cannot be matched up: the view with more
  * covered outcomes is kept rather than inventing a combination.

@@ -1,25 +1,9 @@
-/**
- * GitHub Actions shows the file named by GITHUB_STEP_SUMMARY on the run's page. Other steps (and
- * other gates in this step) write to it too, so the report is appended, never overwritten.
- */
-import { appendFile } from 'node:fs/promises';
-import { DebshipError } from '../../core/errors.js';
+/** The coverage report on the GitHub Actions run page (see ../step-summary.ts). */
 import { renderCoverageMarkdown } from '../../report/coverage-markdown.js';
+import { appendToStepSummary } from '../step-summary.js';
 import type { CoverageResult } from './gate.js';
 
 /** Append the Markdown report when running in GitHub Actions; returns the file written, if any. */
-export async function appendStepSummary(result: CoverageResult, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  const file = env.GITHUB_STEP_SUMMARY;
-  if (!file) return undefined;
-  try {
-    // A blank line first so the heading starts its own block after whatever came before.
-    await appendFile(file, `\n${renderCoverageMarkdown(result)}\n`);
-  } catch (e) {
-    throw new DebshipError('step-summary', `cannot append to the step summary ${file}: ${(e as Error).message}`, {
-      file,
-      cause: e,
-      hint: 'GITHUB_STEP_SUMMARY should name a writable file; unset it outside GitHub Actions',
-    });
-  }
-  return file;
+export function appendStepSummary(result: CoverageResult, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  return appendToStepSummary(renderCoverageMarkdown(result), env);
 }
