@@ -64,6 +64,86 @@ lint
     process.exitCode = await runLint(files, { ...cmd.optsWithGlobals(), version: pkg.version });
   });
 
+const gate = program
+  .command('gate')
+  .description('quality gates on the project being packaged: test coverage and dependency vulnerabilities')
+  .addHelpText(
+    'after',
+    `
+Each gate exits 0 when it holds, 1 when it fails (saying which threshold, by how much), 2 when a
+report cannot be read or the usage is wrong. Settings come from \`gates:\` in debship.yaml, and
+flags override them.
+
+Example:
+  $ debship gate coverage coverage/lcov.info --min 85
+  $ debship gate audit pip-audit.json --policy audit-policy.yaml
+  $ debship gate all`,
+  );
+
+gate
+  .command('coverage')
+  .description('check test coverage: lcov, Cobertura XML (coverage.py), istanbul JSON; merged')
+  .argument('[reports...]', 'coverage reports, any mix of formats (default: gates.coverage.reports)')
+  .option('-c, --config <file>', 'read gates.coverage from this file (default: debship.yaml when present)')
+  .option('--min <pct>', 'minimum line coverage')
+  .option('--min-branches <pct>', 'minimum branch coverage')
+  .option('--min-diff <pct>', 'minimum coverage of executable lines changed since --diff-base')
+  .option('--diff-base <ref>', 'git ref the changes are measured from, e.g. origin/main')
+  .option('--history <file>', 'append the result to this JSON Lines file, for the trend')
+  .option('--max-drop <pct>', 'fail when line coverage drops more than this many points from the last run on this branch')
+  .option('--badge <file.svg>', 'write an SVG coverage badge')
+  .option('--root <dir>', 'project root that report paths are relative to (default: the git top level)')
+  .option('--format <format>', 'text, json or markdown', 'text')
+  .option('--all-files', 'list every file in the text report, not only the 20 worst')
+  .addHelpText(
+    'after',
+    `
+When GITHUB_STEP_SUMMARY is set, a Markdown summary is appended to it.
+
+Example:
+  $ debship gate coverage coverage/lcov.info --min 85 --badge coverage.svg
+  $ debship gate coverage coverage.xml --min-diff 90 --diff-base origin/main --format markdown
+  $ debship gate coverage lcov.info --history .debship/coverage.jsonl --max-drop 0.5`,
+  )
+  .action(async (reports: string[], opts, cmd: Command) => {
+    const { runGateCoverage } = await import('./commands/gate-coverage.js');
+    process.exitCode = await runGateCoverage(reports, cmd.optsWithGlobals());
+  });
+
+gate
+  .command('audit')
+  .description('check dependency vulnerabilities: pip-audit, osv-scanner and npm audit --json reports')
+  .argument('[reports...]', 'scanner reports, any mix of formats (default: gates.audit.reports)')
+  .option('-c, --config <file>', 'read gates.audit from this file (default: debship.yaml when present)')
+  .option('--policy <file>', 'policy file: thresholds, skipped packages, ignores with expiry (default: gates.audit.policy, else built-in)')
+  .option('--format <format>', 'text, json, markdown or sarif', 'text')
+  .addHelpText(
+    'after',
+    `
+Actionable by default: critical or high severity, or code execution, privilege escalation or SQL
+injection whatever the severity. When GITHUB_STEP_SUMMARY is set, a Markdown summary is appended.
+
+Example:
+  $ pip-audit -f json -o pip-audit.json; debship gate audit pip-audit.json
+  $ npm audit --json > npm-audit.json; debship gate audit npm-audit.json --policy audit-policy.yaml
+  $ debship gate audit osv.json --format sarif > audit.sarif`,
+  )
+  .action(async (reports: string[], opts, cmd: Command) => {
+    const { runGateAudit } = await import('./commands/gate-audit.js');
+    process.exitCode = await runGateAudit(reports, { ...cmd.optsWithGlobals(), version: pkg.version });
+  });
+
+gate
+  .command('all')
+  .description('run every gate configured under gates: in debship.yaml')
+  .option('-c, --config <file>', 'config file (default: debship.yaml)')
+  .option('--format <format>', 'text, json or markdown', 'text')
+  .addHelpText('after', '\nExample:\n  $ debship gate all --config debship.yaml')
+  .action(async (opts, cmd: Command) => {
+    const { runGateAll } = await import('./commands/gate-all.js');
+    process.exitCode = await runGateAll(cmd.optsWithGlobals());
+  });
+
 program
   .command('version')
   .description('print the Debian version the build would use')
@@ -80,7 +160,10 @@ program.addOption(new Option('--no-color', 'disable colours (also NO_COLOR=1)'))
 
 // Usage errors exit 2 like every other input problem; --help and --version exit 0.
 program.exitOverride();
-for (const cmd of program.commands) cmd.exitOverride();
+for (const cmd of program.commands) {
+  cmd.exitOverride();
+  for (const sub of cmd.commands) sub.exitOverride();
+}
 
 // `debship lint` keeps lintian's statuses, where 2 means findings: its usage errors exit 1.
 const usageExit = process.argv.slice(2).find((a) => !a.startsWith('-')) === 'lint' ? 1 : 2;

@@ -16,7 +16,8 @@ export function auditMarkdown(result: AuditResult, opts: AuditMarkdownOptions = 
   const limit = opts.informationalLimit ?? 100;
   const out: string[] = [];
   const total = totalFindings(result);
-  out.push(result.passed ? '## ✅ Dependency audit passed' : '## ❌ Dependency audit failed', '');
+  const heading = !result.passed ? '## ❌ Dependency audit failed' : result.scannerErrors.length ? '## ⚠️ Dependency audit passed, but a scan failed' : '## ✅ Dependency audit passed';
+  out.push(heading, '');
   const summary = [
     `${result.actionable.length} actionable`,
     `${result.informational.length} informational`,

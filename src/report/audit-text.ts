@@ -5,6 +5,7 @@
  * and the expiry; what was skipped; and last the failures with the exit code, or that it passed.
  */
 import type { AuditFinding, AuditResult } from '../gates/audit/evaluate.js';
+import { auditExitCode } from '../gates/audit/exit.js';
 import type { Severity } from '../gates/audit/model.js';
 import { countBySeverity, fixText, idsText, ignoreText, oneLine, severityText, titleText, totalFindings, versionText } from './audit-words.js';
 
@@ -70,9 +71,12 @@ export function auditText(result: AuditResult, opts: AuditTextOptions = {}): str
   if (result.passed) {
     const counts = [`${result.informational.length} informational`, `${result.ignored.length} ignored`, `${result.skipped.length} skipped`];
     const summary = total === 0 ? 'no vulnerabilities found' : `no actionable vulnerabilities (${total} ${total === 1 ? 'finding' : 'findings'}: ${counts.join(', ')})`;
-    section([`${paint('1;32', 'Passed')}: ${summary}`]);
+    // A failed scan under `scanner_errors: warn` checked nothing: never let that read as clean.
+    const failed = result.scannerErrors.length;
+    const caveat = failed ? `; ${failed} ${failed === 1 ? 'scan' : 'scans'} failed and ${failed === 1 ? 'was' : 'were'} not checked (see Notes)` : '';
+    section([`${paint(failed ? '1;33' : '1;32', 'Passed')}: ${summary}${caveat}`]);
   } else {
-    section([`${paint('1;31', 'Failed')} (exit 1):`, ...result.failures.map((f) => `  ${oneLine(f)}`)]);
+    section([`${paint('1;31', 'Failed')} (exit ${auditExitCode(result)}):`, ...result.failures.map((f) => `  ${oneLine(f)}`)]);
     for (const { ignore, findings } of result.expiredIgnores) {
       if (findings.length) out.push(`    expired ignore of ${ignoreText(ignore)} no longer hides: ${findings.map((f) => [f.package, versionText(f)].filter(Boolean).join(' ')).join(', ')}`);
     }

@@ -9,16 +9,7 @@ import { exec } from '../../core/exec.js';
 import type { CoverageReport } from './model.js';
 import { readCoverageReports } from './read.js';
 import { fileTotals, sumTotals } from './totals.js';
-import { tempRoot, type TempRoot } from './test-support.js';
-
-/** Debian ships coverage.py both as a module and as python3-coverage; PATH's python3 may be another one. */
-async function findCoverage(): Promise<string[] | undefined> {
-  for (const cmd of [['python3', '-m', 'coverage'], ['python3-coverage'], ['/usr/bin/python3', '-m', 'coverage']]) {
-    const found = await exec(cmd[0]!, [...cmd.slice(1), '--version'], { allowFailure: true, timeoutMs: 20_000 }).catch(() => undefined);
-    if (found?.code === 0) return cmd;
-  }
-  return undefined;
-}
+import { findCoverage, tempRoot, type TempRoot } from './test-support.js';
 
 const coverage = await findCoverage();
 if (!coverage && process.env.CI) {

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { DebshipError, isDebshipError } from '../../core/errors.js';
 import type { CoverageReport } from './model.js';
+import { exec } from '../../core/exec.js';
 import { readCoverageReports } from './read.js';
 
 export interface TempRoot {
@@ -61,4 +62,13 @@ export function plain(report: { files: CoverageReport['files'] }): Record<string
   return Object.fromEntries(
     report.files.map((f) => [f.path, { lines: Object.fromEntries(f.lines), branches: Object.fromEntries(f.branches) }]),
   );
+}
+
+/** Debian ships coverage.py both as a module and as python3-coverage; PATH's python3 may be another one. */
+export async function findCoverage(): Promise<string[] | undefined> {
+  for (const cmd of [['python3', '-m', 'coverage'], ['python3-coverage'], ['/usr/bin/python3', '-m', 'coverage']]) {
+    const found = await exec(cmd[0]!, [...cmd.slice(1), '--version'], { allowFailure: true, timeoutMs: 20_000 }).catch(() => undefined);
+    if (found?.code === 0) return cmd;
+  }
+  return undefined;
 }

@@ -1,0 +1,29 @@
+/** `debship gate audit`: flags and config → auditGate() → a report; exit 0 holds, 1 fails, 2 unusable input. */
+import { resolve } from 'node:path';
+import { auditExitCode } from '../../gates/audit/exit.js';
+import { auditGate } from '../../gates/run.js';
+import { appendToStepSummary } from '../../gates/step-summary.js';
+import { AUDIT_FORMATS, renderAudit } from '../../report/audit.js';
+import { handleFailure } from '../failure.js';
+import { configuredGates, formatFlag, reportsFrom, usage, useColor, withNewline, type GateFlags } from './gate-settings.js';
+
+export interface AuditFlags extends GateFlags {
+  policy?: string;
+  version?: string;
+}
+
+export async function runGateAudit(args: string[], flags: AuditFlags, io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+  try {
+    const format = formatFlag(flags.format, AUDIT_FORMATS);
+    const configured = (await configuredGates(flags)).audit;
+    const reports = reportsFrom(args, configured?.reports);
+    if (reports.length === 0) throw usage('no scanner report given', 'name the reports, e.g. `debship gate audit pip-audit.json`, or list them under gates.audit.reports in debship.yaml');
+    const policy = flags.policy !== undefined ? resolve(flags.policy) : configured?.policy;
+    const result = await auditGate({ reports, ...(policy === undefined ? {} : { policy }) });
+    io.stdout.write(withNewline(renderAudit(result, format, { color: useColor(flags, io.stdout, io.env), version: flags.version })));
+    await appendToStepSummary(renderAudit(result, 'markdown'), io.env);
+    return auditExitCode(result);
+  } catch (e) {
+    return handleFailure(e, { debug: Boolean(flags.debug), stderr: io.stderr });
+  }
+}

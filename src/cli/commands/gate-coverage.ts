@@ -1,0 +1,55 @@
+/** `debship gate coverage`: flags and config → coverageGate() → a report; exit 0 holds, 1 fails, 2 unusable input. */
+import { resolve } from 'node:path';
+import { ExitCode } from '../../core/errors.js';
+import { appendStepSummary } from '../../gates/coverage/step-summary.js';
+import { coverageGate } from '../../gates/run.js';
+import { renderCoverage } from '../../report/coverage.js';
+import { handleFailure } from '../failure.js';
+import { configuredGates, formatFlag, percentFlag, reportsFrom, usage, useColor, withNewline, type GateFlags } from './gate-settings.js';
+
+export interface CoverageFlags extends GateFlags {
+  min?: string;
+  minBranches?: string;
+  minDiff?: string;
+  diffBase?: string;
+  history?: string;
+  maxDrop?: string;
+  badge?: string;
+  root?: string;
+  allFiles?: boolean;
+}
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+
+export async function runGateCoverage(args: string[], flags: CoverageFlags, io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+  try {
+    const format = formatFlag(flags.format, FORMATS);
+    const configured = (await configuredGates(flags)).coverage;
+    const path = (p: string | undefined) => (p === undefined ? undefined : resolve(p));
+    const settings = {
+      ...configured,
+      reports: reportsFrom(args, configured?.reports),
+      ...defined({
+        min: percentFlag(flags.min, '--min'),
+        minBranches: percentFlag(flags.minBranches, '--min-branches'),
+        minDiff: percentFlag(flags.minDiff, '--min-diff'),
+        maxDrop: percentFlag(flags.maxDrop, '--max-drop'),
+        diffBase: flags.diffBase,
+        history: path(flags.history),
+        badge: path(flags.badge),
+        root: path(flags.root),
+      }),
+    };
+    if (settings.reports.length === 0) throw usage('no coverage report given', 'name the reports, e.g. `debship gate coverage coverage/lcov.info`, or list them under gates.coverage.reports in debship.yaml');
+    const result = await coverageGate(settings, io.env);
+    io.stdout.write(withNewline(renderCoverage(result, format, { color: useColor(flags, io.stdout, io.env), allFiles: Boolean(flags.allFiles) })));
+    await appendStepSummary(result, io.env);
+    return result.passed ? ExitCode.ok : ExitCode.findings;
+  } catch (e) {
+    return handleFailure(e, { debug: Boolean(flags.debug), stderr: io.stderr });
+  }
+}
+
+function defined<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
