@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { writeBadge } from './badge.js';
 import { measureDiffCoverage, type DiffCoverage } from './diff.js';
 import { previousEntry, readHistory, recordHistory, resolveRevision, type HistoryEntry, type Revision } from './history.js';
-import { mergeCoverage, noBranchTakenIfNoLineRan } from './merge.js';
+import { mergeCoverage, withoutPhantomBranches } from './merge.js';
 import type { CoverageFormat, CoverageReport, CoverageTotals, FileCoverage, Ratio } from './model.js';
 import { readCoverageReports } from './read.js';
 import { checkThresholds, round2, validateThresholdOptions, type ThresholdCheck } from './thresholds.js';
@@ -75,7 +75,7 @@ export async function runCoverageGate(o: CoverageGateOptions): Promise<CoverageR
   }
 
   const reports = await readCoverageReports(o.reports, { root: o.root });
-  const files = mergeCoverage(reports).map(noBranchTakenIfNoLineRan);
+  const files = mergeCoverage(reports).map(withoutPhantomBranches);
   const diff = o.diffBase === undefined ? undefined : await measureDiffCoverage(o.root, o.diffBase, files);
   const result = evaluateCoverage({ reports, files, diff, previous, branch: revision?.branch, options: o });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeCoverage, noBranchTakenIfNoLineRan } from './merge.js';
+import { mergeCoverage, withoutPhantomBranches } from './merge.js';
 import type { CoverageReport, FileCoverage } from './model.js';
 
 const file = (path: string, lines: Array<[number, number]>, branches: Array<[number, number[]]> = []): FileCoverage => ({
@@ -58,17 +58,22 @@ describe('mergeCoverage', () => {
   });
 });
 
-describe('noBranchTakenIfNoLineRan', () => {
+describe('withoutPhantomBranches', () => {
   it('reads branches as not taken in a file where no line ran (v8\'s whole-file branch of an unloaded file)', () => {
     const unloaded = { path: 'a.ts', lines: new Map([[1, 0], [2, 0]]), branches: new Map([[1, [1]]]) };
-    expect([...noBranchTakenIfNoLineRan(unloaded).branches]).toEqual([[1, [0]]]);
+    expect([...withoutPhantomBranches(unloaded).branches]).toEqual([[1, [0]]]);
     expect([...unloaded.branches]).toEqual([[1, [1]]]);
+  });
+
+  it('drops branches of a file without executable lines (v8\'s whole-file branch of a types-only module)', () => {
+    const typesOnly = { path: 'types.ts', lines: new Map(), branches: new Map([[1, [1]]]) };
+    expect(withoutPhantomBranches(typesOnly).branches.size).toBe(0);
   });
 
   it('leaves files where a line ran, and summaries, as they are', () => {
     const ran = { path: 'a.ts', lines: new Map([[1, 3], [2, 0]]), branches: new Map([[1, [1, 0]]]) };
-    expect(noBranchTakenIfNoLineRan(ran)).toBe(ran);
+    expect(withoutPhantomBranches(ran)).toBe(ran);
     const summary = { path: 'b.ts', lines: new Map(), branches: new Map(), summary: { lines: { covered: 0, total: 5 }, branches: { covered: 1, total: 1 } } };
-    expect(noBranchTakenIfNoLineRan(summary)).toBe(summary);
+    expect(withoutPhantomBranches(summary)).toBe(summary);
   });
 });

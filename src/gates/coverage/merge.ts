@@ -35,13 +35,15 @@ function mergeFile(path: string, files: FileCoverage[]): FileCoverage {
 }
 
 /**
- * A branch cannot have been taken in a file where no line ran. v8 (vitest, c8) reports a file no
- * test loaded with one synthetic "(empty-report)" branch marked as taken, which would count as
- * covered and inflate branch coverage; the gate reads such outcomes as not taken. (A
- * coverage-summary.json has no lines to tell, so it keeps v8's count.)
+ * Branches v8 (vitest, c8) invents: a file no test loaded gets one whole-file "(empty-report)"
+ * branch marked as taken, and a file with no executable code at all (types only) gets the same.
+ * A branch cannot have been taken where no line ran, and a file without executable lines has
+ * nothing to measure (lcov itself drops such files), so the gate reads the first as not taken and
+ * drops the second. A coverage-summary.json has no lines to tell, so it keeps v8's count.
  */
-export function noBranchTakenIfNoLineRan(file: FileCoverage): FileCoverage {
-  if (file.lines.size === 0) return file;
+export function withoutPhantomBranches(file: FileCoverage): FileCoverage {
+  if (file.summary !== undefined || file.branches.size === 0) return file;
+  if (file.lines.size === 0) return { ...file, branches: new Map() };
   for (const hits of file.lines.values()) if (hits > 0) return file;
   let taken = false;
   for (const outcomes of file.branches.values()) if (outcomes.some((h) => h > 0)) taken = true;

@@ -65,7 +65,7 @@ describe('vitest/v8 reports of one run', () => {
 
   // A v8 quirk worth knowing when reading branch percentages: a file no test imported gets one
   // whole-file "(empty-report)" branch counted as taken, in all three formats, so its branches
-  // read 1/1 while its lines read 0/n. The gate reads such branches as not taken (merge.ts).
+  // read 1/1 while its lines read 0/n. The gate reads such branches as not taken (merge.ts, withoutPhantomBranches).
   it('reports files no test loaded with zero lines covered and one taken whole-file branch', () => {
     const unloaded = lcov.files.find((f) => f.path === 'src/deb/reader.ts')!;
     const totals = fileTotals(unloaded);
