@@ -7,7 +7,7 @@ import { auditJson } from './audit-json.js';
 import { cell } from './audit-markdown.js';
 import { auditSarif } from './audit-sarif.js';
 import { auditText } from './audit-text.js';
-import { advisoryUrl, fixText } from './audit-words.js';
+import { advisoryUrl, fixText, titleText } from './audit-words.js';
 
 const TODAY = new Date('2027-03-31T08:00:00Z');
 
@@ -350,6 +350,12 @@ describe('words', () => {
     expect(fixText(finding({ version: '1.2.5', fixedVersions: ['0.2.4', '1.2.6', '2.0.0'] }))).toBe('fixed in 1.2.6');
     expect(fixText(finding({ version: undefined, fixedVersions: ['0.2.4', '1.2.6'] }))).toBe('fixed in 0.2.4, 1.2.6');
     expect(fixText(finding({ fixedVersions: [] }))).toBe('no fixed version yet');
+  });
+
+  it('a finding without a title (pip-audit) is named by the first sentence of its description', () => {
+    expect(titleText(finding({ title: undefined, description: 'Jinja2 before 2.11.3 allows ReDoS. More detail follows.\nSecond line.' }))).toBe('Jinja2 before 2.11.3 allows ReDoS');
+    expect(titleText(finding({ title: 'Given title', description: 'Ignored.' }))).toBe('Given title');
+    expect(titleText(finding({ title: undefined, description: undefined }))).toBeUndefined();
   });
 
   it('advisory pages from the id when the report gives none', () => {

@@ -48,9 +48,18 @@ export function oneLine(s: string): string {
 
 /** The title, on one line and cut at a readable length. */
 export function titleText(f: Finding, max = 100): string | undefined {
-  if (!f.title) return undefined;
-  const t = oneLine(f.title);
+  // pip-audit gives no title, only a description: its first sentence says what the advisory is.
+  const title = f.title || firstSentence(f.description);
+  if (!title) return undefined;
+  const t = oneLine(title);
   return t.length > max ? `${t.slice(0, max - 1)}…` : t || undefined;
+}
+
+function firstSentence(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const line = text.trim().split('\n')[0]!;
+  const end = line.search(/[.!?](\s|$)/);
+  return end === -1 ? line : line.slice(0, end);
 }
 
 /** `GHSA-… in lodash`. */
