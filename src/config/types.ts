@@ -4,6 +4,7 @@
  * stage works on this shape, never on raw YAML.
  */
 import type { Compression } from '../deb/types.js';
+import type { CoverageSettings } from '../gates/coverage/gate.js';
 
 /** nfpm's content types; `file` is nfpm's empty type. */
 export type ContentType =
@@ -179,17 +180,8 @@ export interface GatesConfig {
   audit?: AuditGateConfig;
 }
 
-export interface CoverageGateConfig {
-  /** Report files or globs, absolute. */
-  reports: string[];
-  min?: number;
-  minBranches?: number;
-  minDiff?: number;
-  diffBase?: string;
-  history?: string;
-  maxDrop?: number;
-  badge?: string;
-}
+/** Report files or globs, history and badge paths absolute. */
+export type CoverageGateConfig = CoverageSettings;
 
 export interface AuditGateConfig {
   /** Report files or globs, absolute. */

@@ -10,8 +10,7 @@ import { runCoverageGate, type CoverageResult } from './coverage/gate.js';
 import { projectRoot } from './project-root.js';
 import { reportFiles } from './report-files.js';
 
-export interface CoverageGateRun extends Omit<CoverageGateConfig, 'reports'> {
-  reports: string[];
+export interface CoverageGateRun extends CoverageGateConfig {
   /** Project root; default: the git top level of the current directory. */
   root?: string;
 }

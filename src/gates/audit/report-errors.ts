@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { DebshipError } from '../../core/errors.js';
 import { formatPath, type Path } from '../../config/problems.js';
+import { valueAt } from '../../config/validate.js';
 import type { AuditFormat } from './model.js';
 
 /** The report is not JSON, not a format debship reads, or not the shape its format has. */
@@ -107,16 +108,6 @@ function article(expected: string): string {
     default:
       return expected;
   }
-}
-
-function valueAt(root: unknown, path: Path): unknown {
-  let v: unknown = root;
-  for (const part of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(v, part)) return undefined;
-    v = (v as Record<string | number, unknown>)[part];
-  }
-  return v;
 }
 
 /** `a number (42)`, `a list`, `null`; strings shortened so a huge value does not flood the terminal. */

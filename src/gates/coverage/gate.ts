@@ -13,10 +13,9 @@ import { readCoverageReports } from './read.js';
 import { checkThresholds, round2, validateThresholdOptions, type ThresholdCheck } from './thresholds.js';
 import { fileTotals, percent, sumTotals } from './totals.js';
 
-export interface CoverageGateOptions {
+/** What a user sets for the gate, on the command line or under `gates.coverage` in debship.yaml. */
+export interface CoverageSettings {
   reports: string[];
-  /** The project root: report paths are made relative to it, and git runs in it. */
-  root: string;
   min?: number;
   minBranches?: number;
   minDiff?: number;
@@ -24,6 +23,11 @@ export interface CoverageGateOptions {
   history?: string;
   maxDrop?: number;
   badge?: string;
+}
+
+export interface CoverageGateOptions extends CoverageSettings {
+  /** The project root: report paths are made relative to it, and git runs in it. */
+  root: string;
   branch?: string;
   commit?: string;
   now?: Date;

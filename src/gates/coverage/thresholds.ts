@@ -6,6 +6,7 @@
  * "85.00% is 0.00 points below the minimum 85%".
  */
 import { DebshipError } from '../../core/errors.js';
+import type { CoverageSettings } from './gate.js';
 import type { HistoryEntry } from './history.js';
 import type { Ratio } from './model.js';
 import { percent } from './totals.js';
@@ -52,18 +53,7 @@ export function shortCommit(commit: string): string {
 }
 
 /** Options that make no sense are usage errors (exit 2), raised before any report is read. */
-export function validateThresholdOptions(o: {
-  reports: string[];
-  min?: number;
-  minBranches?: number;
-  minDiff?: number;
-  diffBase?: string;
-  history?: string;
-  maxDrop?: number;
-  badge?: string;
-  branch?: string;
-  commit?: string;
-}): void {
+export function validateThresholdOptions(o: CoverageSettings & { branch?: string; commit?: string }): void {
   if (o.reports.length === 0) {
     throw new DebshipError('coverage-usage', 'no coverage report given', {
       hint: 'name one or more reports, for example: debship gate coverage coverage/lcov.info',

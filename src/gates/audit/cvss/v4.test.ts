@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scoreCvss4 } from './v4.js';
+import { METRICS, scoreCvss4 } from './v4.js';
 import { MACROVECTOR_SCORES, MAX_COMPOSED, MAX_SEVERITY, METRIC_LEVELS } from './v4-data.js';
 import { CvssError } from './vector.js';
 
@@ -141,40 +141,7 @@ describe('CVSS v4.0 specification data', () => {
   });
 });
 
-const METRIC_VALUES: Record<string, string[]> = {
-  AV: ['N', 'A', 'L', 'P'],
-  AC: ['L', 'H'],
-  AT: ['N', 'P'],
-  PR: ['N', 'L', 'H'],
-  UI: ['N', 'P', 'A'],
-  VC: ['H', 'L', 'N'],
-  VI: ['H', 'L', 'N'],
-  VA: ['H', 'L', 'N'],
-  SC: ['H', 'L', 'N'],
-  SI: ['H', 'L', 'N'],
-  SA: ['H', 'L', 'N'],
-  E: ['X', 'A', 'P', 'U'],
-  CR: ['X', 'H', 'M', 'L'],
-  IR: ['X', 'H', 'M', 'L'],
-  AR: ['X', 'H', 'M', 'L'],
-  MAV: ['X', 'N', 'A', 'L', 'P'],
-  MAC: ['X', 'L', 'H'],
-  MAT: ['X', 'N', 'P'],
-  MPR: ['X', 'N', 'L', 'H'],
-  MUI: ['X', 'N', 'P', 'A'],
-  MVC: ['X', 'H', 'L', 'N'],
-  MVI: ['X', 'H', 'L', 'N'],
-  MVA: ['X', 'H', 'L', 'N'],
-  MSC: ['X', 'H', 'L', 'N'],
-  MSI: ['X', 'S', 'H', 'L', 'N'],
-  MSA: ['X', 'S', 'H', 'L', 'N'],
-  S: ['X', 'N', 'P'],
-  AU: ['X', 'N', 'Y'],
-  R: ['X', 'A', 'U', 'I'],
-  V: ['X', 'D', 'C'],
-  RE: ['X', 'L', 'M', 'H'],
-  U: ['X', 'Clear', 'Green', 'Amber', 'Red'],
-};
+const METRIC_VALUES: Readonly<Record<string, readonly string[]>> = METRICS;
 const anyVector = fc.record(
   Object.fromEntries(Object.entries(METRIC_VALUES).map(([key, values]) => [key, fc.constantFrom(...values)])),
 );

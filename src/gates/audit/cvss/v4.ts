@@ -17,7 +17,8 @@ const ENVIRONMENTAL = [
   'CR', 'IR', 'AR', 'MAV', 'MAC', 'MAT', 'MPR', 'MUI', 'MVC', 'MVI', 'MVA', 'MSC', 'MSI', 'MSA',
 ] as const;
 
-const METRICS: MetricTable = {
+/** Every v4.0 metric and its values, as the specification lists them. */
+export const METRICS: MetricTable = {
   AV: ['N', 'A', 'L', 'P'],
   AC: ['L', 'H'],
   AT: ['N', 'P'],
