@@ -4,6 +4,7 @@ import { DebshipError } from '../../core/errors.js';
 import type { Finding } from './model.js';
 import { isScannerFailure, parseAuditReport } from './read.js';
 import { rateSeverity } from './severity.js';
+import { caught } from './test-errors.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
 const read = (name: string) => parseAuditReport(fixture(name), name);
@@ -165,7 +166,7 @@ describe('npm audit mapping details', () => {
 
 describe('npm errors instead of a report', () => {
   it('the HTTP 405 of the advisory endpoint is a scanner failure quoting npm', () => {
-    const e = captured(() => read('npm-audit-405.json'));
+    const e = caught(() => read('npm-audit-405.json'));
     expect(e).toBeInstanceOf(DebshipError);
     expect(isScannerFailure(e)).toBe(true);
     expect(e.code).toBe('audit-scanner-failed');
@@ -176,14 +177,14 @@ describe('npm errors instead of a report', () => {
   });
 
   it('ENOAUDIT too', () => {
-    const e = captured(() => read('npm-audit-enoaudit.json'));
+    const e = caught(() => read('npm-audit-enoaudit.json'));
     expect(isScannerFailure(e)).toBe(true);
     expect(e.message).toContain('may not support audit requests');
     expect(e.message).toContain('(ENOAUDIT)');
   });
 
   it('a missing lockfile says how to make one', () => {
-    const e = captured(() =>
+    const e = caught(() =>
       parseAuditReport(JSON.stringify({ error: { code: 'ENOLOCK', summary: 'This command requires an existing lockfile.', detail: 'Try creating one first with: npm i --package-lock-only' } }), 'r'),
     );
     expect(isScannerFailure(e)).toBe(true);
@@ -191,13 +192,13 @@ describe('npm errors instead of a report', () => {
   });
 
   it('an empty error still fails, quoting what there is', () => {
-    const e = captured(() => parseAuditReport(JSON.stringify({ message: '', statusCode: 503, method: 'POST' }), 'r'));
+    const e = caught(() => parseAuditReport(JSON.stringify({ message: '', statusCode: 503, method: 'POST' }), 'r'));
     expect(isScannerFailure(e)).toBe(true);
     expect(e.message).toContain('HTTP 503');
   });
 
   it('a broken report is not a scanner failure', () => {
-    const e = captured(() => parseAuditReport('{"auditReportVersion":2,"vulnerabilities":[]}', 'r'));
+    const e = caught(() => parseAuditReport('{"auditReportVersion":2,"vulnerabilities":[]}', 'r'));
     expect(isScannerFailure(e)).toBe(false);
     expect(e.code).toBe('audit-report-invalid');
   });
@@ -215,7 +216,7 @@ describe('npm reports of the wrong shape', () => {
     [{ auditReportVersion: 2, vulnerabilities: { lodash: vulnerability({ fixAvailable: { name: 'lodash' } }) } }, '`vulnerabilities.lodash.fixAvailable.version` is missing'],
     [{ auditReportVersion: 2, vulnerabilities: { lodash: vulnerability({ via: [advisory({ url: null, source: null })] }) } }, '`vulnerabilities.lodash.via[0]` is an advisory with neither'],
   ])('%j: %s', (doc, message) => {
-    const e = captured(() => parseAuditReport(JSON.stringify(doc), 'bad.json'));
+    const e = caught(() => parseAuditReport(JSON.stringify(doc), 'bad.json'));
     expect(e.code).toBe('audit-report-invalid');
     expect(e.exitCode).toBe(2);
     expect(e.file).toBe('bad.json');
@@ -224,21 +225,12 @@ describe('npm reports of the wrong shape', () => {
   });
 
   it('npm 6 reports and other versions are unsupported', () => {
-    const v1 = captured(() => parseAuditReport(JSON.stringify({ actions: [], advisories: {}, muted: [], metadata: {} }), 'r'));
+    const v1 = caught(() => parseAuditReport(JSON.stringify({ actions: [], advisories: {}, muted: [], metadata: {} }), 'r'));
     expect(v1.code).toBe('audit-report-unsupported');
     expect(v1.hint).toContain('npm 7');
-    const v3 = captured(() => parseAuditReport(JSON.stringify({ auditReportVersion: 3, vulnerabilities: {} }), 'r'));
+    const v3 = caught(() => parseAuditReport(JSON.stringify({ auditReportVersion: 3, vulnerabilities: {} }), 'r'));
     expect(v3.code).toBe('audit-report-unsupported');
     expect(v3.message).toContain('version 3');
   });
 });
 
-function captured(fn: () => unknown): DebshipError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DebshipError) return e;
-    throw e;
-  }
-  throw new Error('expected a DebshipError');
-}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DebshipError } from '../../core/errors.js';
 import type { Finding } from './model.js';
+import { expectInvalidShape } from './test-errors.js';
 import { parseAuditReport } from './read.js';
 import { rateSeverity } from './severity.js';
 
@@ -194,16 +194,6 @@ describe('osv-scanner reports of the wrong shape', () => {
     [{ results: [{ packages: [pkg([record({ affected: [{ ranges: [{ events: [{ fixed: 2 }] }] }] })])] }] }, '`results[0].packages[0].vulnerabilities[0].affected[0].ranges[0].events[0].fixed` should be a string'],
     [{ results: [{ packages: [pkg([record()], [{ ids: 'GHSA' }])] }] }, '`results[0].packages[0].groups[0].ids` should be a list'],
   ])('%j: %s', (doc, message) => {
-    let error: unknown;
-    try {
-      parseAuditReport(JSON.stringify(doc), 'bad.json');
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(DebshipError);
-    const e = error as DebshipError;
-    expect(e.code).toBe('audit-report-invalid');
-    expect(e.message).toContain('bad.json is not a valid osv-scanner report');
-    expect(e.message).toContain(message);
+    expectInvalidShape(doc, 'osv-scanner', message);
   });
 });

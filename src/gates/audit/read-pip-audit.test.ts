@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DebshipError } from '../../core/errors.js';
+import { expectInvalidShape } from './test-errors.js';
 import { parseAuditReport } from './read.js';
 import { rateSeverity } from './severity.js';
 
@@ -120,16 +120,6 @@ describe('pip-audit reports of the wrong shape', () => {
     [{ dependencies: [{ name: 'a', version: '1', vulns: [{ id: 'X', fix_versions: [1] }] }] }, '`dependencies[0].vulns[0].fix_versions[0]` should be a string, not a number (1)'],
     [[{ name: 'a', version: '1', vulns: [] }, 7], '`[1]` has the wrong type (a number (7))'],
   ])('%j: %s', (doc, message) => {
-    let error: unknown;
-    try {
-      parseAuditReport(JSON.stringify(doc), 'bad.json');
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(DebshipError);
-    const e = error as DebshipError;
-    expect(e.code).toBe('audit-report-invalid');
-    expect(e.message).toContain('bad.json is not a valid pip-audit report');
-    expect(e.message).toContain(message);
+    expectInvalidShape(doc, 'pip-audit', message);
   });
 });

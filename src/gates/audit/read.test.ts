@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DebshipError } from '../../core/errors.js';
 import { detectFormat } from './detect.js';
 import { isScannerFailure, jsonErrorOffset, parseAuditReport, readAuditReport, readAuditReports } from './read.js';
+import { caught } from './test-errors.js';
 
 const FIXTURES = new URL('./__fixtures__/', import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
@@ -20,15 +21,6 @@ afterAll(async () => {
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
-function failure(fn: () => unknown): DebshipError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DebshipError) return e;
-    throw e;
-  }
-  throw new Error('expected a DebshipError');
-}
 
 describe('format detection', () => {
   it.each([
@@ -69,7 +61,7 @@ describe('reports debship does not read', () => {
     ['true', 'is a JSON boolean'],
     [`{"${'k'.repeat(100)}": 1}`, `\`${'k'.repeat(30)}…\``],
   ])('%j', (text, message) => {
-    const e = failure(() => parseAuditReport(text, 'report.json'));
+    const e = caught(() => parseAuditReport(text, 'report.json'));
     expect(e.code).toBe('audit-report-invalid');
     expect(e.exitCode).toBe(2);
     expect(e.file).toBe('report.json');
@@ -79,7 +71,7 @@ describe('reports debship does not read', () => {
   });
 
   it('lists at most five keys of an unknown object', () => {
-    const e = failure(() => parseAuditReport(JSON.stringify(Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`k${i}`, i]))), 'r'));
+    const e = caught(() => parseAuditReport(JSON.stringify(Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`k${i}`, i]))), 'r'));
     expect(e.message).toContain('`k4`, … (9 in all)');
   });
 
@@ -105,7 +97,7 @@ describe('JSON syntax errors', () => {
     ['{"a": "é\u2028 ✓", "b": [1, 2,, 3]}', 1, 26, 'unexpected `,`'],
     ['{"a": "\\u12G4"}', 1, 12, 'unexpected `G`'],
   ])('%j is reported at line %i, column %i', (text, line, column, what) => {
-    const e = failure(() => parseAuditReport(text, 'report.json'));
+    const e = caught(() => parseAuditReport(text, 'report.json'));
     expect(e.code).toBe('audit-report-invalid');
     expect(e.exitCode).toBe(2);
     expect(e.file).toBe('report.json');
@@ -124,7 +116,7 @@ describe('JSON syntax errors', () => {
     const text = fixture('osv-scanner.json');
     for (const cut of [1, 100, 5000, text.length - 3]) {
       const head = text.slice(0, cut);
-      const e = failure(() => parseAuditReport(head, 'cut.json'));
+      const e = caught(() => parseAuditReport(head, 'cut.json'));
       expect(e.message).toContain('it ends early');
       expect(e.line).toBe(head.split('\n').length);
     }
@@ -140,9 +132,9 @@ describe('large and hostile input', () => {
   });
 
   it('shortens a huge wrong value in the message', () => {
-    const e = failure(() => parseAuditReport(JSON.stringify({ dependencies: [{ name: 'a', version: 1, vulns: [{ id: 'x'.repeat(1_000_000) }] }] }), 'r'));
+    const e = caught(() => parseAuditReport(JSON.stringify({ dependencies: [{ name: 'a', version: 1, vulns: [{ id: 'x'.repeat(1_000_000) }] }] }), 'r'));
     expect(e.message.length).toBeLessThan(300);
-    const f = failure(() => parseAuditReport(JSON.stringify({ results: [{ packages: [{ package: { name: 'a', version: 'v'.repeat(1_000_000) }, vulnerabilities: 'x' }] }] }), 'r'));
+    const f = caught(() => parseAuditReport(JSON.stringify({ results: [{ packages: [{ package: { name: 'a', version: 'v'.repeat(1_000_000) }, vulnerabilities: 'x' }] }] }), 'r'));
     expect(f.message.length).toBeLessThan(300);
   });
 
@@ -155,7 +147,7 @@ describe('large and hostile input', () => {
       `{"auditReportVersion": 2, "vulnerabilities": {"a": ${'['.repeat(depth)}${']'.repeat(depth)}}}`,
       '['.repeat(depth),
     ]) {
-      const e = failure(() => parseAuditReport(text, 'deep.json'));
+      const e = caught(() => parseAuditReport(text, 'deep.json'));
       expect(e.code).toBe('audit-report-invalid');
       expect(e.file).toBe('deep.json');
     }
