@@ -5,7 +5,11 @@
  * CommonJS bundle, lint-core.cjs, which src/cli/bin.ts loads with a V8 code cache. The library
  * itself is compiled by tsc into dist/ for programmatic use.
  */
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes: clear old ones so dist/bin holds only what this build wrote.
+rmSync('dist/bin', { recursive: true, force: true });
 
 await build({
   entryPoints: { debship: 'src/cli/bin.ts' },
