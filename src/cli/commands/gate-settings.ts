@@ -47,9 +47,9 @@ export function useColor(flags: GateFlags, out: NodeJS.WritableStream, env: Node
   return flags.color !== false && !env.NO_COLOR && Boolean((out as NodeJS.WriteStream).isTTY);
 }
 
-/** Command-line reports are relative to the current directory; none means the config's. */
-export function reportsFrom(args: string[], configured: string[] | undefined, cwd = process.cwd()): string[] {
-  return args.length ? args.map((a) => resolve(cwd, a)) : (configured ?? []);
+/** Reports named on the command line (kept as typed, so output names them the same way); none means the config's. */
+export function reportsFrom(args: string[], configured: string[] | undefined): string[] {
+  return args.length ? args : (configured ?? []);
 }
 
 export function withNewline(text: string): string {
