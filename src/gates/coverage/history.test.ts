@@ -126,10 +126,12 @@ describe('reading', () => {
     expect(notJson).toBeInstanceOf(DebshipError);
     expect(notJson).toMatchObject({ file: 'h.jsonl', line: 3, exitCode: 2 });
     expect(notJson!.location).toBe('h.jsonl:3');
+    // The location is printed before the message; the message does not repeat it.
+    expect(notJson!.message).toMatch(/^not JSON: /);
     expect(notJson!.hint).toContain('fix or delete that line');
 
     expect(() => parseHistory(`${good}\n${JSON.stringify({ ...entry('a2', 'main'), lines: { covered: -1, total: 2, percent: 1 } })}\n`, 'h.jsonl')).toThrow(
-      /h\.jsonl:2: not a coverage history entry at lines\.covered/,
+      expect.objectContaining({ location: 'h.jsonl:2', message: expect.stringMatching(/^not a coverage history entry at lines\.covered/) }),
     );
   });
 });

@@ -59,13 +59,13 @@ export function parseHistory(text: string, file: string): HistoryEntry[] {
     try {
       json = JSON.parse(line);
     } catch (e) {
-      throw new DebshipError('coverage-history', `${file}:${i + 1}: not JSON: ${(e as Error).message}`, { file, line: i + 1, hint: HINT });
+      throw new DebshipError('coverage-history', `not JSON: ${(e as Error).message}`, { file, line: i + 1, hint: HINT });
     }
     const parsed = entrySchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
-      throw new DebshipError('coverage-history', `${file}:${i + 1}: not a coverage history entry${where}: ${issue.message}`, {
+      throw new DebshipError('coverage-history', `not a coverage history entry${where}: ${issue.message}`, {
         file,
         line: i + 1,
         hint: HINT,
