@@ -159,6 +159,24 @@ describe('debship gate coverage with bad input', () => {
   });
 });
 
+describe('debship gate coverage --history in a detached checkout', () => {
+  it('takes the branch and commit from --branch and --commit, as the error for a detached HEAD says', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'debship-detached-'));
+    run('git', ['init', '-q', '-b', 'main'], dir);
+    writeFileSync(join(dir, 'lcov.info'), 'SF:a.ts\nDA:1,1\nDA:2,0\nend_of_record\n');
+    run('git', ['add', '.'], dir);
+    run('git', ['commit', '-qm', 'base'], dir);
+    run('git', ['checkout', '-q', '--detach'], dir);
+    const detached = debship(['gate', 'coverage', 'lcov.info', '--history', 'h.jsonl'], { cwd: dir });
+    expect(detached.code).toBe(2);
+    expect(detached.stderr).toMatch(/pass --branch/);
+    const r = debship(['gate', 'coverage', 'lcov.info', '--history', 'h.jsonl', '--branch', 'release/1.x', '--commit', 'abc123'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'h.jsonl'), 'utf8'))).toMatchObject({ branch: 'release/1.x', commit: 'abc123' });
+  });
+});
+
 describe('debship gate audit', () => {
   const dir = mkdtempSync(join(tmpdir(), 'debship-audit-'));
   beforeAll(() => {

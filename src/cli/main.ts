@@ -91,6 +91,8 @@ gate
   .option('--diff-base <ref>', 'git ref the changes are measured from, e.g. origin/main')
   .option('--history <file>', 'append the result to this JSON Lines file, for the trend')
   .option('--max-drop <pct>', 'fail when line coverage drops more than this many points from the last run on this branch')
+  .option('--branch <name>', 'branch the --history entry is for (default: GITHUB_HEAD_REF, GITHUB_REF_NAME, else git)')
+  .option('--commit <sha>', 'commit the --history entry is for (default: GITHUB_SHA, else git HEAD)')
   .option('--badge <file.svg>', 'write an SVG coverage badge')
   .option('--root <dir>', 'project root that report paths are relative to (default: the git top level)')
   .option('--format <format>', 'text, json or markdown', 'text')

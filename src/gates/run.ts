@@ -13,6 +13,9 @@ import { reportFiles } from './report-files.js';
 export interface CoverageGateRun extends CoverageGateConfig {
   /** Project root; default: the git top level of the current directory. */
   root?: string;
+  /** What the history entry is recorded under; default: GitHub Actions' variables, else git. */
+  branch?: string;
+  commit?: string;
 }
 
 export async function coverageGate(settings: CoverageGateRun, env: NodeJS.ProcessEnv = process.env): Promise<CoverageResult> {

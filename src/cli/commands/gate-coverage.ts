@@ -14,6 +14,8 @@ export interface CoverageFlags extends GateFlags {
   diffBase?: string;
   history?: string;
   maxDrop?: string;
+  branch?: string;
+  commit?: string;
   badge?: string;
   root?: string;
   allFiles?: boolean;
@@ -35,6 +37,8 @@ export async function runGateCoverage(args: string[], flags: CoverageFlags, io =
         minDiff: percentFlag(flags.minDiff, '--min-diff'),
         maxDrop: percentFlag(flags.maxDrop, '--max-drop'),
         diffBase: flags.diffBase,
+        branch: flags.branch,
+        commit: flags.commit,
         history: path(flags.history),
         badge: path(flags.badge),
         root: path(flags.root),
