@@ -181,6 +181,16 @@ describe('osv-scanner mapping details', () => {
     expect(parseAuditReport(JSON.stringify({ results: [{ source: { path: 'x', type: 'lockfile' }, packages: [{ package: { name: 'a', version: '1', ecosystem: 'npm' }, licenses: ['MIT'] }] }] }), 'r').findings).toEqual([]);
     expect(parseAuditReport(JSON.stringify({ results: [{ source: { path: 'x', type: 'lockfile' }, packages: null }] }), 'r').findings).toEqual([]);
   });
+
+  it('leaves out withdrawn records: the database says they are not vulnerabilities', () => {
+    const withdrawn = record({ withdrawn: '2024-05-01T12:00:00Z', database_specific: { severity: 'CRITICAL' } });
+    expect(parseAuditReport(report(pkg([withdrawn])), 'r').findings).toEqual([]);
+    // A withdrawn duplicate does not take the live record with it.
+    const live = record({ id: 'PYSEC-2099-1', aliases: ['GHSA-aaaa-bbbb-cccc'], withdrawn: null });
+    const [f, ...rest] = parseAuditReport(report(pkg([withdrawn, live], [{ ids: ['GHSA-aaaa-bbbb-cccc', 'PYSEC-2099-1'] }])), 'r').findings;
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ id: 'PYSEC-2099-1', rating: { severity: 'unknown' } });
+  });
 });
 
 describe('osv-scanner reports of the wrong shape', () => {

@@ -21,6 +21,7 @@
  *   a version (osv-scanner gives a commit instead). Every other source type (lockfile, sbom,
  *   artifact, os, and `unknown`, which osv-scanner also writes for lockfiles) is from a registry:
  *   calling an unrecognised type local would exempt it from the gate.
+ * - Withdrawn records (`withdrawn` set: the database retracted them) are left out.
  */
 import { z } from 'zod';
 import { categorize } from './categories.js';
@@ -56,6 +57,7 @@ const recordSchema = z.object({
   severity: severitySchema,
   affected: z.array(affectedSchema).nullish(),
   database_specific: z.unknown().optional(),
+  withdrawn: text,
 });
 
 const groupSchema = z.object({
@@ -93,7 +95,8 @@ export function readOsvScanner(doc: unknown, source: string): AuditReport {
   for (const result of parsed.data.results) {
     const sourceType = result.source?.type?.trim().toLowerCase() ?? '';
     for (const pkg of result.packages ?? []) {
-      const records = pkg.vulnerabilities ?? [];
+      // A withdrawn record is one the database retracted (not a vulnerability after all).
+      const records = (pkg.vulnerabilities ?? []).filter((r) => !r.withdrawn?.trim());
       if (records.length === 0) continue;
       const name = pkg.package.name;
       const ecosystem = pkg.package.ecosystem?.trim() ?? '';
