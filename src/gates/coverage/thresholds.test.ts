@@ -32,6 +32,18 @@ describe('threshold checks', () => {
     expect(checkThresholds({ min: 85.5, lines: 85, branches: null })[0]!.message).toBe('line coverage 85.00% is 0.50 points below the minimum 85.5%');
   });
 
+  it('never rounds a miss up to 100%: one uncovered line in 30000 fails --min 100', () => {
+    const lines = (100 * 29_999) / 30_000;
+    expect(checkThresholds({ min: 100, lines, branches: null })[0]).toMatchObject({
+      passed: false,
+      actual: 99.99,
+      message: 'line coverage 99.99% is 0.01 points below the minimum 100%',
+    });
+    expect(formatPercent(lines)).toBe('99.99%');
+    expect(formatPercent(100)).toBe('100.00%');
+    expect(checkThresholds({ min: 100, lines: 100, branches: null })[0]!.passed).toBe(true);
+  });
+
   it('fails a minimum when nothing was measured', () => {
     expect(checkThresholds({ minBranches: 10, lines: 90, branches: null })[0]).toMatchObject({
       passed: false,
