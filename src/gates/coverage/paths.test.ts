@@ -38,6 +38,11 @@ describe('pathResolver', () => {
     expect(paths.cobertura('pkg/d.py', [])).toBe('pkg/d.py');
     expect(paths.cobertura('/p/src/b.ts', ['/elsewhere'])).toBe('src/b.ts');
   });
+
+  it('resolves Cobertura filenames against the root when no source holds them (a report written in a container or another checkout)', () => {
+    expect(paths.cobertura('src/b.ts', ['/app'])).toBe('src/b.ts');
+    expect(paths.cobertura('src/gone.ts', ['/app'])).toBe('/app/src/gone.ts');
+  });
 });
 
 describe('paths in reports read from disk', () => {

@@ -18,7 +18,7 @@ export interface PathResolver {
   lcov(sf: string): string;
   /**
    * A Cobertura filename, relative to one of the `<source>` directories: the first source under
-   * which the file exists, else the first source. coverage.py writes an empty `<source>` beside the
+   * which the file exists, else the root when it exists there, else the first source. coverage.py writes an empty `<source>` beside the
    * real ones when it measured absolute paths; empty sources are skipped.
    */
   cobertura(filename: string, sources: readonly string[]): string;
@@ -45,8 +45,10 @@ export function pathResolver(root: string, reportDir: string, exists: (abs: stri
     cobertura(filename, sources) {
       if (isAbsolute(filename)) return project(resolve(filename));
       const bases = sources.filter((s) => s.trim() !== '').map((s) => resolve(absRoot, s.trim()));
-      const candidates = bases.map((b) => resolve(b, filename));
-      return project(candidates.find(exists) ?? candidates[0] ?? resolve(absRoot, filename));
+      // Then the root: sources name the directories of the run that wrote the report, which in a
+      // container or another job's checkout are not where the project is now.
+      const candidates = [...bases.map((b) => resolve(b, filename)), resolve(absRoot, filename)];
+      return project(candidates.find(exists) ?? candidates[0]!);
     },
   };
 }
