@@ -352,6 +352,14 @@ describe('words', () => {
     expect(fixText(finding({ fixedVersions: [] }))).toBe('no fixed version yet');
   });
 
+  it('does not offer a fix below the installed version as the upgrade', () => {
+    // urllib3 2.0.4: the 1.26 line is fixed, the 2.x line not yet.
+    const f = finding({ package: 'urllib3', version: '2.0.4', fixedVersions: ['1.26.17'] });
+    expect(fixText(f)).toBe('no fixed version above 2.0.4 yet (older releases fixed in 1.26.17)');
+    const r = evaluateAudit([report([f])], defaultAuditPolicy(), TODAY);
+    expect(renderAudit(r, 'markdown')).toMatch(/\| Prototype Pollution in lodash \| — \|/);
+  });
+
   it('a finding without a title (pip-audit) is named by the first sentence of its description', () => {
     expect(titleText(finding({ title: undefined, description: 'Jinja2 before 2.11.3 allows ReDoS. More detail follows.\nSecond line.' }))).toBe('Jinja2 before 2.11.3 allows ReDoS');
     expect(titleText(finding({ title: 'Given title', description: 'Ignored.' }))).toBe('Given title');

@@ -20,11 +20,17 @@ export function versionText(f: Finding): string | undefined {
   return undefined;
 }
 
-/** The version to upgrade to: the lowest fix above the installed version, else every fix. */
+/**
+ * The version to upgrade to: the lowest fix above the installed version; every fix when the
+ * installed version is not known. Fixes only below the installed version (an older release line
+ * was patched, this one not yet) are no upgrade, and are not offered as one.
+ */
 export function fixText(f: Finding): string {
   if (f.fixedVersions.length === 0) return 'no fixed version yet';
-  const above = f.version ? f.fixedVersions.filter((v) => compareVersions(v, f.version!) > 0) : [];
-  return `fixed in ${above.length ? above[0] : f.fixedVersions.join(', ')}`;
+  if (!f.version) return `fixed in ${f.fixedVersions.join(', ')}`;
+  const above = f.fixedVersions.filter((v) => compareVersions(v, f.version!) > 0);
+  if (above.length) return `fixed in ${above[0]}`;
+  return `no fixed version above ${f.version} yet (older releases fixed in ${f.fixedVersions.join(', ')})`;
 }
 
 /** The fix for a table cell: the version alone, or a dash. */
