@@ -153,6 +153,17 @@ describe('the same advisory from two scanners', () => {
     expect(merged[0]).toMatchObject({ version: '4.17.15', affectedRange: '<4.17.19' });
   });
 
+  it('npm audit\'s version-less finding does not join two installed versions into one, whatever the report order', () => {
+    const npm = finding({ version: undefined, affectedRange: '<4.17.19', scanner: 'npm-audit', source: 'npm.json' });
+    const old = finding({ version: '4.17.11' });
+    const nested = finding({ version: '4.17.15' });
+    for (const order of [[old, nested, npm], [npm, old, nested], [old, npm, nested]]) {
+      const merged = mergeFindings(order);
+      expect(merged.map((f) => f.version).sort()).toEqual(['4.17.11', '4.17.15']);
+      expect(merged.filter((f) => f.sources.some((s) => s.source === 'npm.json'))).toHaveLength(1);
+    }
+  });
+
   it('joins findings linked through different aliases into one', () => {
     const a = finding({ id: 'GHSA-a', aliases: ['CVE-1'] });
     const b = finding({ id: 'PYSEC-b', aliases: ['OSV-2'] });

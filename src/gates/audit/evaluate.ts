@@ -183,8 +183,11 @@ export function mergeFindings(findings: readonly Finding[]): AuditFinding[] {
       continue;
     }
     // It may join two entries found so far (A shares an alias with it, B its id): one finding.
+    // Never two installed versions, though: a finding without a version (npm audit) matches
+    // both lodash 4.17.11 and 4.17.15, but it joins the first of them only.
     const [first, ...rest] = same;
     for (const other of [...rest, own]) {
+      if (other !== own && !sameVersion(first!.finding.version ?? f.version, other.finding.version)) continue;
       first!.finding = combine(first!.finding, other.finding);
       for (const id of other.ids) first!.ids.add(id);
       if (other !== own) list.splice(list.indexOf(other), 1);
