@@ -31,6 +31,21 @@ describe('pathResolver', () => {
     expect(paths.lcov('../../outside.ts')).toBe('/outside.ts');
   });
 
+  it('resolves lcov SF in a monorepo package: against the current directory, or a directory above the report', () => {
+    const pkg = new Set(['/p/web/src/a.ts', '/p/web/src/b.ts', '/p/src/b.ts']);
+    // vitest ran in /p/web and wrote /p/web/coverage/lcov.info with SF:src/a.ts.
+    const fromPackage = pathResolver('/p', '/p/web/coverage', (abs) => pkg.has(abs), '/p/web');
+    expect(fromPackage.lcov('src/a.ts')).toBe('web/src/a.ts');
+    expect(fromPackage.lcov('src/b.ts')).toBe('web/src/b.ts');
+    expect(fromPackage.lcov('src/new.ts')).toBe('web/src/new.ts');
+    // The gate run from the top level on web/coverage/lcov.info.
+    const fromTop = pathResolver('/p', '/p/web/coverage', (abs) => pkg.has(abs), '/p');
+    expect(fromTop.lcov('src/a.ts')).toBe('web/src/a.ts');
+    expect(fromTop.lcov('src/b.ts')).toBe('src/b.ts');
+    // A current directory outside the project is not where the report's tools ran.
+    expect(pathResolver('/p', '/p/web/coverage', (abs) => pkg.has(abs) || abs === '/tmp/src/b.ts', '/tmp').lcov('src/b.ts')).toBe('src/b.ts');
+  });
+
   it('resolves Cobertura filenames against the source holding them, else the first non-empty source', () => {
     expect(paths.cobertura('pkg/c.py', ['', '/build/src', '/p/lib'])).toBe('lib/pkg/c.py');
     expect(paths.cobertura('pkg/d.py', ['', '/p/lib', '/p/src'])).toBe('lib/pkg/d.py');

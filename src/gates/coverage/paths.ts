@@ -4,16 +4,18 @@
  * absolute when the file lies outside the root (a dependency, a system module).
  */
 import { existsSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 export interface PathResolver {
   /** An absolute path (istanbul keys); a relative one is taken as relative to the root. */
   fromAbsolute(path: string): string;
   /**
    * An lcov SF: absolute, or relative. Most tools write relative SFs against the directory they ran
-   * in (vitest and coverage.py: the project root, wherever the report goes), a few against the
-   * report: the root when the file exists there, else the report's directory when it exists
-   * there, else the root.
+   * in (vitest and coverage.py: their project root, wherever the report goes), a few against the
+   * report. In a monorepo the tools ran in a package below the root, usually where the gate runs
+   * and above the report (web/coverage/lcov.info). The first of these holding the file: the
+   * current directory when it is below the root, the root, the report's directory and those
+   * above it up to the root; else the first of them.
    */
   lcov(sf: string): string;
   /**
@@ -31,15 +33,24 @@ export function projectPath(abs: string, root: string): string {
   return slashes(rel);
 }
 
-export function pathResolver(root: string, reportDir: string, exists: (abs: string) => boolean = cachedExists()): PathResolver {
+export function pathResolver(
+  root: string,
+  reportDir: string,
+  exists: (abs: string) => boolean = cachedExists(),
+  cwd: string = process.cwd(),
+): PathResolver {
   const absRoot = resolve(root);
   const absReportDir = resolve(absRoot, reportDir);
   const project = (abs: string) => projectPath(abs, absRoot);
+  const below = (dir: string) => !isAbsolute(project(dir)) && dir !== absRoot;
+  const lcovBases = [absRoot, absReportDir];
+  for (let dir = dirname(absReportDir); below(dir); dir = dirname(dir)) lcovBases.push(dir);
+  if (below(resolve(cwd))) lcovBases.unshift(resolve(cwd));
   return {
     fromAbsolute: (path) => project(resolve(absRoot, path)),
     lcov(sf) {
       if (isAbsolute(sf)) return project(resolve(sf));
-      const candidates = [resolve(absRoot, sf), resolve(absReportDir, sf)];
+      const candidates = lcovBases.map((base) => resolve(base, sf));
       return project(candidates.find(exists) ?? candidates[0]!);
     },
     cobertura(filename, sources) {
