@@ -123,7 +123,7 @@ describe('running the gate', () => {
     expect(readFileSync(badge, 'utf8')).toContain('>66%<');
     const head = git('rev-parse', 'HEAD');
     expect(await readHistory(history)).toEqual([
-      { commit: head, branch: 'feature', date: '2024-05-01T10:00:00.000Z', lines: { covered: 4, total: 6, percent: 66.67 }, branches: { covered: 0, total: 0, percent: null } },
+      { commit: head, branch: 'feature', date: '2024-05-01T10:00:00.000Z', lines: { covered: 4, total: 6, percent: 66.67 }, branches: { covered: 0, total: 0, percent: null }, passed: false },
     ]);
     expect(r.history).toMatchObject({ file: history, replaced: false });
   });

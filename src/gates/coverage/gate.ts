@@ -162,6 +162,7 @@ export function historyEntry(result: CoverageResult, rev: Revision, date: Date):
     date: date.toISOString(),
     lines: measure(result.totals.lines, result.percents.lines),
     branches: measure(result.totals.branches, result.percents.branches),
+    passed: result.passed,
   };
 }
 

@@ -37,6 +37,14 @@ describe('previous entry', () => {
   it('skips entries for the same commit, so a re-run is not compared with itself', () => {
     expect(previousEntry(entries, { commit: 'a2', branch: 'main' })?.commit).toBe('a1');
   });
+
+  it('skips runs whose gate failed, so a drop that failed once does not become the new bar', () => {
+    const failed = { ...entry('a3', 'main', 60), passed: false };
+    const held = { ...entry('a2', 'main', 80), passed: true };
+    expect(previousEntry([entry('a1', 'main'), held, failed], { commit: 'a4', branch: 'main' })?.commit).toBe('a2');
+    // Entries written before `passed` was recorded count as held.
+    expect(previousEntry([entry('a1', 'main')], { commit: 'a4', branch: 'main' })?.commit).toBe('a1');
+  });
 });
 
 describe('recording', () => {

@@ -26,6 +26,8 @@ const entrySchema = z.object({
   date: z.string().min(1),
   lines: measure,
   branches: measure,
+  /** Whether the gate held on this run; absent in older files, which counts as held. */
+  passed: z.boolean().optional(),
 });
 
 export type HistoryEntry = z.infer<typeof entrySchema>;
@@ -76,11 +78,15 @@ export function parseHistory(text: string, file: string): HistoryEntry[] {
   return entries;
 }
 
-/** The last entry on `branch` for another commit: what this run is compared with. */
+/**
+ * The last entry on `branch` for another commit whose gate held: what this run is compared with.
+ * Failed runs are recorded for the trend but never become the bar, or a drop that failed once
+ * would pass on the next commit.
+ */
 export function previousEntry(entries: readonly HistoryEntry[], rev: Revision): HistoryEntry | undefined {
   for (let i = entries.length - 1; i >= 0; i--) {
     const e = entries[i]!;
-    if (e.branch === rev.branch && e.commit !== rev.commit) return e;
+    if (e.branch === rev.branch && e.commit !== rev.commit && e.passed !== false) return e;
   }
   return undefined;
 }
