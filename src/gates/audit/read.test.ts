@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DebshipError } from '../../core/errors.js';
 import { detectFormat } from './detect.js';
-import { isScannerFailure, jsonErrorOffset, parseAuditReport, readAuditReport, readAuditReports } from './read.js';
+import { isScannerFailure, jsonErrorOffset, MAX_JSON_CONTAINERS, parseAuditReport, readAuditReport, readAuditReports } from './read.js';
 import { caught } from './test-errors.js';
 
 const FIXTURES = new URL('./__fixtures__/', import.meta.url);
@@ -153,6 +153,17 @@ describe('large and hostile input', () => {
     }
   });
 
+  it('refuses a report with more JSON objects and lists than fit in memory, before building them', () => {
+    // 210 MB of `{}` ran out of heap (a crash, not exit 2) after minutes; 5 million are refused at once.
+    const head = '{"results": [{"packages": [{"package": {"name": "a", "version": "1"}, "vulnerabilities": [{"id": "X", "affected": [{"ranges": [{"events": [';
+    const text = `${head}${'{},'.repeat(MAX_JSON_CONTAINERS)}{}]}]}]}]}]}]}`;
+    const started = Date.now();
+    const e = caught(() => parseAuditReport(text, 'dense.json'));
+    expect(e).toMatchObject({ code: 'audit-report-invalid', file: 'dense.json' });
+    expect(e.message).toMatch(/^dense\.json is too large to read: more than 5,000,000 JSON objects and lists/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('ignores unknown keys, including __proto__ and constructor', () => {
     const text = fixture('osv-scanner.json').replace('"results": [', '"__proto__": {"polluted": true}, "constructor": 1, "results": [');
     const r = parseAuditReport(text, 'r');
@@ -174,6 +185,15 @@ describe('readAuditReports', () => {
     ]);
     expect(reports[1]!.findings[0]!.source).toBe(paths[1]);
     expect(await readAuditReports([])).toEqual([]);
+  });
+
+  it('says a file too large for a string is too large, not "Invalid string length"', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'huge.json');
+    const fh = await open(path, 'w');
+    await fh.truncate(600 * 1024 * 1024);
+    await fh.close();
+    await expect(readAuditReport(path)).rejects.toMatchObject({ code: 'file-unreadable', file: path, message: `cannot read the audit report ${path}: it is too large (600 MB)` });
   });
 
   it('fails with file-unreadable for a missing file or a directory', async () => {

@@ -9,7 +9,7 @@
  * - `audit-scanner-failed`: npm wrote its error instead of a report (isScannerFailure tells it
  *   apart, so a caller can apply its scanner-error policy rather than fail on a broken file).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { DebshipError } from '../../core/errors.js';
 import { detectFormat } from './detect.js';
 import type { AuditReport } from './model.js';
@@ -37,7 +37,13 @@ export async function readAuditReport(path: string): Promise<AuditReport> {
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EISDIR'
+        ? 'it is a directory'
+        : code === 'ERR_STRING_TOO_LONG' || code === 'ERR_FS_FILE_TOO_LARGE' || e instanceof RangeError
+          ? `it is too large${await sizeOf(path)}`
+          : (e as Error).message;
     throw new DebshipError('file-unreadable', `cannot read the audit report ${path}: ${why}`, {
       file: path,
       cause: e,
@@ -47,11 +53,41 @@ export async function readAuditReport(path: string): Promise<AuditReport> {
   return parseAuditReport(text, path);
 }
 
+async function sizeOf(path: string): Promise<string> {
+  try {
+    return ` (${Math.round((await stat(path)).size / (1024 * 1024))} MB)`;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The most JSON objects and lists a report may hold. Parsing builds every one of them (twice: the
+ * document, then the checked copy), and a report of tens of millions runs out of memory, which
+ * ends the process instead of failing with exit 2. Real reports hold about ten thousand per MB.
+ */
+export const MAX_JSON_CONTAINERS = 5_000_000;
+
+/** `{` and `[` in the text (those inside strings too: an upper bound, counted without parsing). */
+function tooManyContainers(text: string): boolean {
+  let n = 0;
+  for (let i = text.indexOf('{'); i !== -1; i = text.indexOf('{', i + 1)) if (++n > MAX_JSON_CONTAINERS) return true;
+  for (let i = text.indexOf('['); i !== -1; i = text.indexOf('[', i + 1)) if (++n > MAX_JSON_CONTAINERS) return true;
+  return false;
+}
+
 /** One report's text; `source` names it in findings and errors. */
 export function parseAuditReport(text: string, source: string): AuditReport {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') {
     throw invalidReport(source, `${source} is empty`, 'The scanner wrote nothing: check that it ran, and that its JSON went to this file (`--format json`, `--json`).');
+  }
+  if (tooManyContainers(body)) {
+    throw invalidReport(
+      source,
+      `${source} is too large to read: more than ${MAX_JSON_CONTAINERS.toLocaleString('en-US')} JSON objects and lists`,
+      'Scan fewer projects per report (one lockfile or environment each), and pass the reports together.',
+    );
   }
   const doc = parseJson(body, source);
   const detected = detectFormat(doc);
