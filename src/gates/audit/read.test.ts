@@ -187,6 +187,16 @@ describe('readAuditReports', () => {
     expect(await readAuditReports([])).toEqual([]);
   });
 
+  it('reads UTF-16 reports with a byte order mark (Windows PowerShell redirection)', async () => {
+    const dir = await tempDir();
+    const text = fixture('npm-audit-v2.json');
+    const le = join(dir, 'le.json');
+    const be = join(dir, 'be.json');
+    await writeFile(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    await writeFile(be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    for (const path of [le, be]) expect((await readAuditReport(path)).findings).toHaveLength(5);
+  });
+
   it('says a file too large for a string is too large, not "Invalid string length"', async () => {
     const dir = await tempDir();
     const path = join(dir, 'huge.json');

@@ -35,7 +35,7 @@ export async function readAuditReports(paths: string[]): Promise<AuditReport[]> 
 export async function readAuditReport(path: string): Promise<AuditReport> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = decode(await readFile(path));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
@@ -51,6 +51,16 @@ export async function readAuditReport(path: string): Promise<AuditReport> {
     });
   }
   return parseAuditReport(text, path);
+}
+
+/**
+ * UTF-8, or UTF-16 when the file starts with its byte order mark: Windows PowerShell's `>`
+ * (`npm audit --json > npm-audit.json`) writes UTF-16LE.
+ */
+function decode(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2))).swap16().toString('utf16le');
+  return bytes.toString('utf8');
 }
 
 async function sizeOf(path: string): Promise<string> {
