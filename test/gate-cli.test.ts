@@ -203,6 +203,12 @@ describe('debship gate audit', () => {
     expect(expired.stdout).toMatch(/expired on 2020-01-01/);
   });
 
+  it('warns when the step summary cannot be written, keeping the verdict', () => {
+    const r = debship(['gate', 'audit', 'npm-audit-v2.json'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: join(dir, 'no/such/dir/summary.md') } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/warning: cannot append to the step summary/);
+  });
+
   it('exits 2 when the scanner itself failed, unless the policy only warns', () => {
     const failed = debship(['gate', 'audit', 'npm-audit-405.json'], { cwd: dir });
     expect(failed.code).toBe(2);

@@ -12,7 +12,7 @@ import { appendToStepSummary } from '../../gates/step-summary.js';
 import { renderAudit } from '../../report/audit.js';
 import { renderCoverage } from '../../report/coverage.js';
 import { handleFailure } from '../failure.js';
-import { configuredGates, formatFlag, useColor, withNewline, type GateFlags } from './gate-settings.js';
+import { configuredGates, formatFlag, type GateFlags, stepSummary, useColor, withNewline } from './gate-settings.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 
@@ -35,7 +35,7 @@ export async function runGateAll(flags: GateFlags, io = { stdout: process.stdout
       code = Math.max(code, result.passed ? ExitCode.ok : ExitCode.findings);
       if (format === 'json') json.coverage = JSON.parse(renderCoverage(result, 'json'));
       else io.stdout.write(withNewline(renderCoverage(result, format, { color })));
-      await appendStepSummary(result, io.env);
+      await stepSummary(() => appendStepSummary(result, io.env), io.stderr);
     }
     if (gates.audit) {
       const result = await auditGate(gates.audit);
@@ -43,7 +43,7 @@ export async function runGateAll(flags: GateFlags, io = { stdout: process.stdout
       code = Math.max(code, auditExitCode(result));
       if (format === 'json') json.audit = JSON.parse(renderAudit(result, 'json'));
       else io.stdout.write(withNewline(`${gates.coverage ? '\n' : ''}${renderAudit(result, format, { color })}`));
-      await appendToStepSummary(renderAudit(result, 'markdown'), io.env);
+      await stepSummary(() => appendToStepSummary(renderAudit(result, 'markdown'), io.env), io.stderr);
     }
     if (format === 'json') io.stdout.write(`${JSON.stringify({ passed, ...json }, null, 2)}\n`);
     return code;

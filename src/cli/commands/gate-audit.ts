@@ -5,7 +5,7 @@ import { auditGate } from '../../gates/run.js';
 import { appendToStepSummary } from '../../gates/step-summary.js';
 import { AUDIT_FORMATS, renderAudit } from '../../report/audit.js';
 import { handleFailure } from '../failure.js';
-import { configuredGates, formatFlag, reportsFrom, usage, useColor, withNewline, type GateFlags } from './gate-settings.js';
+import { configuredGates, formatFlag, type GateFlags, reportsFrom, stepSummary, usage, useColor, withNewline } from './gate-settings.js';
 
 export interface AuditFlags extends GateFlags {
   policy?: string;
@@ -21,7 +21,7 @@ export async function runGateAudit(args: string[], flags: AuditFlags, io = { std
     const policy = flags.policy !== undefined ? resolve(flags.policy) : configured?.policy;
     const result = await auditGate({ reports, ...(policy === undefined ? {} : { policy }) });
     io.stdout.write(withNewline(renderAudit(result, format, { color: useColor(flags, io.stdout, io.env), version: flags.version })));
-    await appendToStepSummary(renderAudit(result, 'markdown'), io.env);
+    await stepSummary(() => appendToStepSummary(renderAudit(result, 'markdown'), io.env), io.stderr);
     return auditExitCode(result);
   } catch (e) {
     return handleFailure(e, { debug: Boolean(flags.debug), stderr: io.stderr });

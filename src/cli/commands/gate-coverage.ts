@@ -5,7 +5,7 @@ import { appendStepSummary } from '../../gates/coverage/step-summary.js';
 import { coverageGate } from '../../gates/run.js';
 import { renderCoverage } from '../../report/coverage.js';
 import { handleFailure } from '../failure.js';
-import { configuredGates, formatFlag, percentFlag, reportsFrom, usage, useColor, withNewline, type GateFlags } from './gate-settings.js';
+import { configuredGates, formatFlag, type GateFlags, percentFlag, reportsFrom, stepSummary, usage, useColor, withNewline } from './gate-settings.js';
 
 export interface CoverageFlags extends GateFlags {
   min?: string;
@@ -47,7 +47,7 @@ export async function runGateCoverage(args: string[], flags: CoverageFlags, io =
     if (settings.reports.length === 0) throw usage('no coverage report given', 'name the reports, e.g. `debship gate coverage coverage/lcov.info`, or list them under gates.coverage.reports in debship.yaml');
     const result = await coverageGate(settings, io.env);
     io.stdout.write(withNewline(renderCoverage(result, format, { color: useColor(flags, io.stdout, io.env), allFiles: Boolean(flags.allFiles) })));
-    await appendStepSummary(result, io.env);
+    await stepSummary(() => appendStepSummary(result, io.env), io.stderr);
     return result.passed ? ExitCode.ok : ExitCode.findings;
   } catch (e) {
     return handleFailure(e, { debug: Boolean(flags.debug), stderr: io.stderr });

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadGatesConfig } from '../../config/gates.js';
 import type { GatesConfig } from '../../config/types.js';
-import { DebshipError } from '../../core/errors.js';
+import { DebshipError, isDebshipError } from '../../core/errors.js';
 
 export interface GateFlags {
   config?: string;
@@ -54,4 +54,17 @@ export function reportsFrom(args: string[], configured: string[] | undefined): s
 
 export function withNewline(text: string): string {
   return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/**
+ * Appends to GitHub's step summary. The verdict is already printed and decides the exit status: a
+ * summary that cannot be written is a warning, never a different result.
+ */
+export async function stepSummary(append: () => Promise<unknown>, stderr: NodeJS.WritableStream): Promise<void> {
+  try {
+    await append();
+  } catch (e) {
+    if (!isDebshipError(e)) throw e;
+    stderr.write(`debship: warning: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
+  }
 }
