@@ -5,7 +5,7 @@
 import type { AuditFinding, AuditResult } from '../gates/audit/evaluate.js';
 import type { Severity } from '../gates/audit/model.js';
 import type { IgnoreRule } from '../gates/audit/policy.js';
-import { severityCounts, totalFindings } from './audit-words.js';
+import { severityCounts, totalFindings, upgradeVersion } from './audit-words.js';
 
 /** Bumped when a key changes meaning or goes away (new keys do not bump it). */
 export const AUDIT_JSON_VERSION = 1;
@@ -24,6 +24,8 @@ export interface AuditJsonFinding {
   category: string;
   cwes: string[];
   fixedVersions: string[];
+  /** The version to upgrade to: the lowest fix above the installed version; null when none is known. */
+  upgradeTo: string | null;
   title: string | null;
   description: string | null;
   url: string | null;
@@ -119,6 +121,7 @@ function jsonFinding(f: AuditFinding): AuditJsonFinding {
     category: f.category,
     cwes: [...f.cwes],
     fixedVersions: [...f.fixedVersions],
+    upgradeTo: upgradeVersion(f) ?? null,
     title: f.title ?? null,
     description: f.description ?? null,
     url: f.url ?? null,

@@ -152,6 +152,7 @@ describe('json', () => {
       category: 'code-execution',
       cwes: ['CWE-1321'],
       fixedVersions: ['0.2.4', '1.2.6'],
+      upgradeTo: '1.2.6',
       title: 'Prototype Pollution in minimist',
       description: null,
       url: null,

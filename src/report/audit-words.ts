@@ -28,9 +28,15 @@ export function versionText(f: Finding): string | undefined {
 export function fixText(f: Finding): string {
   if (f.fixedVersions.length === 0) return 'no fixed version yet';
   if (!f.version) return `fixed in ${f.fixedVersions.join(', ')}`;
-  const above = f.fixedVersions.filter((v) => compareVersions(v, f.version!) > 0);
-  if (above.length) return `fixed in ${above[0]}`;
+  const upgrade = upgradeVersion(f);
+  if (upgrade) return `fixed in ${upgrade}`;
   return `no fixed version above ${f.version} yet (older releases fixed in ${f.fixedVersions.join(', ')})`;
+}
+
+/** The version to upgrade to: the lowest fix above the installed version (the lowest fix when that is unknown). */
+export function upgradeVersion(f: Finding): string | undefined {
+  if (!f.version) return f.fixedVersions[0];
+  return f.fixedVersions.find((v) => compareVersions(v, f.version!) > 0);
 }
 
 /** The fix for a table cell: the version alone, or a dash. */
