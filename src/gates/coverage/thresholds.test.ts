@@ -65,6 +65,10 @@ describe('threshold checks', () => {
       passed: true,
       message: 'no executable line changed since origin/main; diff coverage is n/a',
     });
+    const unseen = { ...diff, lines: { covered: 0, total: 0 }, percent: null, notMeasured: ['README.md', 'src/a.py', 'src/b.py', 'tools/x.sh'] };
+    expect(checkThresholds({ minDiff: 80, lines: 90, branches: null, diff: unseen })[0]!.message).toBe(
+      'no executable line changed since origin/main; diff coverage is n/a (4 changed files are in no report: README.md, src/a.py, src/b.py and 1 more)',
+    );
   });
 
   it('checks the drop from the previous run, recomputed from its counts', () => {

@@ -32,7 +32,7 @@ export interface ThresholdInput {
   lines: number | null;
   branches: number | null;
   /** Diff coverage, when a base was given. */
-  diff?: { base: string; lines: Ratio; percent: number | null };
+  diff?: { base: string; lines: Ratio; percent: number | null; notMeasured?: readonly string[] };
   /** The history's previous entry on this branch, when --history was given. */
   previous?: HistoryEntry;
   branch?: string;
@@ -123,7 +123,9 @@ function minimum(name: ThresholdName, what: string, units: string, required: num
 function minDiff(required: number, diff: ThresholdInput['diff']): ThresholdCheck {
   if (!diff || diff.percent === null) {
     const since = diff ? ` since ${diff.base}` : '';
-    return { name: 'min-diff', required, actual: null, passed: true, message: `no executable line changed${since}; diff coverage is n/a` };
+    // Say what was not looked at: changed code no report measured would otherwise pass unseen.
+    const unseen = diff?.notMeasured?.length ? ` (${diff.notMeasured.length} changed ${diff.notMeasured.length === 1 ? 'file is' : 'files are'} in no report: ${listFew(diff.notMeasured)})` : '';
+    return { name: 'min-diff', required, actual: null, passed: true, message: `no executable line changed${since}; diff coverage is n/a${unseen}` };
   }
   const detail = ` (${diff.lines.covered} of ${diff.lines.total} changed lines covered)`;
   const check = minimum('min-diff', 'diff coverage', 'changed lines', required, diff.percent);
@@ -151,4 +153,8 @@ function maxDrop(allowed: number, lines: number | null, previous: HistoryEntry |
   const moved = drop > 0 ? `dropped ${drop.toFixed(2)} points` : drop < 0 ? `rose ${(-drop).toFixed(2)} points` : 'is unchanged';
   const within = drop > 0 ? `, within the allowed ${allowed}` : '';
   return { name, required: allowed, actual: drop, passed: true, message: `line coverage ${moved} ${since} (${change})${within}` };
+}
+
+function listFew(paths: readonly string[]): string {
+  return paths.length <= 3 ? paths.join(', ') : `${paths.slice(0, 3).join(', ')} and ${paths.length - 3} more`;
 }
