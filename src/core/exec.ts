@@ -128,6 +128,9 @@ export function spawnPiped(cmd: string, args: readonly string[], opts: PipedOpti
   return new PipedProcess(cmd, args, opts);
 }
 
+/** Bytes written to a child's stdin that may wait in the pipe's queue before writers are held back. */
+const IN_FLIGHT = 8 * 1024 * 1024;
+
 class PipedProcess extends Duplex {
   private readonly child: ChildProcess;
   private readonly stderr: Buffer[] = [];
@@ -176,7 +179,10 @@ class PipedProcess extends Duplex {
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
     const stdin = this.child.stdin!;
     if (stdin.destroyed) return cb();
-    if (stdin.write(chunk)) cb();
+    // Keep a few chunks queued for the child, not one: waiting for each to drain before producing
+    // the next leaves the child idle while we read and hash, and the two take turns instead of
+    // working at the same time.
+    if (stdin.write(chunk) || stdin.writableLength <= IN_FLIGHT) cb();
     else {
       // Resolve on drain, or on close when the child stops reading (its exit code tells why).
       const done = (): void => {
