@@ -12,11 +12,11 @@ import { appendToStepSummary } from '../../gates/step-summary.js';
 import { renderAudit } from '../../report/audit.js';
 import { renderCoverage } from '../../report/coverage.js';
 import { handleFailure } from '../failure.js';
-import { configuredGates, formatFlag, type GateFlags, stepSummary, useColor, withNewline } from './gate-settings.js';
+import { configuredGates, formatFlag, stepSummary, useColor, withNewline, processIO, type GateFlags, type GateIO } from './gate-settings.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 
-export async function runGateAll(flags: GateFlags, io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+export async function runGateAll(flags: GateFlags, io: GateIO = processIO()): Promise<number> {
   try {
     const format = formatFlag(flags.format, FORMATS);
     const gates = await configuredGates(flags);

@@ -5,14 +5,14 @@ import { auditGate } from '../../gates/run.js';
 import { appendToStepSummary } from '../../gates/step-summary.js';
 import { AUDIT_FORMATS, renderAudit } from '../../report/audit.js';
 import { handleFailure } from '../failure.js';
-import { configuredGates, formatFlag, type GateFlags, reportsFrom, stepSummary, usage, useColor, withNewline } from './gate-settings.js';
+import { configuredGates, formatFlag, reportsFrom, stepSummary, usage, useColor, withNewline, processIO, type GateFlags, type GateIO } from './gate-settings.js';
 
 export interface AuditFlags extends GateFlags {
   policy?: string;
   version?: string;
 }
 
-export async function runGateAudit(args: string[], flags: AuditFlags, io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+export async function runGateAudit(args: string[], flags: AuditFlags, io: GateIO = processIO()): Promise<number> {
   try {
     const format = formatFlag(flags.format, AUDIT_FORMATS);
     const configured = (await configuredGates(flags)).audit;

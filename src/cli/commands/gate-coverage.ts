@@ -5,7 +5,7 @@ import { appendStepSummary } from '../../gates/coverage/step-summary.js';
 import { coverageGate } from '../../gates/run.js';
 import { renderCoverage } from '../../report/coverage.js';
 import { handleFailure } from '../failure.js';
-import { configuredGates, formatFlag, type GateFlags, percentFlag, reportsFrom, stepSummary, usage, useColor, withNewline } from './gate-settings.js';
+import { configuredGates, formatFlag, percentFlag, reportsFrom, stepSummary, usage, useColor, withNewline, processIO, type GateFlags, type GateIO } from './gate-settings.js';
 
 export interface CoverageFlags extends GateFlags {
   min?: string;
@@ -23,7 +23,7 @@ export interface CoverageFlags extends GateFlags {
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 
-export async function runGateCoverage(args: string[], flags: CoverageFlags, io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+export async function runGateCoverage(args: string[], flags: CoverageFlags, io: GateIO = processIO()): Promise<number> {
   try {
     const format = formatFlag(flags.format, FORMATS);
     const configured = (await configuredGates(flags)).coverage;

@@ -9,6 +9,15 @@ import { loadGatesConfig } from '../../config/gates.js';
 import type { GatesConfig } from '../../config/types.js';
 import { DebshipError, isDebshipError } from '../../core/errors.js';
 
+/** Where a gate command writes, and the environment it reads (GITHUB_STEP_SUMMARY, NO_COLOR). */
+export interface GateIO {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+export const processIO = (): GateIO => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
+
 export interface GateFlags {
   config?: string;
   format: string;
