@@ -148,6 +148,26 @@ describe('running the gate', () => {
     ]);
   });
 
+  it('compares a branch\'s first run with the last run on the branch it merges into', async () => {
+    const history = join(out, 'history.jsonl');
+    await gate({ history, commit: 'm1', branch: 'main' });
+    lcov([1, 0, 0, 0, 0, 0]);
+    const run = (env: NodeJS.ProcessEnv, diffBase?: string) =>
+      runCoverageGate({ reports: [join(out, 'lcov.info')], root: repo, env, history, maxDrop: 5, commit: 'f1', branch: 'topic', ...(diffBase ? { diffBase } : {}) });
+    // In a pull request GitHub names the base branch.
+    const pr = await run({ GITHUB_BASE_REF: 'main' });
+    expect(pr.trend?.previous).toMatchObject({ commit: 'm1', branch: 'main' });
+    expect(pr.checks.find((c) => c.name === 'max-drop')).toMatchObject({ passed: false });
+    // Elsewhere --diff-base does, remote prefix and all.
+    git('update-ref', 'refs/remotes/origin/main', 'main');
+    const local = await run({}, 'origin/main');
+    expect(local.trend?.previous).toMatchObject({ commit: 'm1', branch: 'main' });
+    // Once the branch has a run that held, that run is the bar.
+    lcov([1, 1, 1, 1, 0, 0]);
+    await runCoverageGate({ reports: [join(out, 'lcov.info')], root: repo, env: {}, history, commit: 'f2', branch: 'topic' });
+    expect((await run({ GITHUB_BASE_REF: 'main' })).trend?.previous).toMatchObject({ commit: 'f2', branch: 'topic' });
+  });
+
   it('records nothing and writes no badge when a report cannot be read', async () => {
     const history = join(out, 'history.jsonl');
     const badge = join(out, 'badge.svg');

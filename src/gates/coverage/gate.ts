@@ -66,6 +66,21 @@ export interface CoverageResult {
   history?: { file: string; entry: HistoryEntry; replaced: boolean };
 }
 
+/**
+ * A branch's first run has no run of its own to compare with: it is compared with the last run on
+ * the branch it will merge into — GITHUB_BASE_REF in a pull request, else the branch --diff-base
+ * names (`origin/main` is tried as itself and as `main`).
+ */
+function baseEntry(entries: readonly HistoryEntry[], rev: Revision, diffBase: string | undefined, env: NodeJS.ProcessEnv): HistoryEntry | undefined {
+  const candidates = [env.GITHUB_BASE_REF, diffBase, diffBase?.replace(/^[^/]+\//, '')];
+  for (const branch of candidates) {
+    if (!branch || branch === rev.branch) continue;
+    const found = previousEntry(entries, { commit: rev.commit, branch });
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export async function runCoverageGate(o: CoverageGateOptions): Promise<CoverageResult> {
   validateThresholdOptions(o);
   const env = o.env ?? process.env;
@@ -75,7 +90,8 @@ export async function runCoverageGate(o: CoverageGateOptions): Promise<CoverageR
   let previous: HistoryEntry | undefined;
   if (historyFile) {
     revision = await resolveRevision(o.root, { commit: o.commit, branch: o.branch }, env);
-    previous = previousEntry(await readHistory(historyFile), revision);
+    const entries = await readHistory(historyFile);
+    previous = previousEntry(entries, revision) ?? baseEntry(entries, revision, o.diffBase, env);
   }
 
   const reports = await readCoverageReports(o.reports, { root: o.root });
