@@ -57,18 +57,21 @@ export async function* dataTar(entries: PackageEntry[], sink: DataTarSink): Asyn
         hash.update(chunk);
         sink.progress(chunk.length);
         batch.add(chunk);
-        if (batch.full) yield batch.take();
+        if (batch.full) yield* batch.take();
       }
       if (read !== e.size) throw changed(e.path, e.size, 'shrank');
       sink.md5(e.path, hash.digest('hex'));
       batch.add(tarPadding(e.size));
     }
     // Let the event loop run between batches so compressors and writers keep draining.
-    if (batch.full) yield batch.take();
+    if (batch.full) yield* batch.take();
   }
   batch.add(TAR_END);
-  yield batch.take();
+  yield* batch.take();
 }
+
+/** A piece this large goes downstream as it is: copying it into a batch would cost more than a write. */
+const LARGE = 64 * 1024;
 
 class Batch {
   private parts: Buffer[] = [];
@@ -80,11 +83,23 @@ class Batch {
     this.parts.push(b);
     this.length += b.length;
   }
-  take(): Buffer {
-    const out = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.length);
+  /** The pieces so far: runs of small ones joined, large ones alone (never copied). */
+  *take(): Generator<Buffer> {
+    const parts = this.parts;
     this.parts = [];
     this.length = 0;
-    return out;
+    let run: Buffer[] = [];
+    const joined = () => (run.length === 1 ? run[0]! : Buffer.concat(run));
+    for (const part of parts) {
+      if (part.length < LARGE) {
+        run.push(part);
+        continue;
+      }
+      if (run.length) yield joined();
+      run = [];
+      yield part;
+    }
+    if (run.length) yield joined();
   }
 }
 
