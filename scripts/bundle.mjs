@@ -2,18 +2,23 @@
  * Bundles the CLI into dist/bin/ so `debship` starts without resolving hundreds of modules
  * (start-up time matters for `debship lint` on one small package). Commands stay lazily loaded:
  * each is a separate chunk, imported only when it runs. `debship lint` also gets a self-contained
- * CommonJS bundle, lint-core.cjs, which src/cli/bin.ts loads with a V8 code cache. The library
- * itself is compiled by tsc into dist/ for programmatic use.
+ * CommonJS bundle, lint-core.cjs, and the whole command line another, main-core.cjs, which
+ * src/cli/bin.ts loads with a V8 code cache. The library itself is compiled by tsc into dist/ for
+ * programmatic use.
+ *
+ *   node scripts/bundle.mjs [OUTDIR]     default dist/bin (tests bundle into a temporary directory)
  */
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-// Chunk names carry content hashes: clear old ones so dist/bin holds only what this build wrote.
-rmSync('dist/bin', { recursive: true, force: true });
+const outdir = process.argv[2] ?? 'dist/bin';
+
+// Chunk names carry content hashes: clear old ones so the directory holds only what this build wrote.
+rmSync(outdir, { recursive: true, force: true });
 
 await build({
   entryPoints: { debship: 'src/cli/bin.ts' },
-  outdir: 'dist/bin',
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -28,7 +33,7 @@ await build({
 
 await build({
   entryPoints: { 'lint-core': 'src/cli/lint-core.ts' },
-  outdir: 'dist/bin',
+  outdir,
   outExtension: { '.js': '.cjs' },
   bundle: true,
   format: 'cjs',
@@ -36,4 +41,20 @@ await build({
   target: 'node20',
   packages: 'bundle',
   logLevel: 'warning',
+});
+
+// The full command line as one CommonJS bundle, which src/cli/bin.ts also loads with a V8 code
+// cache. import.meta.url is the bundle's own URL, as in the ESM build.
+await build({
+  entryPoints: { 'main-core': 'src/cli/main.ts' },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  packages: 'bundle',
+  logLevel: 'warning',
+  define: { 'import.meta.url': '__debshipModuleUrl' },
+  banner: { js: "const __debshipModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

@@ -3,15 +3,36 @@
  * The `debship` executable. `debship lint …` runs from a bundle loaded with a V8 code cache and
  * without commander, because linting one package should cost little more than starting Node;
  * every other command, and any lint invocation the fast path does not understand (help, a
- * mistake), goes to the full command line in main.ts.
+ * mistake), goes to the full command line in main.ts — also from a code-cached bundle, so short
+ * commands (`version`, the gates) and builds do not spend their first tens of milliseconds
+ * compiling.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseLintArgs } from './lint-options.js';
 
+// A reader that stops early (`debship lint x.deb | head`) is not an error: stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
+
 const fast = parseLintArgs(process.argv.slice(2));
 if (fast) await lint(fast.files, fast.flags);
-else await import('./main.js');
+else await commandLine();
+
+async function commandLine(): Promise<void> {
+  const core = fileURLToPath(new URL('./main-core.cjs', import.meta.url));
+  // Run from source (tsx) there is no bundle: use main.ts itself.
+  if (!existsSync(core)) {
+    await (await import('./main.js')).done;
+    return;
+  }
+  const { loadWithCodeCache } = await import('./code-cache.js');
+  const mod = loadWithCodeCache(core);
+  await (mod.exports as typeof import('./main.js')).done;
+  mod.save();
+}
 
 async function lint(files: string[], flags: Parameters<typeof import('./commands/lint.js').runLint>[1]): Promise<void> {
   const core = fileURLToPath(new URL('./lint-core.cjs', import.meta.url));

@@ -4,7 +4,7 @@
  * time. The cache lives in the user's cache directory, is used only when the user owns it, and
  * any failure to read or write it just means compiling as usual.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -17,7 +17,8 @@ export interface CachedModule {
 }
 
 export function loadWithCodeCache(file: string): CachedModule {
-  const source = readFileSync(file, 'utf8');
+  // A shebang line is not JavaScript inside the wrapper; blank it, keeping line numbers.
+  const source = readFileSync(file, 'utf8').replace(/^#!.*/, '');
   const cacheFile = cachePath(file);
   const cachedData = cacheFile ? readOwned(cacheFile) : undefined;
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
@@ -35,11 +36,23 @@ export function loadWithCodeCache(file: string): CachedModule {
         const tmp = `${cacheFile}.${process.pid}`;
         writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
         renameSync(tmp, cacheFile);
+        removeOlderCaches(cacheFile);
       } catch {
         /* an unwritable cache only costs speed */
       }
     },
   };
+}
+
+/** Caches of earlier builds of the same bundle, for this Node, are never read again: remove them. */
+function removeOlderCaches(current: string): void {
+  const dir = dirname(current);
+  const name = basename(current);
+  const prefix = `${name.split('-').slice(0, -4).join('-')}-`;
+  const suffix = `-${process.version}-${process.arch}.v8`;
+  for (const other of readdirSync(dir)) {
+    if (other !== name && other.startsWith(prefix) && other.endsWith(suffix)) rmSync(join(dir, other), { force: true });
+  }
 }
 
 /** One cache file per bundle version and Node build: a stale one is never even read. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,16 @@ describe('loadWithCodeCache', () => {
       const second = loadWithCodeCache(file);
       expect((second.exports.answer as () => number)()).toBe(42);
       second.save();
+      const caches = () => readdirSync(join(dir, 'cache', 'debship', 'code-cache'));
+      expect(caches()).toHaveLength(1);
+
+      // A shebang is blanked, and a rebuilt bundle's cache replaces the old one.
+      writeFileSync(file, '#!/usr/bin/env node\nexports.answer = () => 43;');
+      utimesSync(file, new Date(), new Date(Date.now() + 5000));
+      const rebuilt = loadWithCodeCache(file);
+      expect((rebuilt.exports.answer as () => number)()).toBe(43);
+      rebuilt.save();
+      expect(caches()).toHaveLength(1);
     } finally {
       if (previous === undefined) delete process.env.XDG_CACHE_HOME;
       else process.env.XDG_CACHE_HOME = previous;

@@ -170,10 +170,14 @@ for (const cmd of program.commands) {
 // `debship lint` keeps lintian's statuses, where 2 means findings: its usage errors exit 1.
 const usageExit = process.argv.slice(2).find((a) => !a.startsWith('-')) === 'lint' ? 1 : 2;
 
-program.parseAsync(process.argv).catch((err: unknown) => {
-  if (err instanceof CommanderError) {
-    process.exitCode = err.exitCode === 0 ? 0 : usageExit;
-    return;
-  }
-  process.exitCode = handleFailure(err, { debug: Boolean(program.opts().debug), stderr: process.stderr });
-});
+/** Settles when the command has finished (bin.ts then saves the code cache). */
+export const done: Promise<void> = program.parseAsync(process.argv).then(
+  () => undefined,
+  (err: unknown) => {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode === 0 ? 0 : usageExit;
+      return;
+    }
+    process.exitCode = handleFailure(err, { debug: Boolean(program.opts().debug), stderr: process.stderr });
+  },
+);

@@ -1,0 +1,68 @@
+/**
+ * The executable as installed: the esbuild bundles (ESM entry, lint-core.cjs and main-core.cjs,
+ * both loaded with a V8 code cache) built into a temporary directory and run with node. The
+ * other CLI tests run the sources through tsx, which never takes these paths.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+let dir: string;
+let cache: string;
+
+function debship(args: string[]) {
+  const r = spawnSync(process.execPath, [join(dir, 'dist/bin/debship.js'), ...args], {
+    cwd: dir,
+    env: { PATH: process.env.PATH, NO_COLOR: '1', CI: 'true', XDG_CACHE_HOME: cache, SOURCE_DATE_EPOCH: '1700000000' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'debship-bundle-'));
+  cache = join(dir, 'cache');
+  // The bundles find package.json two levels up, as in the published package.
+  copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+  mkdirSync(join(dir, 'dist'));
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), join(dir, 'dist/bin')], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bundling failed: ${r.stderr}`);
+}, 120_000);
+
+describe('the bundled executable', () => {
+  it('runs commands from the code-cached bundle, the second time from the cache', () => {
+    for (let run = 0; run < 2; run++) {
+      const r = debship(['version', '--config', join(ROOT, 'examples/hello-service/debship.yaml'), '--json']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ upstream: expect.any(String), debian: expect.any(String) });
+    }
+    expect(readdirSync(join(cache, 'debship/code-cache')).filter((f) => f.startsWith('main-core.cjs-'))).toHaveLength(1);
+  });
+
+  it('keeps exit statuses, help and errors', () => {
+    expect(debship(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(debship(['gate', '--help']).code).toBe(0);
+    expect(debship(['no-such-command']).code).toBe(2);
+    const missing = debship(['build', '--config', 'nope.yaml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^debship: error: .*nope\.yaml: no such file\n {2}hint: /);
+  });
+
+  it('builds, inspects and lints a package, and runs a gate', () => {
+    const built = debship(['build', '--config', join(ROOT, 'examples/hello-service/debship.yaml'), '--out', join(dir, 'out'), '--json']);
+    expect(built.code, built.stderr).toBe(0);
+    const deb = (JSON.parse(built.stdout) as { packages: { path: string }[] }).packages[0]!.path;
+    expect(debship(['inspect', deb, '--json']).code).toBe(0);
+    const lint = debship(['lint', deb]);
+    expect(lint.code, lint.stderr).toBe(0);
+    expect(readdirSync(join(cache, 'debship/code-cache')).some((f) => f.startsWith('lint-core.cjs-'))).toBe(true);
+    const gate = debship(['gate', 'audit', join(ROOT, 'src/gates/audit/__fixtures__/npm-audit-v2.json'), '--format', 'json']);
+    expect(gate.code).toBe(1);
+    expect(JSON.parse(gate.stdout).passed).toBe(false);
+  });
+});
