@@ -93,7 +93,8 @@ function row(cells: string[]): string {
 }
 
 function pkg(f: AuditFinding): string {
-  return cell(f.package);
+  // A code span: `@scope/name` would otherwise render as a team mention where markdown is posted.
+  return code(f.package);
 }
 
 /** The id linked to its page, the aliases after it. */
@@ -125,4 +126,13 @@ function inline(text: string): string {
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Text as a code span in a table cell: backticks cannot be escaped inside one, so a longer fence is used. */
+function code(text: string): string {
+  const t = oneLine(text).replace(/\|/g, '\\|');
+  const longest = (t.match(/`+/g) ?? []).reduce((n, run) => Math.max(n, run.length), 0);
+  const fence = '`'.repeat(longest + 1);
+  const pad = longest ? ' ' : '';
+  return `${fence}${pad}${t}${pad}${fence}`;
 }

@@ -183,8 +183,8 @@ describe('markdown', () => {
         '',
         '| Severity | Package | Version | Advisory | Title | Fixed in |',
         '| --- | --- | --- | --- | --- | --- |',
-        '| CRITICAL 9.8 | minimist | 1.2.5 | [GHSA-xvch-5gv4-984h](https://github.com/advisories/GHSA-xvch-5gv4-984h) (CVE-2021-44906) | Prototype Pollution in minimist | 1.2.6 |',
-        '| HIGH 7.5 | left\\|pad | 1.0.0 | [GHSA-zzzz-zzzz-zzzz](https://github.com/advisories/GHSA-zzzz-zzzz-zzzz) | Evil \\<b\\>x\\</b\\> \\| pipe \\*bold\\* \\[link\\](x) second line | — |',
+        '| CRITICAL 9.8 | `minimist` | 1.2.5 | [GHSA-xvch-5gv4-984h](https://github.com/advisories/GHSA-xvch-5gv4-984h) (CVE-2021-44906) | Prototype Pollution in minimist | 1.2.6 |',
+        '| HIGH 7.5 | `left\\|pad` | 1.0.0 | [GHSA-zzzz-zzzz-zzzz](https://github.com/advisories/GHSA-zzzz-zzzz-zzzz) | Evil \\<b\\>x\\</b\\> \\| pipe \\*bold\\* \\[link\\](x) second line | — |',
         '',
       ].join('\n'),
     );
@@ -204,8 +204,8 @@ describe('markdown', () => {
   it('folds informational findings and skips in <details>; lists ignores, expired ignores and notes', () => {
     const md = renderAudit(sample(), 'markdown');
     expect(md).toContain('<details><summary>Informational: 3 (1 medium, 1 low, 1 unknown)</summary>\n\n| Severity |');
-    expect(md).toContain('| MEDIUM 5.3 | semver | 5.7.1 | [GHSA-c2qf-rxjj-qqgw](https://github.com/advisories/GHSA-c2qf-rxjj-qqgw) (CVE-2022-25883) | semver ReDoS | 5.7.2 |');
-    expect(md).toContain('### Ignored (1)\n\n| Advisory | Package | Severity | Until | Reason |\n| --- | --- | --- | --- | --- |\n| [GHSA-35jh-r3h4-6jhm](https://github.com/advisories/GHSA-35jh-r3h4-6jhm) (CVE-2021-23337) | lodash | HIGH 7.2 | 2027-06-30 | not reachable: we never call template() |');
+    expect(md).toContain('| MEDIUM 5.3 | `semver` | 5.7.1 | [GHSA-c2qf-rxjj-qqgw](https://github.com/advisories/GHSA-c2qf-rxjj-qqgw) (CVE-2022-25883) | semver ReDoS | 5.7.2 |');
+    expect(md).toContain('### Ignored (1)\n\n| Advisory | Package | Severity | Until | Reason |\n| --- | --- | --- | --- | --- |\n| [GHSA-35jh-r3h4-6jhm](https://github.com/advisories/GHSA-35jh-r3h4-6jhm) (CVE-2021-23337) | `lodash` | HIGH 7.2 | 2027-06-30 | not reachable: we never call template() |');
     expect(md).toContain('### Expired ignores (1)\n\n| Advisory | Expired on | Reason | Matches |\n| --- | --- | --- | --- |\n| GHSA-old | 2026-10-01 | dev only | Jinja2 2.11.2 |');
     expect(md).toContain('<details><summary>Skipped: 2</summary>');
     expect(md).toContain('**Notes:**\n\n- ignore for GHSA-unused matches no finding; remove it if the advisory no longer applies\n');
@@ -272,6 +272,13 @@ function checkSarif(doc: unknown): string[] {
   }
   return problems;
 }
+
+describe('markdown package names', () => {
+  it('are code spans, so a scoped name is not a mention', () => {
+    const result = evaluateAudit([report([finding({ package: '@babel/core', severity: 'critical', score: 9.1 })])], defaultAuditPolicy(), new Date('2026-11-27'));
+    expect(renderAudit(result, 'markdown')).toContain('| `@babel/core` |');
+  });
+});
 
 describe('sarif', () => {
   it('is valid SARIF 2.1.0 with the fields GitHub reads', () => {

@@ -57,6 +57,14 @@ export function detectFormat(doc: unknown): Detected {
     };
   }
   if (isNpmError(doc)) return { kind: 'npm-error' };
+  // A manifest or lockfile given by mistake also has `dependencies`: name it, not "a bad pip-audit report".
+  if (has(doc, 'lockfileVersion') || (has(doc, 'name') && has(doc, 'version') && !Array.isArray(doc.dependencies))) {
+    return {
+      kind: 'unsupported',
+      message: `is an npm ${has(doc, 'lockfileVersion') ? 'lockfile' : 'package.json'}, not a scanner's report`,
+      hint: 'Give the report the scanner writes: `npm audit --json > npm-audit.json`, then `debship gate audit npm-audit.json`.',
+    };
+  }
   if (has(doc, 'dependencies')) return { kind: 'report', format: 'pip-audit' };
   if (has(doc, 'results')) return { kind: 'report', format: 'osv-scanner' };
   if (has(doc, 'vulnerabilities') && has(doc, 'metadata')) return { kind: 'report', format: 'npm-audit' };

@@ -70,6 +70,14 @@ describe('reports debship does not read', () => {
     expect(e.hint).toBeTruthy();
   });
 
+  it('names an npm lockfile or package.json given instead of a report', () => {
+    const lock = caught(() => parseAuditReport('{"name": "app", "lockfileVersion": 3, "packages": {}, "dependencies": {}}', 'package-lock.json'));
+    expect(lock.message).toContain('is an npm lockfile, not a scanner\'s report');
+    expect(lock.hint).toContain('npm audit --json');
+    const manifest = caught(() => parseAuditReport('{"name": "app", "version": "1.0.0", "dependencies": {"lodash": "^4"}}', 'package.json'));
+    expect(manifest.message).toContain('is an npm package.json');
+  });
+
   it('lists at most five keys of an unknown object', () => {
     const e = caught(() => parseAuditReport(JSON.stringify(Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`k${i}`, i]))), 'r'));
     expect(e.message).toContain('`k4`, … (9 in all)');

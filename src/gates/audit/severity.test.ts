@@ -31,6 +31,10 @@ describe('rateSeverity', () => {
     expect(rateSeverity({ vectors: [broken], databaseSeverity: 'moderate' })).toEqual({ severity: 'medium', from: 'database' });
   });
 
+  it('reads Ubuntu\'s "negligible" priority as low', () => {
+    expect(rateSeverity({ databaseSeverity: 'negligible' })).toEqual({ severity: 'low', from: 'database' });
+  });
+
   it('v2 has no critical: a 10.0 is high', () => {
     expect(rateSeverity({ vectors: ['AV:N/AC:L/Au:N/C:C/I:C/A:C'] })).toMatchObject({ severity: 'high', score: 10, from: 'cvss-v2' });
   });

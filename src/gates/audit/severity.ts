@@ -24,13 +24,15 @@ const FROM: Record<CvssVersion, SeverityRating['from']> = {
   '2.0': 'cvss-v2',
 };
 
-/** Database words: GHSA/OSV (LOW, MODERATE, HIGH, CRITICAL), npm audit (info … critical). */
+/** Database words: GHSA/OSV (LOW, MODERATE, HIGH, CRITICAL), npm audit (info … critical), Ubuntu (negligible). */
 const DATABASE_WORDS: Record<string, Severity> = {
   critical: 'critical',
   high: 'high',
   moderate: 'medium',
   medium: 'medium',
   low: 'low',
+  // Ubuntu's priority words, which OSV records of Ubuntu advisories carry.
+  negligible: 'low',
   // Informational advisories carry no risk rating; "low" would overstate them.
   info: 'none',
   informational: 'none',
