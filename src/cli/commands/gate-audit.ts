@@ -1,5 +1,4 @@
 /** `debship gate audit`: flags and config → auditGate() → a report; exit 0 holds, 1 fails, 2 unusable input. */
-import { resolve } from 'node:path';
 import { auditExitCode } from '../../gates/audit/exit.js';
 import { auditGate } from '../../gates/run.js';
 import { appendToStepSummary } from '../../gates/step-summary.js';
@@ -18,7 +17,8 @@ export async function runGateAudit(args: string[], flags: AuditFlags, io: GateIO
     const configured = (await configuredGates(flags)).audit;
     const reports = reportsFrom(args, configured?.reports);
     if (reports.length === 0) throw usage('no scanner report given', 'name the reports, e.g. `debship gate audit pip-audit.json`, or list them under gates.audit.reports in debship.yaml');
-    const policy = flags.policy !== undefined ? resolve(flags.policy) : configured?.policy;
+    // As typed, like the reports, so messages name it the way the user did.
+    const policy = flags.policy ?? configured?.policy;
     const result = await auditGate({ reports, ...(policy === undefined ? {} : { policy }) });
     io.stdout.write(withNewline(renderAudit(result, format, { color: useColor(flags, io.stdout, io.env), version: flags.version })));
     await stepSummary(() => appendToStepSummary(renderAudit(result, 'markdown'), io.env), io.stderr);
