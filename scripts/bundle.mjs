@@ -31,30 +31,27 @@ await build({
   banner: { js: "import { createRequire as __debshipRequire } from 'node:module'; const require = __debshipRequire(import.meta.url);" },
 });
 
-await build({
-  entryPoints: { 'lint-core': 'src/cli/lint-core.ts' },
-  outdir,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  packages: 'bundle',
-  logLevel: 'warning',
-});
+/** A self-contained CommonJS bundle that src/cli/bin.ts loads with a V8 code cache. */
+function codeCachedBundle(name, entry, extra = {}) {
+  return build({
+    entryPoints: { [name]: entry },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    packages: 'bundle',
+    logLevel: 'warning',
+    ...extra,
+  });
+}
 
-// The full command line as one CommonJS bundle, which src/cli/bin.ts also loads with a V8 code
-// cache. import.meta.url is the bundle's own URL, as in the ESM build.
-await build({
-  entryPoints: { 'main-core': 'src/cli/main.ts' },
-  outdir,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  packages: 'bundle',
-  logLevel: 'warning',
+// `debship lint`'s fast path.
+await codeCachedBundle('lint-core', 'src/cli/lint-core.ts');
+
+// The full command line; import.meta.url is the bundle's own URL, as in the ESM build.
+await codeCachedBundle('main-core', 'src/cli/main.ts', {
   define: { 'import.meta.url': '__debshipModuleUrl' },
   banner: { js: "const __debshipModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
