@@ -10,7 +10,9 @@ import { appendStepSummary } from '../../gates/coverage/step-summary.js';
 import { auditGate, coverageGate } from '../../gates/run.js';
 import { appendToStepSummary } from '../../gates/step-summary.js';
 import { renderAudit } from '../../report/audit.js';
+import { auditJson } from '../../report/audit-json.js';
 import { renderCoverage } from '../../report/coverage.js';
+import { coverageJson } from '../../report/coverage-json.js';
 import { handleFailure } from '../failure.js';
 import { configuredGates, formatFlag, stepSummary, useColor, withNewline, processIO, type GateFlags, type GateIO } from './gate-settings.js';
 
@@ -33,7 +35,7 @@ export async function runGateAll(flags: GateFlags, io: GateIO = processIO()): Pr
       const result = await coverageGate(gates.coverage, io.env);
       passed &&= result.passed;
       code = Math.max(code, result.passed ? ExitCode.ok : ExitCode.findings);
-      if (format === 'json') json.coverage = JSON.parse(renderCoverage(result, 'json'));
+      if (format === 'json') json.coverage = coverageJson(result);
       else io.stdout.write(withNewline(renderCoverage(result, format, { color })));
       await stepSummary(() => appendStepSummary(result, io.env), io.stderr);
     }
@@ -41,7 +43,7 @@ export async function runGateAll(flags: GateFlags, io: GateIO = processIO()): Pr
       const result = await auditGate(gates.audit);
       passed &&= result.passed;
       code = Math.max(code, auditExitCode(result));
-      if (format === 'json') json.audit = JSON.parse(renderAudit(result, 'json'));
+      if (format === 'json') json.audit = auditJson(result);
       else io.stdout.write(withNewline(`${gates.coverage ? '\n' : ''}${renderAudit(result, format, { color })}`));
       await stepSummary(() => appendToStepSummary(renderAudit(result, 'markdown'), io.env), io.stderr);
     }
