@@ -82,7 +82,7 @@ Example:
 
 gate
   .command('coverage')
-  .description('check test coverage: lcov, Cobertura XML (coverage.py), istanbul JSON; merged')
+  .description('check test coverage: lcov, Cobertura XML, istanbul JSON, coverage.py JSON; merged')
   .argument('[reports...]', 'coverage reports, any mix of formats (default: gates.coverage.reports)')
   .option('-c, --config <file>', 'read gates.coverage from this file (default: debship.yaml when present)')
   .option('--min <pct>', 'minimum line coverage')

@@ -14,7 +14,7 @@ const reports = (what: string) =>
 
 export const coverageGateSchema = z
   .strictObject({
-    reports: reports('Coverage reports: lcov tracefiles, Cobertura XML (coverage xml), istanbul coverage-summary.json or coverage-final.json.'),
+    reports: reports('Coverage reports: lcov tracefiles, Cobertura XML (coverage xml), istanbul coverage-summary.json or coverage-final.json, coverage.py JSON (coverage json).'),
     min: percentage('Minimum line coverage').optional(),
     min_branches: percentage('Minimum branch coverage').optional(),
     min_diff: percentage('Minimum coverage of the executable lines changed since diff_base').optional(),

@@ -10,8 +10,8 @@ export const HINTS = {
   lcov: "produce lcov with `vitest run --coverage.reporter=lcov` (coverage/lcov.info) or coverage.py's `coverage lcov`",
   cobertura: "produce Cobertura XML with coverage.py's `coverage xml` (or another tool's Cobertura reporter)",
   istanbul:
-    'produce istanbul JSON with `vitest run --coverage.reporter=json` (coverage-final.json) or `--coverage.reporter=json-summary` (coverage-summary.json)',
-  any: "pass an lcov, Cobertura XML or istanbul JSON report, e.g. from `vitest run --coverage.reporter=lcov` or coverage.py's `coverage xml`",
+    "produce istanbul JSON with `vitest run --coverage.reporter=json` (coverage-final.json) or `--coverage.reporter=json-summary` (coverage-summary.json), or coverage.py's with `coverage json`",
+  any: "pass an lcov, Cobertura XML, istanbul JSON or coverage.py JSON report, e.g. from `vitest run --coverage.reporter=lcov` or coverage.py's `coverage xml`",
 } as const;
 
 /** Far beyond any real source file; larger line numbers are damage or an attack, not coverage. */

@@ -32,7 +32,7 @@ export interface CoverageTotals {
 }
 
 /** The formats debship reads, detected from content. */
-export type CoverageFormat = 'lcov' | 'cobertura' | 'istanbul-summary' | 'istanbul-final';
+export type CoverageFormat = 'lcov' | 'cobertura' | 'istanbul-summary' | 'istanbul-final' | 'coveragepy-json';
 
 /** One report as read: where it came from, its format, and its files. */
 export interface CoverageReport {

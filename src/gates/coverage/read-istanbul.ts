@@ -6,21 +6,21 @@
 import { hitCount, lineNumber, quote, type ReportContext } from './context.js';
 import { detectIstanbulShape, isObject } from './detect.js';
 import { mergeCoverage } from './merge.js';
+import { isCoveragePyJson, readCoveragePyJson } from './read-coveragepy.js';
 import type { CoverageFormat, FileCoverage, Ratio } from './model.js';
 
-export interface IstanbulReport {
-  format: Extract<CoverageFormat, `istanbul-${string}`>;
+export interface JsonReport {
+  format: Extract<CoverageFormat, `istanbul-${string}` | 'coveragepy-json'>;
   files: FileCoverage[];
 }
 
-export function readIstanbul(text: string, ctx: ReportContext): IstanbulReport {
+/** istanbul's two JSON shapes, and coverage.py's JSON report, told apart after parsing. */
+export function readJsonReport(text: string, ctx: ReportContext): JsonReport {
   const json = parse(text, ctx);
+  if (isCoveragePyJson(json)) return { format: 'coveragepy-json', files: readCoveragePyJson(json, ctx) };
   const format = detectIstanbulShape(json);
   if (format === undefined) {
-    if ('meta' in json && 'files' in json) {
-      throw ctx.fail("this is coverage.py's JSON report, which is not read: pass the output of `coverage xml` or `coverage lcov` instead");
-    }
-    throw ctx.fail('this JSON is neither an istanbul coverage-final.json (statementMap, s, branchMap, b per file) nor a coverage-summary.json (lines, branches per file)');
+    throw ctx.fail('this JSON is neither an istanbul coverage-final.json (statementMap, s, branchMap, b per file), a coverage-summary.json (lines, branches per file) nor coverage.py\'s `coverage json` (meta, files)');
   }
   const files: FileCoverage[] = [];
   for (const [key, value] of Object.entries(json)) {

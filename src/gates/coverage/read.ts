@@ -12,7 +12,7 @@ import { detectSyntax } from './detect.js';
 import type { CoverageReport } from './model.js';
 import { pathResolver } from './paths.js';
 import { coberturaReader } from './read-cobertura.js';
-import { readIstanbul } from './read-istanbul.js';
+import { readJsonReport } from './read-istanbul.js';
 import { lcovReader } from './read-lcov.js';
 
 /** Enough to get past an XML declaration and comments, or leading blank lines. */
@@ -33,12 +33,12 @@ async function readCoverageReport(path: string, root: string): Promise<CoverageR
   if (size === 0 || (size <= HEAD_BYTES && head.replace(/^\uFEFF/, '').trim() === '')) throw detect.fail('the report is empty');
   const syntax = detectSyntax(head);
   if (syntax === undefined) {
-    throw detect.fail('not a coverage report in a known format: expected lcov (TN:/SF: lines), Cobertura XML or istanbul JSON', 1);
+    throw detect.fail('not a coverage report in a known format: expected lcov (TN:/SF: lines), Cobertura XML, istanbul JSON or coverage.py JSON', 1);
   }
   const ctx = new ReportContext(path, HINTS[syntax], pathResolver(root, dirname(resolve(path))));
   if (syntax === 'istanbul') {
-    if (size > MAX_JSON_BYTES) throw ctx.fail(`${size} bytes is more istanbul JSON than can be parsed (limit ${MAX_JSON_BYTES}); use an lcov report`);
-    const report = readIstanbul(await readText(path), ctx);
+    if (size > MAX_JSON_BYTES) throw ctx.fail(`${size} bytes is more JSON than can be parsed (limit ${MAX_JSON_BYTES}); use an lcov report`);
+    const report = readJsonReport(await readText(path), ctx);
     return { source: path, ...report };
   }
   const reader = syntax === 'lcov' ? lcovReader(ctx) : coberturaReader(ctx);
