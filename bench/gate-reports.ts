@@ -1,7 +1,7 @@
 /**
  * Large, realistic reports for the gates benchmark: ~50 MB each of lcov, Cobertura XML (as
- * coverage.py writes it), istanbul coverage-final.json, npm audit v2, osv-scanner and pip-audit
- * JSON. Deterministic (a seeded generator), cached under bench/.cache.
+ * coverage.py writes it), istanbul coverage-final.json, coverage.py JSON, npm audit v2,
+ * osv-scanner and pip-audit JSON. Deterministic (a seeded generator), cached under bench/.cache.
  */
 import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,6 +89,22 @@ function istanbulFile(i: number, r: () => number): string {
   return `${i ? ',' : ''}${JSON.stringify(path)}:${JSON.stringify(entry)}`;
 }
 
+function coveragePyFile(i: number, r: () => number): string {
+  const executed: number[] = [];
+  const missing: number[] = [];
+  const executedArcs: [number, number][] = [];
+  const missingArcs: [number, number][] = [];
+  for (let l = 1; l <= LINES_PER_FILE; l++) {
+    (r() < 0.8 ? executed : missing).push(l);
+    if (l % 10 === 0) {
+      executedArcs.push([l, l + 1]);
+      (r() < 0.5 ? executedArcs : missingArcs).push([l, l + 3]);
+    }
+  }
+  const entry = { executed_lines: executed, summary: {}, missing_lines: missing, excluded_lines: [], executed_branches: executedArcs, missing_branches: missingArcs };
+  return `${i ? ',' : ''}${JSON.stringify(`pkg${i % 97}/module${i}.py`)}:${JSON.stringify(entry)}`;
+}
+
 const GHSA = (i: number) => `GHSA-${(i * 7919).toString(36).padStart(4, 'x').slice(-4)}-${(i * 104729).toString(36).padStart(4, 'y').slice(-4)}-${(i * 1299709).toString(36).padStart(4, 'z').slice(-4)}`;
 const VECTORS = [
   'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
@@ -145,6 +161,7 @@ export interface GateReports {
   lcov: string;
   cobertura: string;
   istanbulFinal: string;
+  coveragePy: string;
   npmAudit: string;
   osvScanner: string;
   pipAudit: string;
@@ -163,6 +180,7 @@ export async function ensureGateReports(benchDir: string): Promise<GateReports> 
       '\t\t\t</classes>\n\t\t</package>\n\t</packages>\n</coverage>\n',
     ),
     istanbulFinal: await writeReport(join(dir, 'coverage-final.json'), '{', (i) => istanbulFile(i, r), '}\n'),
+    coveragePy: await writeReport(join(dir, 'coverage.json'), '{"meta":{"version":"6.5.0","timestamp":"2026-11-27T10:00:00","branch_coverage":true,"show_contexts":false},"files":{', (i) => coveragePyFile(i, r), '},"totals":{}}\n'),
     npmAudit: await writeReport(join(dir, 'npm-audit.json'), '{"auditReportVersion":2,"vulnerabilities":{', (i) => npmVulnerability(i, r), '},"metadata":{"vulnerabilities":{"info":0,"low":0,"moderate":0,"high":0,"critical":0,"total":0},"dependencies":{"prod":0,"dev":0,"optional":0,"peer":0,"peerOptional":0,"total":0}}}\n'),
     osvScanner: await writeReport(join(dir, 'osv-scanner.json'), '{"results":[{"source":{"path":"/project/package-lock.json","type":"lockfile"},"packages":[', (i) => osvPackage(i, r), ']}]}\n'),
     pipAudit: await writeReport(join(dir, 'pip-audit.json'), '{"dependencies":[', (i) => pipAuditDependency(i), '],"fixes":[]}\n'),

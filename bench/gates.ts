@@ -34,6 +34,7 @@ const cases: Case[] = [
   { label: 'lcov tracefile', file: reports.lcov, debship: ['gate', 'coverage', '--root', '/project', reports.lcov], peer: { name: 'lcov --summary', cmd: 'lcov', args: ['--summary', reports.lcov, '--rc', 'lcov_branch_coverage=1'] } },
   { label: 'Cobertura XML (coverage.py)', file: reports.cobertura, debship: ['gate', 'coverage', '--root', '/project', reports.cobertura] },
   { label: 'istanbul coverage-final.json', file: reports.istanbulFinal, debship: ['gate', 'coverage', '--root', '/project', reports.istanbulFinal] },
+  { label: 'coverage.py JSON', file: reports.coveragePy, debship: ['gate', 'coverage', '--root', '/project', reports.coveragePy] },
   { label: 'npm audit --json (v2)', file: reports.npmAudit, debship: ['gate', 'audit', reports.npmAudit], peer: { name: 'jq filter', cmd: 'jq', args: [JQ_ACTIONABLE.npm!, reports.npmAudit] } },
   { label: 'osv-scanner JSON', file: reports.osvScanner, debship: ['gate', 'audit', reports.osvScanner], peer: { name: 'jq filter', cmd: 'jq', args: [JQ_ACTIONABLE.osv!, reports.osvScanner] } },
   { label: 'pip-audit JSON', file: reports.pipAudit, debship: ['gate', 'audit', reports.pipAudit], peer: { name: 'jq filter', cmd: 'jq', args: [JQ_ACTIONABLE.pip!, reports.pipAudit] } },

@@ -65,6 +65,12 @@ const SUMMARY = JSON.stringify({
   '/p/src/a.ts': { lines: ratio(1, 2), statements: ratio(1, 2), functions: ratio(0, 0), branches: ratio(1, 2) },
 });
 
+const COVERAGEPY = JSON.stringify({
+  meta: { version: '6.5.0', timestamp: '2026-11-27T10:00:00', branch_coverage: true, show_contexts: false },
+  files: { 'src/a.py': { executed_lines: [1, 2], missing_lines: [5], excluded_lines: [], executed_branches: [[2, 3]], missing_branches: [[2, 5]], summary: {} } },
+  totals: {},
+});
+
 /** Text that pushes parsers toward their edge cases: signs, huge and non-numbers, structure, entities. */
 const TOKENS = [
   '-', '-1', 'NaN', '0', '99999999999999999999', '1e400', '10000001', ',', ':', '\n', '\r\n', ' ',
@@ -148,6 +154,7 @@ const HOSTILE_VALUES = fc.oneof(
 describe.each([
   ['coverage-final.json', FINAL],
   ['coverage-summary.json', SUMMARY],
+  ['coverage.py JSON', COVERAGEPY],
 ])('fuzzing the structure of %s', (name, valid) => {
   it('any value replaced by anything JSON can hold', async () => {
     const json: unknown = JSON.parse(valid);
@@ -169,6 +176,7 @@ describe.each([
   ['Cobertura', COBERTURA],
   ['coverage-final.json', FINAL],
   ['coverage-summary.json', SUMMARY],
+  ['coverage.py JSON', COVERAGEPY],
 ])('fuzzing the %s reader', (name, valid) => {
   it('reads the undamaged report', async () => {
     const path = await t.write(`${name}.valid`, valid);

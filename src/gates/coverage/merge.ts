@@ -17,6 +17,13 @@ export function mergeCoverage(reports: CoverageReport[]): FileCoverage[] {
 }
 
 function mergeFile(path: string, files: FileCoverage[]): FileCoverage {
+  // One report's view of a file needs no merging: share it rather than copy millions of entries.
+  if (files.length === 1 && files[0]!.summary === undefined) {
+    const only = files[0]!;
+    const lines = sortedByLine(only.lines);
+    const branches = sortedByLine(only.branches);
+    return lines === only.lines && branches === only.branches ? only : { path, lines, branches };
+  }
   // Per-line data wins: a summary cannot be combined with lines, and lines keep diff coverage working.
   const detailed = files.filter((f) => f.summary === undefined);
   if (detailed.length === 0) {

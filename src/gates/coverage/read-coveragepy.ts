@@ -19,17 +19,42 @@ export function readCoveragePyJson(json: Record<string, unknown>, ctx: ReportCon
   for (const [name, value] of Object.entries(json.files as Record<string, unknown>)) {
     if (name === '') throw ctx.fail('a file entry has an empty name as its key');
     if (!isObject(value)) throw ctx.fail(`${quote(name)}: expected an object with executed_lines and missing_lines`);
-    const lines = new Map<number, number>();
-    for (const [field, hits] of [['missing_lines', 0], ['executed_lines', 1]] as const) {
-      for (const n of list(value, field, name, ctx)) {
-        const line = lineNumber(n);
-        if (line === undefined) throw ctx.fail(`${quote(name)}: ${field} holds ${quote(String(n))}, not a line number`);
-        lines.set(line, hits);
-      }
-    }
-    files.push({ path: ctx.paths.lcov(name), lines: sortedMap(lines), branches: branchesOf(value, name, ctx) });
+    const executed = lineList(value, 'executed_lines', name, ctx);
+    const missing = lineList(value, 'missing_lines', name, ctx);
+    files.push({ path: ctx.paths.lcov(name), lines: inLineOrder(executed, missing), branches: branchesOf(value, name, ctx) });
   }
-  return mergeCoverage([{ source: ctx.file, format: 'coveragepy-json', files }]);
+  // Two names for one file ("a.py", "./a.py") become one project path; usually there are none.
+  const paths = new Set(files.map((f) => f.path));
+  return paths.size === files.length ? files : mergeCoverage([{ source: ctx.file, format: 'coveragepy-json', files }]);
+}
+
+function lineList(value: Record<string, unknown>, field: string, name: string, ctx: ReportContext): number[] {
+  return list(value, field, name, ctx).map((n) => {
+    const line = lineNumber(n);
+    if (line === undefined) throw ctx.fail(`${quote(name)}: ${field} holds ${quote(String(n))}, not a line number`);
+    return line;
+  });
+}
+
+/**
+ * Executed (1) and missing (0) lines in one map in line order. coverage.py writes both lists
+ * sorted, so they are merged in one pass (reports hold millions of lines); a line in both lists
+ * counts as executed.
+ */
+function inLineOrder(executed: number[], missing: number[]): Map<number, number> {
+  const ascending = (a: number[]) => a.every((n, i) => i === 0 || a[i - 1]! < n);
+  if (!ascending(executed)) executed = [...executed].sort((a, b) => a - b);
+  if (!ascending(missing)) missing = [...missing].sort((a, b) => a - b);
+  const lines = new Map<number, number>();
+  let i = 0;
+  let j = 0;
+  while (i < executed.length || j < missing.length) {
+    if (j >= missing.length || (i < executed.length && executed[i]! <= missing[j]!)) {
+      if (executed[i] === missing[j]) j++;
+      lines.set(executed[i++]!, 1);
+    } else lines.set(missing[j++]!, 0);
+  }
+  return lines;
 }
 
 /** Arcs grouped by the line they leave, in order of their target, taken (1) or not (0). */
@@ -58,8 +83,4 @@ function list(value: Record<string, unknown>, field: string, name: string, ctx: 
   const v = value[field];
   if (!Array.isArray(v)) throw ctx.fail(`${quote(name)}: "${field}" is missing or not a list`);
   return v;
-}
-
-function sortedMap(m: Map<number, number>): Map<number, number> {
-  return new Map([...m].sort((a, b) => a[0] - b[0]));
 }
