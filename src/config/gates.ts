@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { defined } from '../core/defined.js';
 import { DebshipError } from '../core/errors.js';
 import { gatesSchema } from './gates-schema.js';
 import { fail, placer } from './load.js';
@@ -39,9 +40,6 @@ export function normaliseGates(raw: RawGates | undefined, file: string): GatesCo
   return gates;
 }
 
-function defined<T extends Record<string, unknown>>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 /** Only `gates:` is checked; the rest of the file is left to `debship build`. */
 const gatesOnly = z.looseObject({ gates: gatesSchema.optional() });

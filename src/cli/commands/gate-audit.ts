@@ -4,7 +4,7 @@ import { auditGate } from '../../gates/run.js';
 import { appendToStepSummary } from '../../gates/step-summary.js';
 import { AUDIT_FORMATS, renderAudit } from '../../report/audit.js';
 import { handleFailure } from '../failure.js';
-import { configuredGates, formatFlag, reportsFrom, stepSummary, usage, useColor, withNewline, processIO, type GateFlags, type GateIO } from './gate-settings.js';
+import { configuredGates, formatFlag, reportsFrom, stepSummary, useColor, withNewline, processIO, type GateFlags, type GateIO } from './gate-settings.js';
 
 export interface AuditFlags extends GateFlags {
   policy?: string;
@@ -16,7 +16,6 @@ export async function runGateAudit(args: string[], flags: AuditFlags, io: GateIO
     const format = formatFlag(flags.format, AUDIT_FORMATS);
     const configured = (await configuredGates(flags)).audit;
     const reports = reportsFrom(args, configured?.reports);
-    if (reports.length === 0) throw usage('no scanner report given', 'name the reports, e.g. `debship gate audit pip-audit.json`, or list them under gates.audit.reports in debship.yaml');
     // As typed, like the reports, so messages name it the way the user did.
     const policy = flags.policy ?? configured?.policy;
     const result = await auditGate({ reports, ...(policy === undefined ? {} : { policy }) });

@@ -1,11 +1,12 @@
 /** `debship gate coverage`: flags and config → coverageGate() → a report; exit 0 holds, 1 fails, 2 unusable input. */
 import { resolve } from 'node:path';
+import { defined } from '../../core/defined.js';
 import { ExitCode } from '../../core/errors.js';
 import { appendStepSummary } from '../../gates/coverage/step-summary.js';
 import { coverageGate } from '../../gates/run.js';
 import { renderCoverage } from '../../report/coverage.js';
 import { handleFailure } from '../failure.js';
-import { configuredGates, formatFlag, percentFlag, reportsFrom, stepSummary, usage, useColor, withNewline, processIO, type GateFlags, type GateIO } from './gate-settings.js';
+import { configuredGates, formatFlag, percentFlag, reportsFrom, stepSummary, useColor, withNewline, processIO, type GateFlags, type GateIO } from './gate-settings.js';
 
 export interface CoverageFlags extends GateFlags {
   min?: string;
@@ -44,7 +45,6 @@ export async function runGateCoverage(args: string[], flags: CoverageFlags, io: 
         root: path(flags.root),
       }),
     };
-    if (settings.reports.length === 0) throw usage('no coverage report given', 'name the reports, e.g. `debship gate coverage coverage/lcov.info`, or list them under gates.coverage.reports in debship.yaml');
     const result = await coverageGate(settings, io.env);
     io.stdout.write(withNewline(renderCoverage(result, format, { color: useColor(flags, io.stdout, io.env), allFiles: Boolean(flags.allFiles) })));
     await stepSummary(() => appendStepSummary(result, io.env), io.stderr);
@@ -52,8 +52,4 @@ export async function runGateCoverage(args: string[], flags: CoverageFlags, io: 
   } catch (e) {
     return handleFailure(e, { debug: Boolean(flags.debug), stderr: io.stderr });
   }
-}
-
-function defined<T extends Record<string, unknown>>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -35,7 +35,7 @@ export async function configuredGates(flags: GateFlags, cwd = process.cwd()): Pr
   return {};
 }
 
-export function usage(message: string, hint: string): DebshipError {
+function usage(message: string, hint: string): DebshipError {
   return new DebshipError('gate/usage', message, { hint });
 }
 
