@@ -78,7 +78,7 @@ export function readNpmAudit(doc: unknown, source: string): AuditReport {
     const byId = new Map<string, Advisory[]>();
     vuln.via.forEach((v, i) => {
       if (typeof v === 'string') return;
-      const id = ghsaInUrl(v.url) ?? (v.source !== null && v.source !== undefined && String(v.source).trim() ? `npm:${String(v.source).trim()}` : undefined);
+      const id = ghsaInUrl(v.url) ?? npmId(v);
       if (!id) throw shapeError(source, 'npm-audit', ['vulnerabilities', key, 'via', i], 'is an advisory with neither a GitHub advisory `url` nor a `source` id');
       const list = byId.get(id);
       if (list) list.push(v);
@@ -98,10 +98,7 @@ export function readNpmAudit(doc: unknown, source: string): AuditReport {
         ...(affectedRange ? { affectedRange } : {}),
         ecosystem: 'npm',
         id,
-        aliases: unique(
-          advisories.map((a) => (a.source !== null && a.source !== undefined ? `npm:${String(a.source).trim()}` : undefined)),
-          [id, 'npm:'],
-        ),
+        aliases: unique(advisories.map(npmId), [id]),
         fixedVersions: namedFix ?? (advisories.every((a) => a.range?.trim()) ? fixedFromRange(affectedRange) : []),
         rating: rate({
           vectors: unique(advisories.map((a) => a.cvss?.vectorString)),
@@ -119,6 +116,12 @@ export function readNpmAudit(doc: unknown, source: string): AuditReport {
     }
   }
   return { source, format: 'npm-audit', findings, skipped: [] };
+}
+
+/** `npm:<source>`, npm's own advisory number; undefined when the advisory has none. */
+function npmId(a: Advisory): string | undefined {
+  const source = a.source === null || a.source === undefined ? '' : String(a.source).trim();
+  return source ? `npm:${source}` : undefined;
 }
 
 function underNodeModules(path: string): boolean {
