@@ -25,6 +25,7 @@
  */
 import { z } from 'zod';
 import { categorize } from './categories.js';
+import { normalisePackageName } from './evaluate.js';
 import type { AuditReport, Finding } from './model.js';
 import { advisoryUrl, cweList, rate, unique } from './reader-util.js';
 import { zodShapeError } from './report-errors.js';
@@ -223,8 +224,7 @@ function pickMain(records: OsvRecord[], pkg: PackageContext): OsvRecord {
 }
 
 function normalizeName(name: string, ecosystem: string): string {
-  const n = name.trim().toLowerCase();
-  return baseEcosystem(ecosystem) === 'pypi' ? n.replace(/[-_.]+/g, '-') : n;
+  return normalisePackageName(name, baseEcosystem(ecosystem));
 }
 
 function baseEcosystem(ecosystem: string | null | undefined): string {
