@@ -19,11 +19,7 @@ interface Key {
   raw: string;
 }
 
-const keys = new Map<string, Key>();
-
 function keyOf(version: string): Key {
-  const cached = keys.get(version);
-  if (cached) return cached;
   let s = version.trim();
   let epoch = '0';
   const e = /^(\d+)!/.exec(s);
@@ -42,10 +38,7 @@ function keyOf(version: string): Key {
   const release = m ? m[0].split('.').map(trimZeros) : [];
   while (release.length > 0 && release[release.length - 1] === '0') release.pop();
   const suffix = s.slice(m ? m[0].length : 0);
-  const key: Key = { epoch, release, rank: rankOf(suffix, m !== null), rest: parts(suffix), local, raw: version };
-  if (keys.size > 10_000) keys.clear();
-  keys.set(version, key);
-  return key;
+  return { epoch, release, rank: rankOf(suffix, m !== null), rest: parts(suffix), local, raw: version };
 }
 
 /** Where a suffix sorts against the bare release: below it for pre-releases, above for post. */
@@ -101,9 +94,10 @@ function compareParts(a: readonly Part[], b: readonly Part[]): number {
 
 /** Negative, zero or positive as `a` is older than, the same as, or newer than `b`. */
 export function compareVersions(a: string, b: string): number {
-  if (a === b) return 0;
-  const x = keyOf(a);
-  const y = keyOf(b);
+  return a === b ? 0 : compareKeys(keyOf(a), keyOf(b));
+}
+
+function compareKeys(x: Key, y: Key): number {
   let c = compareNumeric(x.epoch, y.epoch);
   if (c) return c;
   const n = Math.max(x.release.length, y.release.length);
@@ -126,7 +120,11 @@ export function sortVersions(versions: Iterable<string>): string[] {
     const t = v.trim();
     if (t) set.add(t);
   }
-  return [...set].sort(compareVersions);
+  // Each version parsed once, not once per comparison.
+  return [...set]
+    .map(keyOf)
+    .sort(compareKeys)
+    .map((k) => k.raw);
 }
 
 const VERSION = /^v?\d+(?:\.\d+)*(?:[-+][0-9A-Za-z.+-]*)?$/;
