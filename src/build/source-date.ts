@@ -5,7 +5,7 @@
  * resort outside git.
  */
 import { DebshipError } from '../core/errors.js';
-import { exec } from '../core/exec.js';
+import { gitOutput } from '../core/git.js';
 
 export async function resolveSourceDateEpoch(env: NodeJS.ProcessEnv, configMtime: number | undefined, cwd: string): Promise<number> {
   const raw = env.SOURCE_DATE_EPOCH;
@@ -18,7 +18,6 @@ export async function resolveSourceDateEpoch(env: NodeJS.ProcessEnv, configMtime
     return Number(raw.trim());
   }
   if (configMtime !== undefined) return configMtime;
-  const git = await exec('git', ['log', '-1', '--format=%ct'], { cwd, allowFailure: true }).catch(() => undefined);
-  const t = git && git.code === 0 ? Number(git.stdout.trim()) : NaN;
+  const t = Number((await gitOutput(cwd, ['log', '-1', '--format=%ct'])) ?? NaN);
   return Number.isFinite(t) && t > 0 ? t : Math.floor(Date.now() / 1000);
 }

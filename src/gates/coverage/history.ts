@@ -12,7 +12,7 @@ import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/prom
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { DebshipError } from '../../core/errors.js';
-import { exec } from '../../core/exec.js';
+import { gitOutput } from '../../core/git.js';
 
 const measure = z.object({
   covered: z.number().int().nonnegative(),
@@ -168,10 +168,7 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
  * (a pull request's head branch, else the pushed ref's name; its SHA), then git.
  */
 export async function resolveRevision(root: string, given: Partial<Revision>, env: NodeJS.ProcessEnv = process.env): Promise<Revision> {
-  const git = async (args: string[]) => {
-    const r = await exec('git', args, { cwd: root, allowFailure: true }).catch(() => undefined);
-    return r && r.code === 0 ? r.stdout.trim() : undefined;
-  };
+  const git = (args: string[]) => gitOutput(root, args);
   const commit = given.commit || env.GITHUB_SHA || (await git(['rev-parse', 'HEAD']));
   let branch = given.branch || env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
   if (!branch) {
