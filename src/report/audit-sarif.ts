@@ -35,12 +35,20 @@ export function auditSarif(result: AuditResult, opts: AuditSarifOptions = {}) {
     })),
   ];
 
-  const ruleIds = [...new Set(entries.map((e) => e.finding.id))].sort();
+  const byId = new Map<string, typeof entries>();
+  for (const e of entries) {
+    const list = byId.get(e.finding.id);
+    if (list) list.push(e);
+    else byId.set(e.finding.id, [e]);
+  }
+  const ruleIds = [...byId.keys()].sort();
+  const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const rules = ruleIds.map((id) => {
-    const mine = entries.filter((e) => e.finding.id === id);
+    const mine = byId.get(id)!;
+    // The finding with the highest score speaks for the rule, and its score is the rule's.
     const f = mine.map((e) => e.finding).reduce((a, b) => (scoreOf(b) > scoreOf(a) ? b : a));
     const url = advisoryUrl(f);
-    const score = Math.max(...mine.map((e) => scoreOf(e.finding)));
+    const score = scoreOf(f);
     const level: Level = mine.some((e) => e.level === 'error') ? 'error' : mine.some((e) => e.level === 'warning') ? 'warning' : 'note';
     const title = titleText(f, 200);
     const description = f.description ? oneLine(f.description) : undefined;
@@ -66,7 +74,7 @@ export function auditSarif(result: AuditResult, opts: AuditSarifOptions = {}) {
     const title = titleText(f);
     return {
       ruleId: f.id,
-      ruleIndex: ruleIds.indexOf(f.id),
+      ruleIndex: ruleIndex.get(f.id)!,
       level,
       message: { text: `${pkgVersion} is affected by ${idsText(f)}${title ? `: ${title}` : ''} (${f.rating.severity}${f.rating.score === undefined ? '' : ` ${f.rating.score.toFixed(1)}`}); ${fixText(f)}.` },
       locations: sources.map((s) => ({
