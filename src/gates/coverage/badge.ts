@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { writeFileAtomic } from './history.js';
+import { writeFileAtomic } from '../../core/atomic-write.js';
 
 /** Colour thresholds, highest first, and shields' colour names' hex values. */
 const COLORS: [min: number, color: string][] = [

@@ -7,10 +7,10 @@
  * exclusive lock file (O_EXCL) and rewrite the whole file to a temporary name that is renamed
  * into place, so concurrent runs lose no entries and readers never see a half-written file.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from '../../core/atomic-write.js';
 import { DebshipError } from '../../core/errors.js';
 import { gitOutput } from '../../core/git.js';
 
@@ -144,22 +144,6 @@ async function withLock<T>(lock: string, opts: RecordOptions, fn: () => Promise<
     return await fn();
   } finally {
     await rm(lock, { force: true });
-  }
-}
-
-/** Write to a temporary name beside `file`, then rename: readers see the old or the new file, never part. */
-export async function writeFileAtomic(file: string, data: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw new DebshipError('write-failed', `cannot write ${file}: ${(e as Error).message}`, {
-      file,
-      cause: e,
-      hint: 'check that the directory is writable and has free space',
-    });
   }
 }
 
