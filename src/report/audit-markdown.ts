@@ -4,8 +4,8 @@
  * to upgrade to, the informational ones folded in <details>, then ignores, skips and notes. Text
  * taken from reports is escaped, so a title cannot break a table or inject markup.
  */
-import type { AuditFinding, AuditResult } from '../gates/audit/evaluate.js';
-import { advisoryUrl, countBySeverity, fixVersion, ignoreText, oneLine, severityText, titleText, totalFindings, versionText } from './audit-words.js';
+import { describeIgnore, type AuditFinding, type AuditResult } from '../gates/audit/evaluate.js';
+import { advisoryUrl, countBySeverity, fixVersion, oneLine, severityText, titleText, totalFindings, versionText } from './audit-words.js';
 
 export interface AuditMarkdownOptions {
   /** Informational findings listed in the folded table. Default 100. */
@@ -58,7 +58,7 @@ export function auditMarkdown(result: AuditResult, opts: AuditMarkdownOptions = 
     out.push(`### Expired ignores (${expired.length})`, '', '| Advisory | Expired on | Reason | Matches |', '| --- | --- | --- | --- |');
     for (const { ignore, findings } of expired) {
       const matches = findings.length ? findings.map((f) => [f.package, versionText(f)].filter(Boolean).join(' ')).join(', ') : 'nothing: remove it';
-      out.push(row([cell(ignoreText(ignore)), cell(ignore.expires), cell(ignore.reason), cell(matches)]));
+      out.push(row([cell(describeIgnore(ignore)), cell(ignore.expires), cell(ignore.reason), cell(matches)]));
     }
     out.push('');
   }

@@ -4,10 +4,10 @@
  * informational ones as a count by severity and a short list; what was ignored, with the reason
  * and the expiry; what was skipped; and last the failures with the exit code, or that it passed.
  */
-import type { AuditFinding, AuditResult } from '../gates/audit/evaluate.js';
+import { describeIgnore, type AuditFinding, type AuditResult } from '../gates/audit/evaluate.js';
 import { auditExitCode } from '../gates/audit/exit.js';
 import type { Severity } from '../gates/audit/model.js';
-import { countBySeverity, fixText, idsText, ignoreText, oneLine, severityText, titleText, totalFindings, versionText } from './audit-words.js';
+import { countBySeverity, fixText, idsText, oneLine, severityText, titleText, totalFindings, versionText } from './audit-words.js';
 
 export interface AuditTextOptions {
   color?: boolean;
@@ -78,7 +78,7 @@ export function auditText(result: AuditResult, opts: AuditTextOptions = {}): str
   } else {
     section([`${paint('1;31', 'Failed')} (exit ${auditExitCode(result)}):`, ...result.failures.map((f) => `  ${oneLine(f)}`)]);
     for (const { ignore, findings } of result.expiredIgnores) {
-      if (findings.length) out.push(`    expired ignore of ${ignoreText(ignore)} no longer hides: ${findings.map((f) => [f.package, versionText(f)].filter(Boolean).join(' ')).join(', ')}`);
+      if (findings.length) out.push(`    expired ignore of ${describeIgnore(ignore)} no longer hides: ${findings.map((f) => [f.package, versionText(f)].filter(Boolean).join(' ')).join(', ')}`);
     }
   }
   return `${out.join('\n')}\n`;

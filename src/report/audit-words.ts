@@ -5,7 +5,6 @@
 import type { AuditResult } from '../gates/audit/evaluate.js';
 import { compareVersions } from '../gates/audit/versions.js';
 import { SEVERITIES, type Finding, type Severity } from '../gates/audit/model.js';
-import type { IgnoreRule } from '../gates/audit/policy.js';
 
 /** `HIGH 7.5`, `MEDIUM`, `UNKNOWN`. */
 export function severityText(f: Finding): string {
@@ -72,11 +71,6 @@ function firstSentence(text: string | undefined): string | undefined {
   const line = text.trim().split('\n')[0]!;
   const end = line.search(/[.!?](\s|$)/);
   return end === -1 ? line : line.slice(0, end);
-}
-
-/** `GHSA-… in lodash`. */
-export function ignoreText(i: IgnoreRule): string {
-  return i.package ? `${i.id} in ${i.package}` : i.id;
 }
 
 /** `2 critical, 1 high` in severity order; empty for no findings. */

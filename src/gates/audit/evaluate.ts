@@ -282,7 +282,8 @@ function expiredFailure(ignore: IgnoreRule, findings: Finding[]): string {
   return `${head}; fix it or renew the ignore`;
 }
 
-function describeIgnore(ignore: IgnoreRule): string {
+/** `GHSA-… in lodash`, or the id alone for an ignore of every package. */
+export function describeIgnore(ignore: IgnoreRule): string {
   return ignore.package ? `${ignore.id} in ${ignore.package}` : ignore.id;
 }
 
