@@ -11,7 +11,7 @@ import { mergeCoverage, withoutPhantomBranches } from './merge.js';
 import type { CoverageFormat, CoverageReport, CoverageTotals, FileCoverage, Ratio } from './model.js';
 import { readCoverageReports } from './read.js';
 import { checkThresholds, round2, validateThresholdOptions, type ThresholdCheck } from './thresholds.js';
-import { fileTotals, percent, sumTotals } from './totals.js';
+import { addTotals, fileTotals, percent } from './totals.js';
 
 /** What a user sets for the gate, on the command line or under `gates.coverage` in debship.yaml. */
 export interface CoverageSettings {
@@ -119,9 +119,11 @@ export interface EvaluateInput {
 
 /** The result from data already read: no I/O, so every decision can be tested directly. */
 export function evaluateCoverage(i: EvaluateInput): CoverageResult {
-  const totals = sumTotals(i.files);
+  // Each file is counted once: the rows are the per-file totals, and their sum is the whole.
+  const files = i.files.map(fileRow);
+  const totals = addTotals(files);
   const percents = { lines: percent(totals.lines), branches: percent(totals.branches) };
-  const files = i.files.map(fileRow).sort(worstFirst);
+  files.sort(worstFirst);
   const trend: Trend | undefined = i.previous && {
     previous: i.previous,
     lines: delta(percents.lines, i.previous.lines),

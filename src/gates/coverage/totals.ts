@@ -19,9 +19,13 @@ export function fileTotals(f: FileCoverage): CoverageTotals {
 }
 
 export function sumTotals(files: FileCoverage[]): CoverageTotals {
+  return addTotals(files.map(fileTotals));
+}
+
+/** The sum of totals already counted (per-file rows, for one). */
+export function addTotals(totals: Iterable<CoverageTotals>): CoverageTotals {
   const sum: CoverageTotals = { lines: { covered: 0, total: 0 }, branches: { covered: 0, total: 0 } };
-  for (const f of files) {
-    const t = fileTotals(f);
+  for (const t of totals) {
     sum.lines.covered += t.lines.covered;
     sum.lines.total += t.lines.total;
     sum.branches.covered += t.branches.covered;
