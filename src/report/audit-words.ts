@@ -38,10 +38,10 @@ export function upgradeVersion(f: Finding): string | undefined {
   return f.fixedVersions.find((v) => compareVersions(v, f.version!) > 0);
 }
 
-/** The fix for a table cell: the version alone, or a dash. */
+/** The fix for a table cell: the version to upgrade to (every fix when the installed version is not known), or a dash. */
 export function fixVersion(f: Finding): string {
-  const text = fixText(f);
-  return text.startsWith('fixed in ') ? text.slice('fixed in '.length) : '—';
+  const fixes = f.version ? upgradeVersion(f) : f.fixedVersions.join(', ');
+  return fixes || '—';
 }
 
 /** `GHSA-… (CVE-…, PYSEC-…)`. */
