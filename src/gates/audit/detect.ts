@@ -80,7 +80,7 @@ export function detectFormat(doc: unknown): Detected {
 }
 
 /** npm's JSON for a failed audit: the HTTP error of the advisory request, or npm's own error. */
-export function isNpmError(doc: Json): boolean {
+function isNpmError(doc: Json): boolean {
   if (has(doc, 'vulnerabilities') || has(doc, 'results') || has(doc, 'dependencies')) return false;
   const error = doc.error;
   if (isObject(error) && (has(error, 'code') || has(error, 'summary') || has(error, 'detail'))) return true;

@@ -6,7 +6,7 @@ import type { DebshipError } from '../../core/errors.js';
 import { evaluateAudit, type AuditResult, type ScannerError } from './evaluate.js';
 import type { AuditReport } from './model.js';
 import type { AuditPolicy } from './policy.js';
-import { isScannerFailure, readAuditReports } from './read.js';
+import { isScannerFailure, readAuditReport } from './read.js';
 
 export type { AuditFinding, AuditResult, ScannerError, SkippedFinding } from './evaluate.js';
 
@@ -33,7 +33,7 @@ export async function readAuditGateReports(paths: string[]): Promise<{ reports: 
   const scannerErrors: ScannerError[] = [];
   for (const path of paths) {
     try {
-      reports.push(...(await readAuditReports([path])));
+      reports.push(await readAuditReport(path));
     } catch (e) {
       if (!isScannerFailure(e)) throw e;
       scannerErrors.push(scannerError(e, path));
@@ -42,6 +42,6 @@ export async function readAuditGateReports(paths: string[]): Promise<{ reports: 
   return { reports, scannerErrors };
 }
 
-export function scannerError(e: DebshipError, path: string): ScannerError {
+function scannerError(e: DebshipError, path: string): ScannerError {
   return { source: e.file ?? path, message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
 }

@@ -20,7 +20,7 @@ export function isScannerFailure(e: unknown): e is DebshipError {
   return e instanceof DebshipError && e.code === AUDIT_SCANNER_FAILED;
 }
 
-export const FORMAT_NAMES: Record<AuditFormat, string> = {
+const FORMAT_NAMES: Record<AuditFormat, string> = {
   'pip-audit': 'pip-audit',
   'osv-scanner': 'osv-scanner',
   'npm-audit': 'npm audit',
@@ -111,7 +111,7 @@ function article(expected: string): string {
 }
 
 /** `a number (42)`, `a list`, `null`; strings shortened so a huge value does not flood the terminal. */
-export function describeValue(v: unknown): string {
+function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   switch (typeof v) {
