@@ -10,6 +10,7 @@
 import { DebshipError, ExitCode } from '../../core/errors.js';
 import { exec } from '../../core/exec.js';
 import type { FileCoverage, Ratio } from './model.js';
+import { byCodeUnits } from './paths.js';
 import { percent } from './totals.js';
 
 /** Lines changed in one file, by new line number; `all` for an untracked file. */
@@ -196,7 +197,7 @@ export function diffCoverage(
     total += file.covered.length + file.uncovered.length;
     out.push(file);
   }
-  out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  out.sort((a, b) => byCodeUnits(a.path, b.path));
   notMeasured.sort();
   return { ...base, lines: { covered, total }, percent: percent({ covered, total }), files: out, notMeasured };
 }

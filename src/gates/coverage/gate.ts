@@ -9,6 +9,7 @@ import { measureDiffCoverage, type DiffCoverage } from './diff.js';
 import { previousEntry, readHistory, recordHistory, resolveRevision, type HistoryEntry, type Revision } from './history.js';
 import { mergeCoverage, withoutPhantomBranches } from './merge.js';
 import type { CoverageFormat, CoverageReport, CoverageTotals, FileCoverage, Ratio } from './model.js';
+import { byCodeUnits } from './paths.js';
 import { readCoverageReports } from './read.js';
 import { checkThresholds, round2, validateThresholdOptions, type ThresholdCheck } from './thresholds.js';
 import { addTotals, fileTotals, percent } from './totals.js';
@@ -162,7 +163,7 @@ function worstFirst(a: FileRow, b: FileRow): number {
   }
   const missed = b.lines.total - b.lines.covered - (a.lines.total - a.lines.covered);
   if (missed !== 0) return missed;
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+  return byCodeUnits(a.path, b.path);
 }
 
 /** Points gained since a history measure (recomputed from its counts, not its rounded percent). */

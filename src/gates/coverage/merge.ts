@@ -3,6 +3,7 @@
  * coverage per file. Inputs are never modified.
  */
 import type { CoverageReport, CoverageTotals, FileCoverage, Ratio } from './model.js';
+import { byCodeUnits } from './paths.js';
 
 export function mergeCoverage(reports: CoverageReport[]): FileCoverage[] {
   const byPath = new Map<string, FileCoverage[]>();
@@ -94,9 +95,4 @@ function sortedByLine<T>(m: Map<number, T>): Map<number, T> {
     prev = line;
   }
   return m;
-}
-
-/** Locale-independent, so the order is the same on every machine. */
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -74,6 +74,11 @@ function cachedExists(): (abs: string) => boolean {
   };
 }
 
+/** Locale-independent path order, so reports and tables list files the same way on every machine. */
+export function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function slashes(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }

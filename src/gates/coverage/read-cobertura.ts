@@ -6,6 +6,7 @@
 import { SaxesParser } from 'saxes';
 import { hitCount, lineNumber, quote, type ReportContext } from './context.js';
 import type { FileCoverage } from './model.js';
+import { byCodeUnits } from './paths.js';
 
 /** Cobertura nests seven deep; deeper documents are not coverage reports. */
 const MAX_DEPTH = 64;
@@ -120,7 +121,7 @@ export function coberturaReader(ctx: ReportContext): CoberturaReader {
         else byPath.set(path, c);
       }
       return [...byPath]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .sort(([a], [b]) => byCodeUnits(a, b))
         .map(([path, c]) => ({ path, lines: c.lines, branches: c.branches }));
     },
   };
