@@ -171,9 +171,11 @@ interface PackageContext {
 }
 
 function toFinding(cluster: Cluster, pkg: PackageContext): Finding {
-  const main = pickMain(cluster.records, pkg);
+  // Each record's entries for this package, matched once for choosing the main record and for reading.
+  const affectedOf = cluster.records.map((r) => matchingAffected(r, pkg));
+  const main = pickMain(cluster.records, affectedOf);
   const id = main.id.trim();
-  const affected = cluster.records.flatMap((r) => matchingAffected(r, pkg));
+  const affected = affectedOf.flat();
   const vectors = cluster.records.flatMap((r) => cvssVectors(r.severity)).concat(affected.flatMap((a) => cvssVectors(a.severity)));
   const databaseSeverity =
     [main, ...cluster.records].map((r) => stringField(r.database_specific, 'severity')).find(Boolean) ??
@@ -207,12 +209,12 @@ function toFinding(cluster: Cluster, pkg: PackageContext): Finding {
 }
 
 /** The record that says most about the advisory. */
-function pickMain(records: OsvRecord[], pkg: PackageContext): OsvRecord {
+function pickMain(records: OsvRecord[], affectedOf: Affected[][]): OsvRecord {
   let best = records[0]!;
   let bestScore = -1;
-  for (const r of records) {
+  for (const [i, r] of records.entries()) {
     const s =
-      (cvssVectors(r.severity).length || matchingAffected(r, pkg).some((a) => cvssVectors(a.severity).length) ? 4 : 0) +
+      (cvssVectors(r.severity).length || affectedOf[i]!.some((a) => cvssVectors(a.severity).length) ? 4 : 0) +
       (stringField(r.database_specific, 'severity') ? 2 : 0) +
       (/^GHSA-/i.test(r.id) ? 1 : 0);
     if (s > bestScore) {
