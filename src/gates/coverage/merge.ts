@@ -4,6 +4,7 @@
  */
 import type { CoverageReport, CoverageTotals, FileCoverage, Ratio } from './model.js';
 import { byCodeUnits } from './paths.js';
+import { coveredCount } from './totals.js';
 
 export function mergeCoverage(reports: CoverageReport[]): FileCoverage[] {
   const byPath = new Map<string, FileCoverage[]>();
@@ -79,12 +80,6 @@ function mergeSummaries(summaries: CoverageTotals[]): CoverageTotals {
     total: Math.max(...summaries.map((s) => pick(s).total)),
   });
   return { lines: best((s) => s.lines), branches: best((s) => s.branches) };
-}
-
-function coveredCount(outcomes: readonly number[]): number {
-  let n = 0;
-  for (const hits of outcomes) if (hits > 0) n++;
-  return n;
 }
 
 /** Reports mostly list lines in order already; checking is much cheaper than sorting millions of entries. */

@@ -7,6 +7,7 @@ import { SaxesParser } from 'saxes';
 import { hitCount, lineNumber, quote, type ReportContext } from './context.js';
 import type { FileCoverage } from './model.js';
 import { byCodeUnits } from './paths.js';
+import { coveredCount } from './totals.js';
 
 /** Cobertura nests seven deep; deeper documents are not coverage reports. */
 const MAX_DEPTH = 64;
@@ -130,7 +131,7 @@ export function coberturaReader(ctx: ReportContext): CoberturaReader {
 /** Two views of one line from the same run: the most taken of each outcome, or the better view. */
 function sameRun(a: number[], b: number[]): number[] {
   if (a.length === b.length) return a.map((hits, i) => Math.max(hits, b[i]!));
-  return taken(b) > taken(a) ? b : a;
+  return coveredCount(b) > coveredCount(a) ? b : a;
 }
 
 function absorb(into: Collected, from: Collected): void {
@@ -139,8 +140,4 @@ function absorb(into: Collected, from: Collected): void {
     const prev = into.branches.get(line);
     into.branches.set(line, prev ? sameRun(prev, outcomes) : outcomes);
   }
-}
-
-function taken(outcomes: number[]): number {
-  return outcomes.filter((h) => h > 0).length;
 }

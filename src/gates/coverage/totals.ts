@@ -10,12 +10,19 @@ export function fileTotals(f: FileCoverage): CoverageTotals {
   let branchesTotal = 0;
   for (const outcomes of f.branches.values()) {
     branchesTotal += outcomes.length;
-    for (const hits of outcomes) if (hits > 0) branchesCovered++;
+    branchesCovered += coveredCount(outcomes);
   }
   return {
     lines: { covered: linesCovered, total: f.lines.size },
     branches: { covered: branchesCovered, total: branchesTotal },
   };
+}
+
+/** Branch outcomes taken at least once. */
+export function coveredCount(outcomes: readonly number[]): number {
+  let n = 0;
+  for (const hits of outcomes) if (hits > 0) n++;
+  return n;
 }
 
 export function sumTotals(files: FileCoverage[]): CoverageTotals {
