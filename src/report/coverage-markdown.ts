@@ -6,7 +6,7 @@
 import type { CoverageResult } from '../gates/coverage/gate.js';
 import { lineRanges } from '../gates/coverage/diff.js';
 import type { Ratio } from '../gates/coverage/model.js';
-import { formatPercent, shortCommit } from '../gates/coverage/thresholds.js';
+import { formatPercent, listFew, shortCommit } from '../gates/coverage/thresholds.js';
 import { points } from './coverage-text.js';
 
 export interface CoverageMarkdownOptions {
@@ -63,9 +63,7 @@ export function renderCoverageMarkdown(r: CoverageResult, opts: CoverageMarkdown
       out.push('');
     }
     if (d.notMeasured.length) {
-      const named = d.notMeasured.slice(0, NOT_MEASURED_LIMIT).map(code).join(', ');
-      const more = d.notMeasured.length > NOT_MEASURED_LIMIT ? ` and ${d.notMeasured.length - NOT_MEASURED_LIMIT} more` : '';
-      out.push(`Changed but not measured (no coverage data, not counted): ${named}${more}.`, '');
+      out.push(`Changed but not measured (no coverage data, not counted): ${listFew(d.notMeasured, NOT_MEASURED_LIMIT, code)}.`, '');
     }
   }
 

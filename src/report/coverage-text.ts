@@ -5,7 +5,7 @@
 import type { CoverageResult, FileRow } from '../gates/coverage/gate.js';
 import { lineRanges } from '../gates/coverage/diff.js';
 import type { Ratio } from '../gates/coverage/model.js';
-import { formatPercent, shortCommit } from '../gates/coverage/thresholds.js';
+import { formatPercent, listFew, shortCommit } from '../gates/coverage/thresholds.js';
 
 export interface CoverageTextOptions {
   color?: boolean;
@@ -50,8 +50,7 @@ export function renderCoverageText(r: CoverageResult, opts: CoverageTextOptions 
   }
   const unmeasured = r.diff?.notMeasured ?? [];
   if (unmeasured.length) {
-    const more = unmeasured.length > 5 ? ` and ${unmeasured.length - 5} more` : '';
-    out.push('', `changed but not measured (no coverage data): ${unmeasured.slice(0, 5).join(', ')}${more}`);
+    out.push('', `changed but not measured (no coverage data): ${listFew(unmeasured, 5)}`);
   }
 
   if (r.history) {

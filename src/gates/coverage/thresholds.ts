@@ -124,7 +124,7 @@ function minDiff(required: number, diff: ThresholdInput['diff']): ThresholdCheck
   if (!diff || diff.percent === null) {
     const since = diff ? ` since ${diff.base}` : '';
     // Say what was not looked at: changed code no report measured would otherwise pass unseen.
-    const unseen = diff?.notMeasured?.length ? ` (${diff.notMeasured.length} changed ${diff.notMeasured.length === 1 ? 'file is' : 'files are'} in no report: ${listFew(diff.notMeasured)})` : '';
+    const unseen = diff?.notMeasured?.length ? ` (${diff.notMeasured.length} changed ${diff.notMeasured.length === 1 ? 'file is' : 'files are'} in no report: ${listFew(diff.notMeasured, 3)})` : '';
     return { name: 'min-diff', required, actual: null, passed: true, message: `no executable line changed${since}; diff coverage is n/a${unseen}` };
   }
   const detail = ` (${diff.lines.covered} of ${diff.lines.total} changed lines covered)`;
@@ -155,6 +155,8 @@ function maxDrop(allowed: number, lines: number | null, previous: HistoryEntry |
   return { name, required: allowed, actual: drop, passed: true, message: `line coverage ${moved} ${since} (${change})${within}` };
 }
 
-function listFew(paths: readonly string[]): string {
-  return paths.length <= 3 ? paths.join(', ') : `${paths.slice(0, 3).join(', ')} and ${paths.length - 3} more`;
+/** The first `limit` items, then how many more: `a, b, c and 4 more`. */
+export function listFew(items: readonly string[], limit: number, show: (item: string) => string = (s) => s): string {
+  const named = items.slice(0, limit).map(show).join(', ');
+  return items.length > limit ? `${named} and ${items.length - limit} more` : named;
 }
