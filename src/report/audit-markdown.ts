@@ -5,7 +5,7 @@
  * taken from reports is escaped, so a title cannot break a table or inject markup.
  */
 import { describeIgnore, type AuditFinding, type AuditResult } from '../gates/audit/evaluate.js';
-import { advisoryUrl, countBySeverity, fixVersion, oneLine, severityText, titleText, totalFindings, versionText } from './audit-words.js';
+import { advisoryUrl, countBySeverity, fixVersion, oneLine, packageText, severityText, titleText, totalFindings, versionText } from './audit-words.js';
 
 export interface AuditMarkdownOptions {
   /** Informational findings listed in the folded table. Default 100. */
@@ -57,7 +57,7 @@ export function auditMarkdown(result: AuditResult, opts: AuditMarkdownOptions = 
   if (expired.length) {
     out.push(`### Expired ignores (${expired.length})`, '', '| Advisory | Expired on | Reason | Matches |', '| --- | --- | --- | --- |');
     for (const { ignore, findings } of expired) {
-      const matches = findings.length ? findings.map((f) => [f.package, versionText(f)].filter(Boolean).join(' ')).join(', ') : 'nothing: remove it';
+      const matches = findings.length ? findings.map(packageText).join(', ') : 'nothing: remove it';
       out.push(row([cell(describeIgnore(ignore)), cell(ignore.expires), cell(ignore.reason), cell(matches)]));
     }
     out.push('');

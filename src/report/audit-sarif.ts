@@ -8,7 +8,7 @@
  */
 import type { AuditFinding, AuditResult } from '../gates/audit/evaluate.js';
 import type { Severity } from '../gates/audit/model.js';
-import { advisoryUrl, fixText, idsText, oneLine, titleText, versionText } from './audit-words.js';
+import { advisoryUrl, fixText, idsText, oneLine, packageText, titleText } from './audit-words.js';
 import { fileUri, SARIF_SCHEMA } from './lint-sarif.js';
 
 export interface AuditSarifOptions {
@@ -70,7 +70,7 @@ export function auditSarif(result: AuditResult, opts: AuditSarifOptions = {}) {
 
   const results = entries.map(({ finding: f, level, suppression }) => {
     const sources = f.sources ?? [{ source: f.source, scanner: f.scanner }];
-    const pkgVersion = [f.package, versionText(f)].filter(Boolean).join(' ');
+    const pkgVersion = packageText(f);
     const title = titleText(f);
     return {
       ruleId: f.id,

@@ -7,7 +7,7 @@
 import { describeIgnore, type AuditFinding, type AuditResult } from '../gates/audit/evaluate.js';
 import { auditExitCode } from '../gates/audit/exit.js';
 import type { Severity } from '../gates/audit/model.js';
-import { countBySeverity, fixText, idsText, oneLine, severityText, titleText, totalFindings, versionText } from './audit-words.js';
+import { countBySeverity, fixText, idsText, oneLine, packageText, severityText, titleText, totalFindings, versionText } from './audit-words.js';
 
 export interface AuditTextOptions {
   color?: boolean;
@@ -78,7 +78,7 @@ export function auditText(result: AuditResult, opts: AuditTextOptions = {}): str
   } else {
     section([`${paint('1;31', 'Failed')} (exit ${auditExitCode(result)}):`, ...result.failures.map((f) => `  ${oneLine(f)}`)]);
     for (const { ignore, findings } of result.expiredIgnores) {
-      if (findings.length) out.push(`    expired ignore of ${describeIgnore(ignore)} no longer hides: ${findings.map((f) => [f.package, versionText(f)].filter(Boolean).join(' ')).join(', ')}`);
+      if (findings.length) out.push(`    expired ignore of ${describeIgnore(ignore)} no longer hides: ${findings.map(packageText).join(', ')}`);
     }
   }
   return `${out.join('\n')}\n`;

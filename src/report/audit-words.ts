@@ -19,6 +19,11 @@ export function versionText(f: Finding): string | undefined {
   return undefined;
 }
 
+/** `lodash 4.17.15`, `lodash (<4.17.21)`, or the name alone. */
+export function packageText(f: Finding): string {
+  return [f.package, versionText(f)].filter(Boolean).join(' ');
+}
+
 /**
  * The version to upgrade to: the lowest fix above the installed version; every fix when the
  * installed version is not known. Fixes only below the installed version (an older release line
