@@ -3,6 +3,7 @@
  * produce a valid report of that format, and the checks that keep hostile numbers out of the model.
  */
 import { DebshipError, ExitCode } from '../../core/errors.js';
+import type { FileCoverage } from './model.js';
 import type { PathResolver } from './paths.js';
 
 /** How to produce a valid report, per format, for error hints. */
@@ -13,6 +14,13 @@ export const HINTS = {
     "produce istanbul JSON with `vitest run --coverage.reporter=json` (coverage-final.json) or `--coverage.reporter=json-summary` (coverage-summary.json), or coverage.py's with `coverage json`",
   any: "pass an lcov, Cobertura XML, istanbul JSON or coverage.py JSON report, e.g. from `vitest run --coverage.reporter=lcov` or coverage.py's `coverage xml`",
 } as const;
+
+/** A reader fed a streamed report a chunk at a time (lcov, Cobertura). */
+export interface ChunkReader {
+  write(chunk: string): void;
+  /** The report's files, in path order. */
+  end(): FileCoverage[];
+}
 
 /** Far beyond any real source file; larger line numbers are damage or an attack, not coverage. */
 export const MAX_LINE = 10_000_000;

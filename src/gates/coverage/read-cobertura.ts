@@ -4,8 +4,7 @@
  * chunk at a time, so a large report never becomes one string and nothing in a DTD is expanded.
  */
 import { SaxesParser } from 'saxes';
-import { hitCount, lineNumber, quote, type ReportContext } from './context.js';
-import type { FileCoverage } from './model.js';
+import { hitCount, lineNumber, quote, type ChunkReader, type ReportContext } from './context.js';
 import { byCodeUnits } from './paths.js';
 import { coveredCount } from './totals.js';
 
@@ -24,12 +23,7 @@ interface Collected {
   branches: Map<number, number[]>;
 }
 
-export interface CoberturaReader {
-  write(chunk: string): void;
-  end(): FileCoverage[];
-}
-
-export function coberturaReader(ctx: ReportContext): CoberturaReader {
+export function coberturaReader(ctx: ReportContext): ChunkReader {
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
   const stack: string[] = [];
   const sources: string[] = [];

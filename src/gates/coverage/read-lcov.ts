@@ -4,7 +4,7 @@
  * (LF, LH, BRF, BRH) and function lines are not needed: counts come from DA and BRDA. Read a
  * chunk at a time, so a large report never becomes one string.
  */
-import { hitCount, lineNumber, quote, type ReportContext } from './context.js';
+import { hitCount, lineNumber, quote, type ChunkReader, type ReportContext } from './context.js';
 import { mergeCoverage } from './merge.js';
 import type { FileCoverage } from './model.js';
 
@@ -20,13 +20,8 @@ interface OpenRecord {
   branches: Map<number, Map<string, number>>;
 }
 
-export interface LcovReader {
-  write(chunk: string): void;
-  /** Files in path order; a path recorded several times (concatenated tracefiles) is summed. */
-  end(): FileCoverage[];
-}
-
-export function lcovReader(ctx: ReportContext): LcovReader {
+/** A path recorded several times (concatenated tracefiles) is summed. */
+export function lcovReader(ctx: ReportContext): ChunkReader {
   let pending = '';
   let lineNo = 0;
   let sawContent = false;
