@@ -9,6 +9,7 @@
  */
 import { DebshipError, ExitCode } from '../../core/errors.js';
 import { exec } from '../../core/exec.js';
+import { gitOutput } from '../../core/git.js';
 import type { FileCoverage, Ratio } from './model.js';
 import { byCodeUnits } from './paths.js';
 import { percent } from './totals.js';
@@ -101,7 +102,7 @@ export async function changedLines(root: string, base: string): Promise<{ mergeB
 
 /** Where to get a ref a CI clone lacks: `origin/main` → `git fetch origin main`. */
 async function fetchHint(root: string, base: string): Promise<string> {
-  const remotes = (await exec('git', ['remote'], { cwd: root, allowFailure: true })).stdout.split('\n').filter(Boolean);
+  const remotes = (await gitOutput(root, ['remote']))?.split('\n') ?? [];
   const ref = base.replace(/^refs\/remotes\//, '');
   // A known remote's prefix; with no remote set up, the first segment of `origin/main` is one.
   const remote = remotes.find((r) => ref.startsWith(`${r}/`)) ?? (remotes.length === 0 && ref.includes('/') ? ref.split('/')[0] : undefined);
