@@ -5,16 +5,10 @@
  */
 import type { CoverageResult } from '../gates/coverage/gate.js';
 import type { HistoryEntry } from '../gates/coverage/history.js';
-import type { CoverageFormat, Ratio } from '../gates/coverage/model.js';
-import { round2, type ThresholdName } from '../gates/coverage/thresholds.js';
-import { percent } from '../gates/coverage/totals.js';
+import type { CoverageFormat } from '../gates/coverage/model.js';
+import { roundedMeasure, type RoundedMeasure, type ThresholdName } from '../gates/coverage/thresholds.js';
 
-export interface JsonMeasure {
-  covered: number;
-  total: number;
-  /** Rounded to two decimals; null when nothing was measured. */
-  percent: number | null;
-}
+export type JsonMeasure = RoundedMeasure;
 
 export interface CoverageJson {
   passed: boolean;
@@ -36,13 +30,13 @@ export interface CoverageJson {
 export function coverageJson(r: CoverageResult): CoverageJson {
   return {
     passed: r.passed,
-    totals: { lines: measure(r.totals.lines), branches: measure(r.totals.branches) },
+    totals: { lines: roundedMeasure(r.totals.lines), branches: roundedMeasure(r.totals.branches) },
     checks: r.checks.map((c) => ({ name: c.name, required: c.required, actual: c.actual, passed: c.passed, message: c.message })),
     diff: r.diff
       ? {
           base: r.diff.base,
           mergeBase: r.diff.mergeBase,
-          lines: measure(r.diff.lines),
+          lines: roundedMeasure(r.diff.lines),
           files: r.diff.files.map((f) => ({ path: f.path, covered: [...f.covered], uncovered: [...f.uncovered] })),
           notMeasured: [...r.diff.notMeasured],
         }
@@ -50,7 +44,7 @@ export function coverageJson(r: CoverageResult): CoverageJson {
     trend: r.trend ? { previous: entry(r.trend.previous), lines: r.trend.lines, branches: r.trend.branches } : null,
     history: r.history ? { file: r.history.file, replaced: r.history.replaced, entry: entry(r.history.entry) } : null,
     reports: r.reports.map((x) => ({ source: x.source, format: x.format })),
-    files: r.files.map((f) => ({ path: f.path, lines: measure(f.lines), branches: measure(f.branches) })),
+    files: r.files.map((f) => ({ path: f.path, lines: roundedMeasure(f.lines), branches: roundedMeasure(f.branches) })),
   };
 }
 
@@ -58,12 +52,7 @@ export function renderCoverageJson(r: CoverageResult): string {
   return JSON.stringify(coverageJson(r), null, 2) + '\n';
 }
 
-function measure(r: Ratio): JsonMeasure {
-  const p = percent(r);
-  return { covered: r.covered, total: r.total, percent: p === null ? null : round2(p) };
-}
-
 /** Copied in the history file's key order. */
 function entry(e: HistoryEntry): HistoryEntry {
-  return { commit: e.commit, branch: e.branch, date: e.date, lines: measure(e.lines), branches: measure(e.branches) };
+  return { commit: e.commit, branch: e.branch, date: e.date, lines: roundedMeasure(e.lines), branches: roundedMeasure(e.branches) };
 }

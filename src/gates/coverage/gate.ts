@@ -11,7 +11,7 @@ import { mergeCoverage, withoutPhantomBranches } from './merge.js';
 import type { CoverageFormat, CoverageReport, CoverageTotals, FileCoverage, Ratio } from './model.js';
 import { byCodeUnits } from './paths.js';
 import { readCoverageReports } from './read.js';
-import { checkThresholds, round2, validateThresholdOptions, type ThresholdCheck } from './thresholds.js';
+import { checkThresholds, round2, roundedMeasure, validateThresholdOptions, type ThresholdCheck } from './thresholds.js';
 import { addTotals, fileTotals, percent } from './totals.js';
 
 /** What a user sets for the gate, on the command line or under `gates.coverage` in debship.yaml. */
@@ -174,13 +174,12 @@ function delta(now: number | null, before: { covered: number; total: number }): 
 
 /** What a run appends to the history. */
 export function historyEntry(result: CoverageResult, rev: Revision, date: Date): HistoryEntry {
-  const measure = (r: Ratio, p: number | null) => ({ covered: r.covered, total: r.total, percent: p === null ? null : round2(p) });
   return {
     commit: rev.commit,
     branch: rev.branch,
     date: date.toISOString(),
-    lines: measure(result.totals.lines, result.percents.lines),
-    branches: measure(result.totals.branches, result.percents.branches),
+    lines: roundedMeasure(result.totals.lines),
+    branches: roundedMeasure(result.totals.branches),
     passed: result.passed,
   };
 }

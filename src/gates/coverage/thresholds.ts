@@ -47,6 +47,19 @@ export function round2(n: number): number {
   return r === 100 && n < 100 ? 99.99 : r;
 }
 
+/** Counts with their percent rounded as shown: how the history file and the JSON report write a measure. */
+export interface RoundedMeasure {
+  covered: number;
+  total: number;
+  /** Rounded to two decimals; null when nothing was measured. */
+  percent: number | null;
+}
+
+export function roundedMeasure(r: Ratio): RoundedMeasure {
+  const p = percent(r);
+  return { covered: r.covered, total: r.total, percent: p === null ? null : round2(p) };
+}
+
 /** `82.31%`, or `n/a` when nothing was measured. */
 export function formatPercent(p: number | null): string {
   return p === null ? 'n/a' : `${round2(p).toFixed(2)}%`;
