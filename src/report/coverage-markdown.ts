@@ -15,7 +15,7 @@ export interface CoverageMarkdownOptions {
 }
 
 /** Rows in the collapsed per-file table: GitHub caps a step summary at 1 MiB and a comment at 64 KiB. */
-export const MARKDOWN_FILE_LIMIT = 100;
+const MARKDOWN_FILE_LIMIT = 100;
 /** Changed files without coverage data listed by name. */
 const NOT_MEASURED_LIMIT = 30;
 

@@ -14,7 +14,7 @@ export interface CoverageTextOptions {
 }
 
 /** Files shown unless all are asked for: enough to act on, short enough to read in a CI log. */
-export const TEXT_FILE_LIMIT = 20;
+const TEXT_FILE_LIMIT = 20;
 
 export function renderCoverageText(r: CoverageResult, opts: CoverageTextOptions = {}): string {
   const paint = (code: string, s: string) => (opts.color ? `\x1b[${code}m${s}\x1b[0m` : s);

@@ -173,7 +173,7 @@ function delta(now: number | null, before: { covered: number; total: number }): 
 }
 
 /** What a run appends to the history. */
-export function historyEntry(result: CoverageResult, rev: Revision, date: Date): HistoryEntry {
+function historyEntry(result: CoverageResult, rev: Revision, date: Date): HistoryEntry {
   return {
     commit: rev.commit,
     branch: rev.branch,
