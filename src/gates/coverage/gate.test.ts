@@ -184,3 +184,18 @@ describe('running the gate', () => {
     });
   });
 });
+
+describe('v8\'s phantom branch across merged reports', () => {
+  it('is read as not taken in the report that never loaded the file, even when another report ran it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'debship-phantom-'));
+    try {
+      // Unit tests never loaded a.ts (v8: 0 lines, one "taken" whole-file branch); the integration run did.
+      writeFileSync(join(dir, 'unit.info'), 'SF:a.ts\nDA:1,0\nDA:2,0\nBRDA:1,0,0,1\nend_of_record\n');
+      writeFileSync(join(dir, 'integration.info'), 'SF:a.ts\nDA:1,1\nDA:2,1\nBRDA:2,0,0,1\nBRDA:2,0,1,0\nend_of_record\n');
+      const r = await runCoverageGate({ reports: [join(dir, 'unit.info'), join(dir, 'integration.info')], root: dir, env: {} });
+      expect(r.totals.branches).toEqual({ covered: 1, total: 3 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

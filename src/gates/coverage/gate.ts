@@ -96,7 +96,8 @@ export async function runCoverageGate(o: CoverageGateOptions): Promise<CoverageR
   }
 
   const reports = await readCoverageReports(o.reports, { root: o.root });
-  const files = mergeCoverage(reports).map(withoutPhantomBranches);
+  // Per report, before merging: another run's real hits on a file must not keep v8's phantom branch alive.
+  const files = mergeCoverage(reports.map((r) => ({ ...r, files: r.files.map(withoutPhantomBranches) })));
   const diff = o.diffBase === undefined ? undefined : await measureDiffCoverage(o.root, o.diffBase, files);
   const result = evaluateCoverage({ reports, files, diff, previous, branch: revision?.branch, options: o });
 
