@@ -54,5 +54,12 @@ export function renderCoverageJson(r: CoverageResult): string {
 
 /** Copied in the history file's key order. */
 function entry(e: HistoryEntry): HistoryEntry {
-  return { commit: e.commit, branch: e.branch, date: e.date, lines: roundedMeasure(e.lines), branches: roundedMeasure(e.branches) };
+  return {
+    commit: e.commit,
+    branch: e.branch,
+    date: e.date,
+    lines: roundedMeasure(e.lines),
+    branches: roundedMeasure(e.branches),
+    ...(e.passed === undefined ? {} : { passed: e.passed }),
+  };
 }

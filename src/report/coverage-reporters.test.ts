@@ -163,6 +163,12 @@ describe('markdown report', () => {
     expect(md).toContain('| ❌ | max-drop | drop ≤ 2 points | 5.00 points |');
     expect(renderCoverage(r, 'text')).toMatch(/^ {2}trend +-5\.00 +points of line coverage since ccccccc on main \(2024-01-01\)$/m);
   });
+
+  it('keeps whether the previous run held in the JSON trend', () => {
+    const previous = { commit: 'c'.repeat(40), branch: 'main', date: '2024-01-01T00:00:00.000Z', lines: { covered: 95, total: 100, percent: 95 }, branches: { covered: 0, total: 0, percent: null }, passed: true };
+    const r = evaluateCoverage({ reports: [], files: [file('a.ts', 9, 10)], previous, branch: 'main', options: { maxDrop: 10 } });
+    expect(coverageJson(r).trend?.previous).toMatchObject({ commit: 'c'.repeat(40), passed: true });
+  });
 });
 
 describe('step summary', () => {
