@@ -117,6 +117,8 @@ export interface PipedOptions {
    * then ends without data when the child exits): one copy less for large outputs.
    */
   stdoutFd?: number;
+  /** Called with each chunk written once the child's pipe has taken it: its memory may be reused. */
+  onFlushed?: (chunk: Buffer) => void;
 }
 
 /**
@@ -136,6 +138,7 @@ class PipedProcess extends Duplex {
   private readonly stderr: Buffer[] = [];
   private stderrBytes = 0;
   private exited = false;
+  private readonly onFlushed?: (chunk: Buffer) => void;
 
   constructor(
     private readonly cmd: string,
@@ -143,6 +146,7 @@ class PipedProcess extends Duplex {
     opts: PipedOptions,
   ) {
     super();
+    this.onFlushed = opts.onFlushed;
     this.child = spawnChecked(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['pipe', opts.stdoutFd ?? 'pipe', 'pipe'] });
     const { stdin, stdout, stderr } = this.child as ChildProcess & { stdin: Writable; stdout: Readable | null; stderr: Readable };
     // A child that exits early closes its stdin; its exit status is the error worth reporting.
@@ -182,7 +186,8 @@ class PipedProcess extends Duplex {
     // Keep a few chunks queued for the child, not one: waiting for each to drain before producing
     // the next leaves the child idle while we read and hash, and the two take turns instead of
     // working at the same time.
-    if (stdin.write(chunk) || stdin.writableLength <= IN_FLIGHT) cb();
+    const flushed = this.onFlushed && ((): void => this.onFlushed!(chunk));
+    if (stdin.write(chunk, flushed) || stdin.writableLength <= IN_FLIGHT) cb();
     else {
       // Resolve on drain, or on close when the child stops reading (its exit code tells why).
       const done = (): void => {

@@ -1,19 +1,21 @@
 /**
- * data.tar as a stream of bytes. Each regular file is read once: its chunks go into the archive
+ * data.tar as a stream of bytes. Each regular file is read once: its bytes go into the archive
  * and into its MD5 at the same time, so md5sums costs no second pass over a large payload.
  *
- * Files are read with synchronous calls: a payload is mostly many small files in the page cache,
- * where each asynchronous open/read/close costs a thread-pool round trip that dwarfs the read
- * itself, and the compressors run on other threads (or processes) meanwhile anyway. Small pieces
- * (headers, small files, padding) are batched into larger buffers so the streams downstream see
- * few, large chunks.
+ * The archive is written into fixed 1 MiB chunks — headers encoded into them, file contents read
+ * straight into them — so downstream streams see few, large writes and no byte is copied twice.
+ * Chunks come from a pool a consumer may give them back to (see ChunkPool). Files are read with
+ * synchronous calls: a payload is mostly many small files in the page cache, where each
+ * asynchronous open/read/close costs a thread-pool round trip that dwarfs the read itself, and
+ * the compressors run on other threads (or processes) meanwhile anyway.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { DebshipError } from '../core/errors.js';
+import { ChunkPool } from './chunk-pool.js';
 import { tarName } from './paths.js';
-import { encodeTarHeader, TAR_END, tarPadding, type TarHeader } from './tar-writer.js';
-import type { FileSource, PackageEntry } from './types.js';
+import { encodeTarHeader, TAR_BLOCK, TAR_END, type TarHeader } from './tar-writer.js';
+import type { PackageEntry } from './types.js';
 
 export function tarHeaderOf(e: PackageEntry): TarHeader {
   return {
@@ -38,98 +40,121 @@ export interface DataTarSink {
   signal?: AbortSignal;
 }
 
-/** Largest piece read from a file at once, and the size batches of small pieces grow to. */
-const CHUNK = 1024 * 1024;
+/** The size of the chunks the archive comes in (all but the last). */
+export const DATA_CHUNK = 1024 * 1024;
 
-/** The archive of `entries` (already planned: sorted, complete, clamped). */
-export async function* dataTar(entries: PackageEntry[], sink: DataTarSink): AsyncGenerator<Buffer> {
-  const batch = new Batch();
+/**
+ * The archive of `entries` (already planned: sorted, complete, clamped), in chunks of DATA_CHUNK
+ * bytes taken from `pool`. A chunk is never touched again once yielded.
+ */
+export async function* dataTar(entries: PackageEntry[], sink: DataTarSink, pool = new ChunkPool(DATA_CHUNK)): AsyncGenerator<Buffer> {
+  const out = new ChunkWriter(pool);
   for (const e of entries) {
     sink.signal?.throwIfAborted();
-    batch.add(encodeTarHeader(tarHeaderOf(e)));
+    yield* out.copy(encodeTarHeader(tarHeaderOf(e)));
     if (e.type === 'file') {
       const hash = createHash('md5');
-      let read = 0;
-      for (const chunk of contentOf(e.source, e.size)) {
-        read += chunk.length;
-        // The header already promised e.size bytes; a file that changed since must not corrupt the archive.
-        if (read > e.size) throw changed(e.path, e.size, 'grew');
-        hash.update(chunk);
-        sink.progress(chunk.length);
-        batch.add(chunk);
-        if (batch.full) yield* batch.take();
+      if (e.source.kind === 'bytes') {
+        yield* out.copy(e.source.data, hash);
+        sink.progress(e.size);
+      } else {
+        yield* out.readFile(e.source.path, e.size, e.path, hash, sink);
       }
-      if (read !== e.size) throw changed(e.path, e.size, 'shrank');
       sink.md5(e.path, hash.digest('hex'));
-      batch.add(tarPadding(e.size));
+      yield* out.zeros((TAR_BLOCK - (e.size % TAR_BLOCK)) % TAR_BLOCK);
     }
-    // Let the event loop run between batches so compressors and writers keep draining.
-    if (batch.full) yield* batch.take();
+    // Let the event loop run between chunks so compressors and writers keep draining.
+    if (out.full) yield out.take();
   }
-  batch.add(TAR_END);
-  yield* batch.take();
+  yield* out.copy(TAR_END);
+  const last = out.rest();
+  if (last) yield last;
 }
 
-/** A piece this large goes downstream as it is: copying it into a batch would cost more than a write. */
-const LARGE = 64 * 1024;
+/** Fills pooled chunks; each generator method yields the chunks it completes. */
+class ChunkWriter {
+  private chunk: Buffer;
+  private used = 0;
 
-class Batch {
-  private parts: Buffer[] = [];
-  private length = 0;
+  constructor(private readonly pool: ChunkPool) {
+    this.chunk = pool.take();
+  }
+
   get full(): boolean {
-    return this.length >= CHUNK;
+    return this.used === this.chunk.length;
   }
-  add(b: Buffer): void {
-    this.parts.push(b);
-    this.length += b.length;
+
+  take(): Buffer {
+    const full = this.chunk;
+    this.chunk = this.pool.take();
+    this.used = 0;
+    return full;
   }
-  /** The pieces so far: runs of small ones joined, large ones alone (never copied). */
-  *take(): Generator<Buffer> {
-    const parts = this.parts;
-    this.parts = [];
-    this.length = 0;
-    let run: Buffer[] = [];
-    const joined = () => (run.length === 1 ? run[0]! : Buffer.concat(run));
-    for (const part of parts) {
-      if (part.length < LARGE) {
-        run.push(part);
-        continue;
-      }
-      if (run.length) yield joined();
-      run = [];
-      yield part;
+
+  /** The last, partly filled chunk, if anything is in it. */
+  rest(): Buffer | undefined {
+    return this.used ? this.chunk.subarray(0, this.used) : undefined;
+  }
+
+  *copy(bytes: Uint8Array, hash?: Hash): Generator<Buffer> {
+    hash?.update(bytes);
+    for (let off = 0; off < bytes.length; ) {
+      if (this.full) yield this.take();
+      const n = Math.min(bytes.length - off, this.chunk.length - this.used);
+      this.chunk.set(bytes.subarray(off, off + n), this.used);
+      this.used += n;
+      off += n;
     }
-    if (run.length) yield joined();
+  }
+
+  *zeros(count: number): Generator<Buffer> {
+    for (let left = count; left > 0; ) {
+      if (this.full) yield this.take();
+      const n = Math.min(left, this.chunk.length - this.used);
+      this.chunk.fill(0, this.used, this.used + n);
+      this.used += n;
+      left -= n;
+    }
+  }
+
+  /** Reads a file of `size` bytes straight into the chunks, hashing it on the way. */
+  *readFile(path: string, size: number, packagePath: string, hash: Hash, sink: DataTarSink): Generator<Buffer> {
+    const fd = openFile(path);
+    try {
+      let read = 0;
+      for (;;) {
+        if (this.full) yield this.take();
+        // Ask for one byte past the promised size, so a file that grew is noticed.
+        const want = Math.min(size + 1 - read, this.chunk.length - this.used);
+        const n = readInto(fd, this.chunk, this.used, want, path);
+        if (n === 0) break;
+        // The header already promised `size` bytes; a file that changed since must not corrupt the archive.
+        if (read + n > size) throw changed(packagePath, size, 'grew');
+        hash.update(this.chunk.subarray(this.used, this.used + n));
+        this.used += n;
+        read += n;
+        sink.progress(n);
+      }
+      if (read !== size) throw changed(packagePath, size, 'shrank');
+    } finally {
+      closeSync(fd);
+    }
   }
 }
 
-function* contentOf(source: FileSource, size: number): Generator<Buffer> {
-  if (source.kind === 'bytes') {
-    yield Buffer.from(source.data.buffer, source.data.byteOffset, source.data.byteLength);
-    return;
-  }
-  let fd: number;
+function openFile(path: string): number {
   try {
-    fd = openSync(source.path, 'r');
+    return openSync(path, 'r');
   } catch (e) {
-    throw unreadable(source.path, e);
+    throw unreadable(path, e);
   }
+}
+
+function readInto(fd: number, buf: Buffer, offset: number, length: number, path: string): number {
   try {
-    // Read one byte past the promised size so a file that grew is noticed.
-    for (let remaining = size + 1; remaining > 0; ) {
-      const buf = Buffer.allocUnsafe(Math.min(CHUNK, remaining));
-      let n: number;
-      try {
-        n = readSync(fd, buf, 0, buf.length, null);
-      } catch (e) {
-        throw unreadable(source.path, e);
-      }
-      if (n === 0) return;
-      remaining -= n;
-      yield n === buf.length ? buf : buf.subarray(0, n);
-    }
-  } finally {
-    closeSync(fd);
+    return readSync(fd, buf, offset, length, null);
+  } catch (e) {
+    throw unreadable(path, e);
   }
 }
 

@@ -6,7 +6,7 @@
  * Same input, same bytes.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { closeSync, createWriteStream, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -14,7 +14,8 @@ import { DebshipError, isDebshipError } from '../core/errors.js';
 import { AR_MAGIC, arHeader, arPadding } from './ar.js';
 import { createCompressor, extensionOf, isExternal, transformBuffer } from './compress/index.js';
 import { buildControlTar } from './control-tar.js';
-import { dataTar } from './data-tar.js';
+import { ChunkPool } from './chunk-pool.js';
+import { DATA_CHUNK, dataTar } from './data-tar.js';
 import { installedSize } from './installed-size.js';
 import { planPackage } from './plan.js';
 import type { Package } from './types.js';
@@ -48,12 +49,9 @@ export async function writeDeb(pkg: Package, outPath: string, opts: WriteDebOpti
   opts.onProgress?.(0, total);
   try {
     const md5 = new Map<string, string>();
-    const tar = dataTar(plan.entries, {
-      md5: (path, hex) => md5.set(path, hex),
-      progress: (n) => opts.onProgress?.((done += n), total),
-      signal: opts.signal,
-    });
-    await compressInto(dataTmp, Readable.from(tar), pkg, opts.signal);
+    const pool = new ChunkPool(DATA_CHUNK);
+    const sink = { md5: (path: string, hex: string) => md5.set(path, hex), progress: (n: number) => opts.onProgress?.((done += n), total), signal: opts.signal };
+    await compressInto(dataTmp, Readable.from(dataTar(plan.entries, sink, pool)), pkg, pool, opts.signal);
 
     const md5sums = plan.entries
       .filter((e) => e.type === 'file' && !plan.conffilePaths.has(e.path))
@@ -62,7 +60,7 @@ export async function writeDeb(pkg: Package, outPath: string, opts: WriteDebOpti
     const control = await transformBuffer(createCompressor(pkg.compression), controlTar);
     opts.signal?.throwIfAborted();
 
-    const written = await assemble(outTmp, pkg.sourceDateEpoch, [
+    const written = assemble(outTmp, pkg.sourceDateEpoch, [
       { name: 'debian-binary', data: Buffer.from('2.0\n') },
       { name: `control.tar${ext}`, data: control },
       { name: `data.tar${ext}`, path: dataTmp, size: (await stat(dataTmp)).size },
@@ -85,8 +83,11 @@ export async function writeDeb(pkg: Package, outPath: string, opts: WriteDebOpti
   }
 }
 
-/** xz and zstd write the member file themselves; in-process codecs go through a write stream. */
-async function compressInto(path: string, source: Readable, pkg: Package, signal?: AbortSignal): Promise<void> {
+/**
+ * xz and zstd write the member file themselves, and hand each chunk back to the pool once their
+ * pipe has taken it; in-process codecs go through a write stream.
+ */
+async function compressInto(path: string, source: Readable, pkg: Package, pool: ChunkPool, signal?: AbortSignal): Promise<void> {
   if (!isExternal(pkg.compression.algo)) {
     await pipeline(source, createCompressor(pkg.compression), createWriteStream(path), { signal });
     return;
@@ -94,7 +95,7 @@ async function compressInto(path: string, source: Readable, pkg: Package, signal
   const fh = await open(path, 'w');
   try {
     const discard = new Writable({ write: (_chunk, _enc, cb) => cb() });
-    await pipeline(source, createCompressor(pkg.compression, { outputFd: fh.fd }), discard, { signal });
+    await pipeline(source, createCompressor(pkg.compression, { outputFd: fh.fd, onFlushed: (chunk) => pool.give(chunk) }), discard, { signal });
   } finally {
     await fh.close();
   }
@@ -102,28 +103,50 @@ async function compressInto(path: string, source: Readable, pkg: Package, signal
 
 type Member = { name: string; data: Buffer } | { name: string; path: string; size: number };
 
-/** Writes the ar archive, hashing as it goes, and syncs it so the rename publishes whole bytes. */
-async function assemble(path: string, mtime: number, members: Member[]): Promise<{ size: number; sha256: string }> {
-  const fh = await open(path, 'w');
+/**
+ * Writes the ar archive, hashing as it goes, and syncs it so the rename publishes whole bytes.
+ * Synchronous on purpose: nothing else is left to run meanwhile, and a thread-pool round trip per
+ * piece of a large member costs more than the copy.
+ */
+function assemble(path: string, mtime: number, members: Member[]): { size: number; sha256: string } {
+  const fd = openSync(path, 'w');
   const hash = createHash('sha256');
   let size = 0;
-  const write = async (buf: Buffer): Promise<void> => {
+  const write = (buf: Buffer): void => {
     hash.update(buf);
     size += buf.length;
-    for (let off = 0; off < buf.length; ) off += (await fh.write(buf, off)).bytesWritten;
+    for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off);
   };
   try {
-    await write(AR_MAGIC);
+    write(AR_MAGIC);
     for (const m of members) {
       const length = 'data' in m ? m.data.length : m.size;
-      await write(arHeader(m.name, length, mtime));
-      if ('data' in m) await write(m.data);
-      else for await (const chunk of createReadStream(m.path, { highWaterMark: 1024 * 1024 })) await write(chunk as Buffer);
-      await write(arPadding(length));
+      write(arHeader(m.name, length, mtime));
+      if ('data' in m) write(m.data);
+      else copyFile(m.path, length, write);
+      write(arPadding(length));
     }
-    await fh.sync();
+    fsyncSync(fd);
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
   return { size, sha256: hash.digest('hex') };
 }
+
+/** Exactly `length` bytes of the file, in large pieces; a file that shrank since is an error. */
+function copyFile(path: string, length: number, write: (buf: Buffer) => void): void {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(Math.min(length, COPY_PIECE));
+    for (let left = length; left > 0; ) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, left), null);
+      if (n === 0) throw new DebshipError('write-failed', `${path} became shorter than ${length} bytes while the package was assembled`);
+      write(buf.subarray(0, n));
+      left -= n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const COPY_PIECE = 4 * 1024 * 1024;

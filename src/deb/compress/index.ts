@@ -34,8 +34,8 @@ export function algoOfExtension(ext: string): AnyAlgo | undefined {
 
 const TOOL_PACKAGE: Record<string, string> = { xz: 'xz-utils', zstd: 'zstd', bzip2: 'bzip2' };
 
-function tool(cmd: string, args: string[], alternative: string, stdoutFd?: number): Duplex {
-  return spawnPiped(cmd, args, { missingHint: `install it with: apt-get install ${TOOL_PACKAGE[cmd] ?? cmd}${alternative}`, stdoutFd });
+function tool(cmd: string, args: string[], alternative: string, opts: CompressorOptions = {}): Duplex {
+  return spawnPiped(cmd, args, { missingHint: `install it with: apt-get install ${TOOL_PACKAGE[cmd] ?? cmd}${alternative}`, stdoutFd: opts.outputFd, onFlushed: opts.onFlushed });
 }
 
 /** Whether the codec runs as a separate process (and can write to a file descriptor itself). */
@@ -52,6 +52,8 @@ export interface CompressorOptions {
   chunkSize?: number;
   /** External codecs only (see isExternal): write the output to this descriptor, not the stream. */
   outputFd?: number;
+  /** External codecs only: called with each input chunk once the codec's pipe has taken it. */
+  onFlushed?: (chunk: Buffer) => void;
 }
 
 export function createCompressor(c: Compression, opts: CompressorOptions = {}): Duplex {
@@ -68,10 +70,10 @@ export function createCompressor(c: Compression, opts: CompressorOptions = {}): 
     case 'xz':
       // A fixed block size makes threaded xz's output the same for any thread count ≥ 2, and a
       // single stream is required: dpkg stops reading at the end of the first one.
-      return tool('xz', [`-${level}`, `-T${Math.max(2, cores())}`, '--block-size=8MiB', '-q', '-c'], other, opts.outputFd);
+      return tool('xz', [`-${level}`, `-T${Math.max(2, cores())}`, '--block-size=8MiB', '-q', '-c'], other, opts);
     case 'zstd':
       // zstd's multi-threaded mode produces the same frame for any -T ≥ 1.
-      return tool('zstd', [`-${level}`, ...(level > 19 ? ['--ultra'] : []), `-T${Math.max(1, cores())}`, '-q', '-c'], other, opts.outputFd);
+      return tool('zstd', [`-${level}`, ...(level > 19 ? ['--ultra'] : []), `-T${Math.max(1, cores())}`, '-q', '-c'], other, opts);
   }
 }
 
