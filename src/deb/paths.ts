@@ -4,11 +4,6 @@
  */
 import { DebshipError } from '../core/errors.js';
 
-/** The components of a normalised absolute path; `/` has none. */
-export function pathComponents(path: string): string[] {
-  return path === '/' ? [] : path.slice(1).split('/');
-}
-
 /** Whether `path` is absolute and normalised: no empty, `.` or `..` component, no trailing `/`. */
 export function isNormalPath(path: string): boolean {
   if (path === '/') return true;
@@ -35,13 +30,28 @@ export function tarName(path: string, isDir: boolean): string {
  * its contents, and `a/b` vs `a-b` does not depend on how `/` compares with other bytes.
  */
 export function comparePaths(a: string, b: string): number {
-  const ca = pathComponents(a);
-  const cb = pathComponents(b);
-  for (let i = 0; i < Math.min(ca.length, cb.length); i++) {
-    const c = Buffer.compare(Buffer.from(ca[i]!, 'utf8'), Buffer.from(cb[i]!, 'utf8'));
-    if (c !== 0) return c;
-  }
-  return ca.length - cb.length;
+  return compareKeys(pathSortKey(a), pathSortKey(b));
+}
+
+/** `items` in archive order (see comparePaths), each path's key computed once instead of per comparison. */
+export function sortByPath<T extends { path: string }>(items: readonly T[]): T[] {
+  return items
+    .map((item) => ({ item, key: pathSortKey(item.path) }))
+    .sort((x, y) => compareKeys(x.key, y.key))
+    .map((x) => x.item);
+}
+
+/**
+ * A string whose plain comparison is archive order: the UTF-8 bytes one per character (so code
+ * units compare as bytes do), with `/` as NUL — lower than any byte a component can hold, which
+ * makes the order component by component, a shorter path first.
+ */
+function pathSortKey(path: string): string {
+  return Buffer.from(path, 'utf8').toString('latin1').replaceAll('/', '\0');
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

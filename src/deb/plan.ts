@@ -4,7 +4,7 @@
  * mtimes clamped to SOURCE_DATE_EPOCH. Problems are reported here, not halfway through a write.
  */
 import { DebshipError } from '../core/errors.js';
-import { comparePaths, isNormalPath, parentPath } from './paths.js';
+import { isNormalPath, parentPath, sortByPath } from './paths.js';
 import type { Package, PackageEntry } from './types.js';
 
 export interface PackagePlan {
@@ -36,7 +36,7 @@ export function planPackage(pkg: Package): PackagePlan {
       if (!parent) byPath.set(p, implied(p));
     }
   }
-  const entries = [...byPath.values()].sort((a, b) => comparePaths(a.path, b.path));
+  const entries = sortByPath([...byPath.values()]);
   return { entries, ...planConffiles(pkg, byPath) };
 }
 

@@ -2,7 +2,8 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { execBuffer } from '../core/exec.js';
-import { comparePaths } from './paths.js';
+import fc from 'fast-check';
+import { comparePaths, sortByPath } from './paths.js';
 import { parseNumber, readTar, type ReadTarOptions, type TarEntry } from './tar-reader.js';
 import { buildTar, encodeTarHeader, TAR_END, type TarHeader } from './tar-writer.js';
 import { file, haveTools, materialize, parseTarListing, pkgOf, run, symlink, tempDir } from './test-helpers.js';
@@ -40,6 +41,28 @@ describe('archive order', () => {
   it('sorts by path components, directories before their contents', () => {
     const paths = ['/b', '/a-b', '/é', '/a/b', '/', '/z', '/a', '/a/b/c'];
     expect(paths.sort(comparePaths)).toEqual(['/', '/a', '/a/b', '/a/b/c', '/a-b', '/b', '/z', '/é']);
+  });
+
+  it('sortByPath orders as comparing components one by one as UTF-8 bytes', () => {
+    // The definition, written out: what the sort keys must agree with.
+    const byComponents = (a: string, b: string): number => {
+      const ca = a === '/' ? [] : a.slice(1).split('/');
+      const cb = b === '/' ? [] : b.slice(1).split('/');
+      for (let i = 0; i < Math.min(ca.length, cb.length); i++) {
+        const c = Buffer.compare(Buffer.from(ca[i]!, 'utf8'), Buffer.from(cb[i]!, 'utf8'));
+        if (c !== 0) return c;
+      }
+      return ca.length - cb.length;
+    };
+    // Characters around '/' and '-', beyond Latin-1, and astral (surrogate pairs sort below U+E000 in UTF-16, above it in UTF-8).
+    const component = fc.stringMatching(/^[-.a-z0-9\u00e9\u4e2d\ue000\uffff\u{1f600}]{1,4}$/u).filter((c) => c !== '.' && c !== '..');
+    const path = fc.array(component, { maxLength: 4 }).map((cs) => `/${cs.join('/')}`.replace(/^\/$/, '/'));
+    fc.assert(
+      fc.property(fc.uniqueArray(path, { maxLength: 30 }), (paths) => {
+        expect(sortByPath(paths.map((p) => ({ path: p }))).map((e) => e.path)).toEqual([...paths].sort(byComponents));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
