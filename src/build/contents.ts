@@ -44,7 +44,7 @@ export async function resolveContents(
     origins: new Map(),
     conffiles: new Set(),
   };
-  if (opts.stagingDir) await addTree(ctx, opts.stagingDir, '/', {}, 'the build steps\' staging directory', true);
+  if (opts.stagingDir) addTree(ctx, opts.stagingDir, '/', {}, 'the build steps\' staging directory', true);
   for (const [i, spec] of config.contents.entries()) {
     await addSpec(ctx, config.dir, spec, `${config.file}: contents[${i}]`);
   }
@@ -77,7 +77,7 @@ async function addSpec(ctx: Ctx, baseDir: string, spec: ContentSpec, where: stri
       const path = sourcePath(baseDir, spec, where);
       const st = statSource(path, where);
       if (st.isDirectory()) return addTree(ctx, path, dst, spec, where, false);
-      await addFile(ctx, path, dst, spec, where);
+      addFile(ctx, path, dst, spec, where);
       if (config) ctx.conffiles.add(dst);
     }
   }
@@ -93,7 +93,7 @@ async function addGlob(ctx: Ctx, baseDir: string, pattern: string, dst: string, 
   const base = resolve(baseDir, globBase(pattern));
   for (const m of matches.sort()) {
     const rel = relative(base, m).split(sep).join('/');
-    await addFile(ctx, m, `${dst === '/' ? '' : dst}/${rel}`, spec, where);
+    addFile(ctx, m, `${dst === '/' ? '' : dst}/${rel}`, spec, where);
     if (config) ctx.conffiles.add(`${dst === '/' ? '' : dst}/${rel}`);
   }
 }
@@ -109,7 +109,7 @@ export function globBase(pattern: string): string {
   return fixed.join('/') || '.';
 }
 
-async function addTree(ctx: Ctx, srcDir: string, dst: string, spec: Partial<ContentSpec>, where: string, optional: boolean) {
+function addTree(ctx: Ctx, srcDir: string, dst: string, spec: Partial<ContentSpec>, where: string, optional: boolean): void {
   let names: string[];
   try {
     names = readdirSync(srcDir).sort();
@@ -117,25 +117,25 @@ async function addTree(ctx: Ctx, srcDir: string, dst: string, spec: Partial<Cont
     if (optional) return;
     throw sourceError(srcDir, where, err);
   }
-  if (dst !== '/') await put(ctx, { ...owner(spec), type: 'dir', path: dst, mode: spec.mode ?? DIR_MODE, mtime: clamp(ctx, spec.mtime ?? ctx.defaultMtime ?? lstatSync(srcDir).mtimeMs / 1000) }, where);
+  if (dst !== '/') put(ctx, { ...owner(spec), type: 'dir', path: dst, mode: spec.mode ?? DIR_MODE, mtime: clamp(ctx, spec.mtime ?? ctx.defaultMtime ?? lstatSync(srcDir).mtimeMs / 1000) }, where);
   for (const name of names) {
     const path = join(srcDir, name);
     const target = `${dst === '/' ? '' : dst}/${name}`;
     const st = lstatSync(path);
-    if (st.isDirectory()) await addTree(ctx, path, target, { ...spec, mode: undefined }, where, false);
-    else if (st.isSymbolicLink()) await put(ctx, { ...owner(spec), type: 'symlink', path: target, mode: SYMLINK_MODE, linkTarget: readlinkSync(path), mtime: clamp(ctx, spec.mtime ?? ctx.defaultMtime ?? st.mtimeMs / 1000) }, where);
-    else if (st.isFile()) await addFile(ctx, path, target, { ...spec, mode: undefined }, where, st);
+    if (st.isDirectory()) addTree(ctx, path, target, { ...spec, mode: undefined }, where, false);
+    else if (st.isSymbolicLink()) put(ctx, { ...owner(spec), type: 'symlink', path: target, mode: SYMLINK_MODE, linkTarget: readlinkSync(path), mtime: clamp(ctx, spec.mtime ?? ctx.defaultMtime ?? st.mtimeMs / 1000) }, where);
+    else if (st.isFile()) addFile(ctx, path, target, { ...spec, mode: undefined }, where, st);
     else throw new DebshipError('content-special-file', `${where}: ${path} is a device, socket or fifo`, { hint: 'packages ship regular files, directories and symlinks only; create special files in a maintainer script' });
   }
 }
 
-async function addFile(ctx: Ctx, path: string, dst: string, spec: Partial<ContentSpec>, where: string, known?: Stats): Promise<void> {
+function addFile(ctx: Ctx, path: string, dst: string, spec: Partial<ContentSpec>, where: string, known?: Stats): void {
   const st = known ?? statSource(path, where);
   const mtime = clamp(ctx, spec.mtime ?? ctx.defaultMtime ?? st.mtimeMs / 1000);
-  await put(ctx, { ...owner(spec), type: 'file', path: dst, mode: spec.mode ?? defaultFileMode(st.mode), size: st.size, source: { kind: 'path', path }, mtime }, where);
+  put(ctx, { ...owner(spec), type: 'file', path: dst, mode: spec.mode ?? defaultFileMode(st.mode), size: st.size, source: { kind: 'path', path }, mtime }, where);
 }
 
-async function put(ctx: Ctx, entry: PackageEntry, where: string): Promise<void> {
+function put(ctx: Ctx, entry: PackageEntry, where: string): void {
   const existing = ctx.entries.get(entry.path);
   if (existing) {
     // Two sources for one directory are fine (the staging tree and contents may both create /usr).

@@ -33,31 +33,33 @@ const GNU_MAGIC = 'ustar  \0';
 /** The header block(s) of one member: GNU `K`/`L` records when needed, then the header itself. */
 export function encodeTarHeader(h: TarHeader): Buffer {
   const name = Buffer.from(h.name, 'utf8');
-  const link = Buffer.from(h.linkTarget ?? '', 'utf8');
+  const link = h.linkTarget === undefined ? EMPTY : Buffer.from(h.linkTarget, 'utf8');
   if (name.length === 0 || name.includes(0) || link.includes(0)) {
     throw new DebshipError('tar-name', `tar member name ${JSON.stringify(h.name)} is empty or contains a NUL byte`);
   }
-  const blocks: Buffer[] = [];
+  const header = headerBlock({
+    name: name.subarray(0, NAME_FIELD),
+    link: link.subarray(0, NAME_FIELD),
+    typeflag: TYPEFLAG[h.type],
+    mode: h.mode,
+    uid: h.uid,
+    gid: h.gid,
+    size: h.size,
+    mtime: h.mtime,
+    uname: h.uname,
+    gname: h.gname,
+    what: h.name,
+  });
   // GNU tar switches to long records at 100 bytes (a full field has no NUL); so do we.
+  if (link.length < NAME_FIELD && name.length < NAME_FIELD) return header;
+  const blocks: Buffer[] = [];
   if (link.length >= NAME_FIELD) blocks.push(...longRecord('K', link));
   if (name.length >= NAME_FIELD) blocks.push(...longRecord('L', name));
-  blocks.push(
-    headerBlock({
-      name: name.subarray(0, NAME_FIELD),
-      link: link.subarray(0, NAME_FIELD),
-      typeflag: TYPEFLAG[h.type],
-      mode: h.mode,
-      uid: h.uid,
-      gid: h.gid,
-      size: h.size,
-      mtime: h.mtime,
-      uname: h.uname,
-      gname: h.gname,
-      what: h.name,
-    }),
-  );
+  blocks.push(header);
   return Buffer.concat(blocks);
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /** Zero bytes completing a member's content to a whole block. */
 export function tarPadding(size: number): Buffer {
@@ -128,7 +130,7 @@ function headerBlock(r: RawHeader): Buffer {
   // The checksum is computed with its own field as spaces, then written as 6 digits, NUL, space.
   b.fill(0x20, 148, 156);
   let sum = 0;
-  for (const byte of b) sum += byte;
+  for (let i = 0; i < TAR_BLOCK; i++) sum += b[i]!;
   b.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
   return b;
 }
@@ -151,9 +153,9 @@ function writeNumber(b: Buffer, offset: number, width: number, value: number, wh
 }
 
 function writeString(b: Buffer, offset: number, width: number, value: string, what: string, field: string): void {
-  const bytes = Buffer.from(value, 'utf8');
-  if (bytes.length > width || bytes.includes(0)) {
+  const written = b.write(value, offset, width, 'utf8');
+  // Buffer.write stops at the field's end (never mid-character): a shorter count means it did not fit.
+  if (Buffer.byteLength(value, 'utf8') !== written || value.includes('\0')) {
     throw new DebshipError('tar-field', `tar member ${what}: ${field} name "${value}" is longer than ${width} bytes or contains NUL`);
   }
-  bytes.copy(b, offset);
 }
