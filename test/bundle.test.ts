@@ -4,7 +4,8 @@
  * other CLI tests run the sources through tsx, which never takes these paths.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,21 @@ describe('the bundled executable', () => {
     const lint = debship(['lint', deb]);
     expect(lint.code, lint.stderr).toBe(0);
     expect(readdirSync(join(cache, 'debship/code-cache')).some((f) => f.startsWith('lint-core.cjs-'))).toBe(true);
+    // Large enough that files are hashed on worker threads too, whose code comes from the bundle.
+    const payload = join(dir, 'payload');
+    mkdirSync(payload);
+    writeFileSync(join(payload, 'model.bin'), randomBytes(20 * 1024 * 1024));
+    writeFileSync(join(payload, 'small.txt'), 'small\n');
+    const config = join(dir, 'large.yaml');
+    writeFileSync(config, `name: large\nversion: 1.0.0\narch: all\nmaintainer: M <m@example.org>\ndescription: large\nlint: { enabled: false }\ndeb: { compression: zstd }\ncontents:\n  - { src: ${payload}, dst: /usr/share/large, type: tree }\n`);
+    const large = debship(['build', '--config', config, '--out', join(dir, 'out'), '--json']);
+    expect(large.code, large.stderr).toBe(0);
+    const largeDeb = (JSON.parse(large.stdout) as { packages: { path: string }[] }).packages[0]!.path;
+    const files = (JSON.parse(debship(['inspect', largeDeb, '--json']).stdout) as { files: { path: string; size: number }[] }).files;
+    expect(files.find((f) => f.path === '/usr/share/large/model.bin')?.size).toBe(20 * 1024 * 1024);
+    // lint checks every file against md5sums: the sums the workers computed must be right.
+    const checked = JSON.parse(debship(['lint', largeDeb, '--format', 'json', '--fail-on', 'none']).stdout) as { tag: string }[];
+    expect(checked.map((t) => t.tag)).not.toContain('md5sum-mismatch');
     const gate = debship(['gate', 'audit', join(ROOT, 'src/gates/audit/__fixtures__/npm-audit-v2.json'), '--format', 'json']);
     expect(gate.code).toBe(1);
     expect(JSON.parse(gate.stdout).passed).toBe(false);

@@ -1,6 +1,7 @@
 /**
- * data.tar as a stream of bytes. Each regular file is read once: its bytes go into the archive
- * and into its MD5 at the same time, so md5sums costs no second pass over a large payload.
+ * data.tar as a stream of bytes. Either the MD5s are already known (see file-digests.ts) and each
+ * file is checked to be the one that was hashed, or each file's bytes go into the archive and into
+ * its MD5 at the same time.
  *
  * The archive is written into fixed 1 MiB chunks — headers encoded into them, file contents read
  * straight into them — so downstream streams see few, large writes and no byte is copied twice.
@@ -10,9 +11,10 @@
  * the compressors run on other threads (or processes) meanwhile anyway.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { DebshipError } from '../core/errors.js';
 import { ChunkPool } from './chunk-pool.js';
+import { fileStamp, type FileDigest } from './file-digests.js';
 import { tarName } from './paths.js';
 import { encodeTarHeader, TAR_BLOCK, TAR_END, type TarHeader } from './tar-writer.js';
 import type { PackageEntry } from './types.js';
@@ -33,8 +35,10 @@ export function tarHeaderOf(e: PackageEntry): TarHeader {
 }
 
 export interface DataTarSink {
-  /** Called with each regular file's MD5 (lowercase hex) once it has been read. */
-  md5(path: string, hex: string): void;
+  /** Called with each regular file's MD5 (lowercase hex) once it has been read; absent when they are known. */
+  md5?(path: string, hex: string): void;
+  /** The digests computed beforehand: a file on disk that changed since it was hashed is refused. */
+  digested?: ReadonlyMap<string, FileDigest>;
   /** Payload bytes read so far. */
   progress(bytes: number): void;
   signal?: AbortSignal;
@@ -53,14 +57,14 @@ export async function* dataTar(entries: PackageEntry[], sink: DataTarSink, pool 
     sink.signal?.throwIfAborted();
     yield* out.copy(encodeTarHeader(tarHeaderOf(e)));
     if (e.type === 'file') {
-      const hash = createHash('md5');
+      const hash = sink.md5 ? createHash('md5') : undefined;
       if (e.source.kind === 'bytes') {
         yield* out.copy(e.source.data, hash);
         sink.progress(e.size);
       } else {
-        yield* out.readFile(e.source.path, e.size, e.path, hash, sink);
+        yield* out.readFile(e.source.path, e.size, e.path, sink, hash);
       }
-      sink.md5(e.path, hash.digest('hex'));
+      if (hash) sink.md5!(e.path, hash.digest('hex'));
       yield* out.zeros((TAR_BLOCK - (e.size % TAR_BLOCK)) % TAR_BLOCK);
     }
     // Let the event loop run between chunks so compressors and writers keep draining.
@@ -117,8 +121,8 @@ class ChunkWriter {
     }
   }
 
-  /** Reads a file of `size` bytes straight into the chunks, hashing it on the way. */
-  *readFile(path: string, size: number, packagePath: string, hash: Hash, sink: DataTarSink): Generator<Buffer> {
+  /** Reads a file of `size` bytes straight into the chunks, hashing it on the way or checking it is the one hashed before. */
+  *readFile(path: string, size: number, packagePath: string, sink: DataTarSink, hash?: Hash): Generator<Buffer> {
     const fd = openFile(path);
     try {
       let read = 0;
@@ -130,12 +134,14 @@ class ChunkWriter {
         if (n === 0) break;
         // The header already promised `size` bytes; a file that changed since must not corrupt the archive.
         if (read + n > size) throw changed(packagePath, size, 'grew');
-        hash.update(this.chunk.subarray(this.used, this.used + n));
+        hash?.update(this.chunk.subarray(this.used, this.used + n));
         this.used += n;
         read += n;
         sink.progress(n);
       }
       if (read !== size) throw changed(packagePath, size, 'shrank');
+      const before = sink.digested?.get(packagePath);
+      if (before && before.stamp !== fileStamp(fstatSync(fd))) throw changed(packagePath, size, 'was modified');
     } finally {
       closeSync(fd);
     }
@@ -163,7 +169,7 @@ function unreadable(path: string, e: unknown): DebshipError {
 }
 
 function changed(path: string, size: number, how: string): DebshipError {
-  return new DebshipError('file-changed', `${path} ${how} while being packaged (expected ${size} bytes)`, {
+  return new DebshipError('file-changed', `${path} ${how} while being packaged (${size} bytes when listed)`, {
     hint: 'make sure nothing writes to the staging tree during the build',
   });
 }

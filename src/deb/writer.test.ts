@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { utimesSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +126,15 @@ describe.skipIf(!tools).each<CompressionAlgo>(['gzip', 'xz', 'zstd', 'none'])('w
     const again = await writeDeb(await spreadPackage(work, { compression: { algo } }), join(work, `again-${algo}.deb`));
     expect(again.sha256).toBe(result.sha256);
   });
+
+  it('writes the same bytes in one pass (a payload too large to read twice) as when hashing first', async () => {
+    const spread = await spreadPackage(work, { compression: { algo } });
+    const first = await writeDeb(spread, join(work, `first-${algo}.deb`), { hashFirst: true });
+    const onePass = await writeDeb(spread, join(work, `one-pass-${algo}.deb`), { hashFirst: false });
+    expect(first.sha256).toBe(result.sha256);
+    expect(onePass).toMatchObject({ sha256: result.sha256, size: result.size });
+    expect(createHash('sha256').update(await readFile(join(work, `one-pass-${algo}.deb`))).digest('hex')).toBe(result.sha256);
+  });
 });
 
 describe('writeDeb failures leave nothing behind', () => {
@@ -144,6 +154,30 @@ describe('writeDeb failures leave nothing behind', () => {
     await import('node:fs/promises').then((fs) => fs.writeFile(join(dir, 'grows'), 'abcdef'));
     await expect(writeDeb(pkg, join(dir, 'out.deb'))).rejects.toMatchObject({ code: 'file-changed' });
     expect(await leftovers(dir)).toEqual([]);
+  });
+
+  it.each([true, false])('refuses a file rewritten with the same size after it was hashed (hash first: %s)', async (hashFirst) => {
+    const dir = await tempDir();
+    const src = join(dir, 'rewritten');
+    await writeFile(src, 'abc');
+    const pkg = pkgOf([{ ...file('/usr/bin/x', 'abc'), source: { kind: 'path', path: src } }]);
+    let rewritten = false;
+    // The first progress report comes before any file is read; by the second the pre-pass (if any) has hashed it.
+    const write = writeDeb(pkg, join(dir, 'out.deb'), {
+      hashFirst,
+      onProgress: (done) => {
+        if (done === 0 && !rewritten && hashFirst) return;
+        if (!rewritten) {
+          rewritten = true;
+          writeFileSync(src, 'xyz');
+          // Timestamps tick coarsely: make the change visible even within one tick.
+          utimesSync(src, 1_000_000_000, 1_000_000_000);
+        }
+      },
+    });
+    if (hashFirst) await expect(write).rejects.toMatchObject({ code: 'file-changed', message: /was modified/ });
+    else await expect(write).resolves.toMatchObject({ size: expect.any(Number) });
+    expect(await leftovers(dir)).toEqual(hashFirst ? [] : ['out.deb']);
   });
 
   it('stops on abort', async () => {

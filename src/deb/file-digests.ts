@@ -1,0 +1,111 @@
+/**
+ * The MD5 of every regular file, computed before the archive is written: md5sums lives in the
+ * control member, which precedes data.tar, so knowing the sums first lets the compressor write
+ * data.tar straight into the package instead of into a temporary file copied afterwards.
+ *
+ * A large payload is hashed on every core: the main thread and worker threads take files, largest
+ * first, from one shared counter, so nobody waits for a worker that started late. Each digest
+ * carries a stamp of the file (size, mtime, ctime, inode) taken after reading it; the archive pass
+ * compares it with its own, as GNU tar does, so a file changed between the two reads is refused
+ * instead of shipped with a wrong sum.
+ */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
+import { DebshipError } from '../core/errors.js';
+import type { PackageEntry } from './types.js';
+
+export interface FileDigest {
+  md5: string;
+  /** What the file looked like when it was hashed; see fileStamp. */
+  stamp: string;
+}
+
+/** Below this many bytes of files on disk, starting a worker costs more than it saves. */
+const WORKER_THRESHOLD = 16 * 1024 * 1024;
+/** The main thread lets the event loop run (abort, progress) this often while hashing its share. */
+const SLICE_MS = 50;
+
+export async function digestFiles(entries: readonly PackageEntry[], signal?: AbortSignal): Promise<Map<string, FileDigest>> {
+  const digests = new Map<string, FileDigest>();
+  const onDisk: Array<{ path: string; source: string; size: number }> = [];
+  for (const e of entries) {
+    if (e.type !== 'file') continue;
+    if (e.source.kind === 'bytes') digests.set(e.path, { md5: crypto.createHash('md5').update(e.source.data).digest('hex'), stamp: '' });
+    else onDisk.push({ path: e.path, source: e.source.path, size: e.size });
+  }
+  onDisk.sort((a, b) => b.size - a.size);
+  const sources = onDisk.map((f) => f.source);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const bytes = onDisk.reduce((n, f) => n + f.size, 0);
+  const workers = bytes < WORKER_THRESHOLD ? [] : Array.from({ length: Math.min(3, availableParallelism() - 1) }, () => startWorker(sources, next));
+  try {
+    const mine: HashResult[] = [];
+    for (;;) {
+      signal?.throwIfAborted();
+      const done = hashShare(sources, next, fs, crypto, SLICE_MS);
+      mine.push(...done.results);
+      if (done.finished) break;
+      await yieldToEventLoop();
+    }
+    const all = [mine, ...(await Promise.all(workers.map((w) => w.results)))].flat();
+    for (const [i, md5, stamp] of all) {
+      const f = onDisk[i]!;
+      if (md5 === null) throw new DebshipError('file-unreadable', `cannot read ${f.source}: ${stamp}`, { file: f.source });
+      digests.set(f.path, { md5, stamp });
+    }
+    return digests;
+  } finally {
+    for (const w of workers) void w.worker.terminate();
+  }
+}
+
+/** [index, md5, stamp], or [index, null, error message] for a file that could not be read. */
+type HashResult = [number, string, string] | [number, null, string];
+
+function startWorker(sources: string[], next: Int32Array): { worker: Worker; results: Promise<HashResult[]> } {
+  const source = `const { workerData, parentPort } = require('node:worker_threads');
+parentPort.postMessage((${hashShare.toString()})(workerData.sources, new Int32Array(workerData.next), require('node:fs'), require('node:crypto'), Infinity).results);`;
+  const worker = new Worker(source, { eval: true, workerData: { sources, next: next.buffer } });
+  const results = new Promise<HashResult[]>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new DebshipError('digest-worker', `a hashing worker stopped (exit ${code}) before finishing`)));
+  });
+  return { worker, results };
+}
+
+/**
+ * Takes files from the shared counter and hashes them until none is left or `budgetMs` has passed.
+ * Self-contained (everything through its parameters): it is also the whole program of a worker.
+ */
+function hashShare(sources: readonly string[], next: Int32Array, fsApi: typeof fs, cryptoApi: typeof crypto, budgetMs: number): { results: HashResult[]; finished: boolean } {
+  const results: HashResult[] = [];
+  const buf = Buffer.allocUnsafe(1024 * 1024);
+  const until = Date.now() + budgetMs;
+  while (Date.now() < until) {
+    const i = Atomics.add(next, 0, 1);
+    if (i >= sources.length) return { results, finished: true };
+    let fd = -1;
+    try {
+      fd = fsApi.openSync(sources[i]!, 'r');
+      const hash = cryptoApi.createHash('md5');
+      for (let n; (n = fsApi.readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
+      const st = fsApi.fstatSync(fd);
+      // Keep in step with fileStamp below.
+      results.push([i, hash.digest('hex'), `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`]);
+    } catch (e) {
+      results.push([i, null, (e as Error).message]);
+    } finally {
+      if (fd >= 0) fsApi.closeSync(fd);
+    }
+  }
+  return { results, finished: false };
+}
+
+/** A file's size, mtime, ctime and inode, as hashShare records them: any write changes one of them. */
+export function fileStamp(st: fs.Stats): string {
+  return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+}
