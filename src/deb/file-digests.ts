@@ -28,37 +28,63 @@ const WORKER_THRESHOLD = 16 * 1024 * 1024;
 /** The main thread lets the event loop run (abort, progress) this often while hashing its share. */
 const SLICE_MS = 50;
 
-export async function digestFiles(entries: readonly PackageEntry[], signal?: AbortSignal): Promise<Map<string, FileDigest>> {
-  const digests = new Map<string, FileDigest>();
-  const onDisk: Array<{ path: string; source: string; size: number }> = [];
-  for (const e of entries) {
-    if (e.type !== 'file') continue;
-    if (e.source.kind === 'bytes') digests.set(e.path, { md5: crypto.createHash('md5').update(e.source.data).digest('hex'), stamp: '' });
-    else onDisk.push({ path: e.path, source: e.source.path, size: e.size });
+/**
+ * Starts hashing `entries`' regular files at once (workers, when the payload is large, begin
+ * while the caller does other work); `result()` joins in on the main thread and returns every
+ * digest. Call `stop()` when done or abandoning, to end the workers.
+ */
+export class FileDigests {
+  private readonly digests = new Map<string, FileDigest>();
+  private readonly onDisk: Array<{ path: string; source: string; size: number }> = [];
+  private readonly next = new Int32Array(new SharedArrayBuffer(4));
+  private readonly workers: Array<{ worker: Worker; results: Promise<HashResult[]> }>;
+
+  constructor(entries: readonly PackageEntry[]) {
+    for (const e of entries) {
+      if (e.type !== 'file') continue;
+      if (e.source.kind === 'bytes') this.digests.set(e.path, { md5: crypto.createHash('md5').update(e.source.data).digest('hex'), stamp: '' });
+      else this.onDisk.push({ path: e.path, source: e.source.path, size: e.size });
+    }
+    this.onDisk.sort((a, b) => b.size - a.size);
+    const bytes = this.onDisk.reduce((n, f) => n + f.size, 0);
+    const count = bytes < WORKER_THRESHOLD ? 0 : Math.min(3, availableParallelism() - 1);
+    const sources = this.onDisk.map((f) => f.source);
+    this.workers = Array.from({ length: count }, () => startWorker(sources, this.next));
+    // A worker that fails is reported by result(); until then its rejection is not unhandled.
+    for (const w of this.workers) w.results.catch(() => {});
   }
-  onDisk.sort((a, b) => b.size - a.size);
-  const sources = onDisk.map((f) => f.source);
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const bytes = onDisk.reduce((n, f) => n + f.size, 0);
-  const workers = bytes < WORKER_THRESHOLD ? [] : Array.from({ length: Math.min(3, availableParallelism() - 1) }, () => startWorker(sources, next));
-  try {
+
+  async result(signal?: AbortSignal): Promise<Map<string, FileDigest>> {
+    const sources = this.onDisk.map((f) => f.source);
     const mine: HashResult[] = [];
     for (;;) {
       signal?.throwIfAborted();
-      const done = hashShare(sources, next, fs, crypto, SLICE_MS);
+      const done = hashShare(sources, this.next, fs, crypto, SLICE_MS);
       mine.push(...done.results);
       if (done.finished) break;
       await yieldToEventLoop();
     }
-    const all = [mine, ...(await Promise.all(workers.map((w) => w.results)))].flat();
+    const all = [mine, ...(await Promise.all(this.workers.map((w) => w.results)))].flat();
     for (const [i, md5, stamp] of all) {
-      const f = onDisk[i]!;
+      const f = this.onDisk[i]!;
       if (md5 === null) throw new DebshipError('file-unreadable', `cannot read ${f.source}: ${stamp}`, { file: f.source });
-      digests.set(f.path, { md5, stamp });
+      this.digests.set(f.path, { md5, stamp });
     }
-    return digests;
+    return this.digests;
+  }
+
+  stop(): void {
+    for (const w of this.workers) void w.worker.terminate();
+  }
+}
+
+/** Hashes every regular file of `entries` (see FileDigests). */
+export async function digestFiles(entries: readonly PackageEntry[], signal?: AbortSignal): Promise<Map<string, FileDigest>> {
+  const digests = new FileDigests(entries);
+  try {
+    return await digests.result(signal);
   } finally {
-    for (const w of workers) void w.worker.terminate();
+    digests.stop();
   }
 }
 

@@ -23,7 +23,7 @@ import { ChunkPool } from './chunk-pool.js';
 import { createCompressor, extensionOf, isExternal, transformBuffer } from './compress/index.js';
 import { buildControlTar } from './control-tar.js';
 import { DATA_CHUNK, dataTar, type DataTarSink } from './data-tar.js';
-import { digestFiles } from './file-digests.js';
+import { FileDigests } from './file-digests.js';
 import { installedSize } from './installed-size.js';
 import { planPackage, type PackagePlan } from './plan.js';
 import type { Package } from './types.js';
@@ -64,28 +64,31 @@ interface Job {
 }
 
 export async function writeDeb(pkg: Package, outPath: string, opts: WriteDebOptions = {}): Promise<WriteDebResult> {
-  const plan = planPackage(pkg);
-  const kib = installedSize(pkg, plan);
+  const total = pkg.files.reduce((n, e) => n + (e.type === 'file' ? e.size : 0), 0);
+  // Hashing starts first: its workers get going while the package is planned.
+  const digests = (opts.hashFirst ?? total <= freemem() / 2) ? new FileDigests(pkg.files) : undefined;
   const suffix = randomBytes(6).toString('hex');
-  const total = plan.entries.reduce((n, e) => n + (e.type === 'file' ? e.size : 0), 0);
-  let done = 0;
-  opts.onProgress?.(0, total);
-  const job: Job = {
-    pkg,
-    plan,
-    installedSize: kib,
-    dataName: `data.tar${extensionOf(pkg.compression.algo)}`,
-    outTmp: `${outPath}.tmp-${suffix}`,
-    dataTmp: `${outPath}.data-${suffix}`,
-    sink: { progress: (n) => opts.onProgress?.((done += n), total), signal: opts.signal },
-    signal: opts.signal,
-  };
+  const outTmp = `${outPath}.tmp-${suffix}`;
+  const dataTmp = `${outPath}.data-${suffix}`;
   try {
-    const written = (opts.hashFirst ?? total <= freemem() / 2) ? await writeHashedFirst(job) : await writeInOnePass(job);
-    await rename(job.outTmp, outPath);
-    return { path: outPath, ...written, installedSize: kib, fileCount: plan.entries.length };
+    const plan = planPackage(pkg);
+    let done = 0;
+    opts.onProgress?.(0, total);
+    const job: Job = {
+      pkg,
+      plan,
+      installedSize: installedSize(pkg, plan),
+      dataName: `data.tar${extensionOf(pkg.compression.algo)}`,
+      outTmp,
+      dataTmp,
+      sink: { progress: (n) => opts.onProgress?.((done += n), total), signal: opts.signal },
+      signal: opts.signal,
+    };
+    const written = digests ? await writeHashedFirst(job, digests) : await writeInOnePass(job);
+    await rename(outTmp, outPath);
+    return { path: outPath, ...written, installedSize: job.installedSize, fileCount: plan.entries.length };
   } catch (e) {
-    await rm(job.outTmp, { force: true });
+    await rm(outTmp, { force: true });
     if (opts.signal?.aborted) throw new DebshipError('aborted', `writing ${outPath} was aborted`, { cause: e });
     if (!isDebshipError(e) && (e as NodeJS.ErrnoException).code) {
       throw new DebshipError('write-failed', `cannot write ${outPath}: ${(e as Error).message}`, {
@@ -96,15 +99,16 @@ export async function writeDeb(pkg: Package, outPath: string, opts: WriteDebOpti
     }
     throw e;
   } finally {
-    await rm(job.dataTmp, { force: true });
+    digests?.stop();
+    await rm(dataTmp, { force: true });
   }
 }
 
 type Written = { size: number; sha256: string };
 
 /** md5sums first, then data.tar compressed straight into the package behind a placeholder header. */
-async function writeHashedFirst(job: Job): Promise<Written> {
-  const digests = await digestFiles(job.plan.entries, job.signal);
+async function writeHashedFirst(job: Job, hashing: FileDigests): Promise<Written> {
+  const digests = await hashing.result(job.signal);
   const control = await controlMember(job, new Map([...digests].map(([path, d]) => [path, d.md5])));
   job.signal?.throwIfAborted();
   const mtime = job.pkg.sourceDateEpoch;
