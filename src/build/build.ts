@@ -69,7 +69,7 @@ export async function build(req: BuildRequest): Promise<BuiltPackage[]> {
   const archs = req.archs?.length ? parseArchList(req.archs.join(',')) : config.archVerbatim ? [config.arch] : parseArchList(config.arch);
   const version = debianVersion({ ...config, version: req.version ?? config.version });
   checkCompressionForTargets(config.deb.compression, config.target, config.file);
-  if (config.lint.enabled) checkLintConfig(config);
+  if (config.lint.enabled) await checkLintConfig(config);
   const sourceDateEpoch = await resolveSourceDateEpoch(req.env, config.mtime, config.dir);
   await mkdir(req.outDir, { recursive: true });
   const built: BuiltPackage[] = [];

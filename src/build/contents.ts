@@ -158,16 +158,20 @@ function pickDeclared(e: PackageEntry): Pick<PackageEntry, 'mode' | 'owner' | 'g
 
 function addImpliedDirs(ctx: Ctx): void {
   for (const path of [...ctx.entries.keys()]) {
-    for (const dir of parentDirs(path)) {
+    // Nearest parent first; once one exists, its own parents are handled when it is visited.
+    for (const dir of parentDirs(path).reverse()) {
       const e = ctx.entries.get(dir);
       if (!e) {
         ctx.entries.set(dir, { ...ROOT, type: 'dir', path: dir, mode: DIR_MODE, mtime: ctx.epoch });
         ctx.origins.set(dir, 'an implied parent directory');
-      } else if (e.type !== 'dir') {
+        continue;
+      }
+      if (e.type !== 'dir') {
         throw new DebshipError('content-not-a-dir', `${path} needs ${dir} to be a directory, but ${ctx.origins.get(dir)} makes it a ${e.type}`, {
           hint: 'move one of the two entries',
         });
       }
+      break;
     }
   }
 }

@@ -39,9 +39,11 @@ export function addGeneratedDocs(entries: PackageEntry[], input: GeneratedInput)
     add(`/usr/share/lintian/overrides/${config.name}`, Buffer.from(config.deb.lintianOverrides.join('\n') + '\n'));
   }
   // Entries added after contents resolution (units, these docs) need their parent directories too.
+  // Nearest parent first; once one exists, its own parents are handled when it is visited.
   for (const path of [...byPath.keys()]) {
-    for (const dir of parentDirs(path)) {
-      if (!byPath.has(dir)) byPath.set(dir, { ...ROOT, type: 'dir', path: dir, mode: DIR_MODE, mtime: epoch });
+    for (const dir of parentDirs(path).reverse()) {
+      if (byPath.has(dir)) break;
+      byPath.set(dir, { ...ROOT, type: 'dir', path: dir, mode: DIR_MODE, mtime: epoch });
     }
   }
   return [...byPath.values()];

@@ -5,9 +5,11 @@
  */
 import type { ProjectConfig } from '../config/types.js';
 import { DebshipError, ExitCode } from '../core/errors.js';
-import { lintPackages, type LintRun } from '../lint/engine.js';
-import { tagNameKind } from '../lint/tag-names.js';
+import type { LintRun } from '../lint/engine.js';
 import type { Finding } from '../lint/types.js';
+
+// The checks and their data load only when a build lints: a build with lint.enabled: false
+// does not pay for initialising them.
 
 export interface BuildLint {
   /** The findings that count, as `debship lint` reports them (all severities). */
@@ -15,7 +17,8 @@ export interface BuildLint {
 }
 
 /** Rejects unknown tags in lint.suppress_tags before anything is built. */
-export function checkLintConfig(config: ProjectConfig): void {
+export async function checkLintConfig(config: ProjectConfig): Promise<void> {
+  const { tagNameKind } = await import('../lint/tag-names.js');
   const unknown = config.lint.suppressTags.filter((t) => tagNameKind(t) === 'unknown');
   if (unknown.length) {
     throw new DebshipError('config-lint-tag', `lint.suppress_tags: unknown tag ${unknown.map((t) => `"${t}"`).join(', ')}`, {
@@ -26,6 +29,7 @@ export function checkLintConfig(config: ProjectConfig): void {
 }
 
 export async function lintBuilt(config: ProjectConfig, path: string, report: (run: LintRun) => void): Promise<BuildLint> {
+  const { lintPackages } = await import('../lint/engine.js');
   const run = await lintPackages([path], { failOn: config.lint.failOn, suppressTags: config.lint.suppressTags });
   report(run);
   const pkg = run.packages[0]!;

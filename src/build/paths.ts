@@ -17,10 +17,9 @@ export function normalisePackagePath(dst: string, where: string): string {
   return p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p;
 }
 
-/** `/a/b/c` → [`/a`, `/a/b`]: the directories a path implies. */
+/** `/a/b/c` → [`/a`, `/a/b`]: the directories a normalised path implies. */
 export function parentDirs(path: string): string[] {
-  const parts = path.split('/').filter(Boolean);
   const out: string[] = [];
-  for (let i = 1; i < parts.length; i++) out.push('/' + parts.slice(0, i).join('/'));
+  for (let i = path.indexOf('/', 1); i !== -1; i = path.indexOf('/', i + 1)) out.push(path.slice(0, i));
   return out;
 }
