@@ -13,7 +13,7 @@ import { ensureGateReports } from './gate-reports.js';
 import { measure, median, type Measurement } from './measure.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
-const cli = join(benchDir, '../dist/bin/debship.js');
+const cli = join(benchDir, '../dist/bin/debship.cjs');
 const TARGET_SECONDS = 10;
 
 interface Case {

@@ -16,7 +16,7 @@ import { ensureLargePackage, ensureSmallPackages } from './lint-packages.js';
 import { measure, median, type Measurement } from './measure.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
-const cli = join(benchDir, '../dist/bin/debship.js');
+const cli = join(benchDir, '../dist/bin/debship.cjs');
 
 interface Case { name: string; label: string; files: string[]; target: number }
 interface Row { c: Case; debship: Measurement[]; lintian: Measurement[] }

@@ -15,7 +15,7 @@ import { measure, median, type Measurement } from './measure.js';
 import { ensurePayload, largePayload, standardPayload, type PayloadSpec } from './payload.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
-const cli = join(benchDir, '../dist/bin/debship.js');
+const cli = join(benchDir, '../dist/bin/debship.cjs');
 const codecs = [
   { algo: 'gzip', level: 9, target: 0.6 },
   { algo: 'xz', level: 6, target: 1.0 },

@@ -1,7 +1,7 @@
 /**
- * The executable as installed: the esbuild bundles (ESM entry, lint-core.cjs and main-core.cjs,
- * both loaded with a V8 code cache) built into a temporary directory and run with node. The
- * other CLI tests run the sources through tsx, which never takes these paths.
+ * The executable as installed: the esbuild bundles (the debship.cjs entry, and lint-core.cjs and
+ * main-core.cjs, which it loads with a V8 code cache) built into a temporary directory and run
+ * with node. The other CLI tests run the sources through tsx, which never takes these paths.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -15,7 +15,7 @@ let dir: string;
 let cache: string;
 
 function debship(args: string[]) {
-  const r = spawnSync(process.execPath, [join(dir, 'dist/bin/debship.js'), ...args], {
+  const r = spawnSync(process.execPath, [join(dir, 'dist/bin/debship.cjs'), ...args], {
     cwd: dir,
     env: { PATH: process.env.PATH, NO_COLOR: '1', CI: 'true', XDG_CACHE_HOME: cache, SOURCE_DATE_EPOCH: '1700000000' },
     encoding: 'utf8',

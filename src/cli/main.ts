@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { handleFailure } from './failure.js';
 import { commanderFlags, LINT_EXAMPLES, LINT_OPTIONS } from './lint-options.js';
 
-// Two levels up from both src/cli/main.ts and the bundled dist/bin/debship.js.
+// Two levels up from both src/cli/main.ts and the bundled dist/bin/main-core.cjs.
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const program = new Command('debship')
