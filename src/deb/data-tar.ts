@@ -16,7 +16,7 @@ import { DebshipError } from '../core/errors.js';
 import { ChunkPool } from './chunk-pool.js';
 import { fileStamp, type FileDigest } from './file-digests.js';
 import { tarName } from './paths.js';
-import { encodeTarHeader, TAR_BLOCK, TAR_END, type TarHeader } from './tar-writer.js';
+import { encodeTarHeader, TAR_BLOCK, TAR_END, writeTarHeader, type TarHeader } from './tar-writer.js';
 import type { PackageEntry } from './types.js';
 
 export function tarHeaderOf(e: PackageEntry): TarHeader {
@@ -52,10 +52,11 @@ export const DATA_CHUNK = 1024 * 1024;
  * bytes taken from `pool`. A chunk is never touched again once yielded.
  */
 export async function* dataTar(entries: PackageEntry[], sink: DataTarSink, pool = new ChunkPool(DATA_CHUNK)): AsyncGenerator<Buffer> {
+  if (pool.size % TAR_BLOCK) throw new Error(`data.tar chunks must be whole tar blocks, not ${pool.size} bytes`);
   const out = new ChunkWriter(pool);
   for (const e of entries) {
     sink.signal?.throwIfAborted();
-    yield* out.copy(encodeTarHeader(tarHeaderOf(e)));
+    yield* out.header(tarHeaderOf(e));
     if (e.type === 'file') {
       const hash = sink.md5 ? createHash('md5') : undefined;
       if (e.source.kind === 'bytes') {
@@ -98,6 +99,14 @@ class ChunkWriter {
   /** The last, partly filled chunk, if anything is in it. */
   rest(): Buffer | undefined {
     return this.used ? this.chunk.subarray(0, this.used) : undefined;
+  }
+
+  /** A member's header, encoded in place unless it needs long-name records. */
+  *header(h: TarHeader): Generator<Buffer> {
+    if (this.full) yield this.take();
+    // Everything before a header is whole blocks and chunks are too, so a block always fits here.
+    if (writeTarHeader(h, this.chunk, this.used)) this.used += TAR_BLOCK;
+    else yield* this.copy(encodeTarHeader(h));
   }
 
   *copy(bytes: Uint8Array, hash?: Hash): Generator<Buffer> {

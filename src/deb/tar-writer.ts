@@ -26,40 +26,43 @@ export interface TarHeader {
   linkTarget?: string;
 }
 
-const TYPEFLAG: Record<TarType, string> = { file: '0', hardlink: '1', symlink: '2', dir: '5' };
+const TYPEFLAG: Record<TarType, number> = { file: 0x30, hardlink: 0x31, symlink: 0x32, dir: 0x35 };
 const NAME_FIELD = 100;
-const GNU_MAGIC = 'ustar  \0';
+const GNU_MAGIC = Buffer.from('ustar  \0', 'latin1');
+const LONG_LINK_NAME = Buffer.from('././@LongLink');
 
 /** The header block(s) of one member: GNU `K`/`L` records when needed, then the header itself. */
 export function encodeTarHeader(h: TarHeader): Buffer {
+  const header = Buffer.alloc(TAR_BLOCK);
+  if (writeTarHeader(h, header, 0)) return header;
   const name = Buffer.from(h.name, 'utf8');
-  const link = h.linkTarget === undefined ? EMPTY : Buffer.from(h.linkTarget, 'utf8');
-  if (name.length === 0 || name.includes(0) || link.includes(0)) {
-    throw new DebshipError('tar-name', `tar member name ${JSON.stringify(h.name)} is empty or contains a NUL byte`);
-  }
-  const header = headerBlock({
-    name: name.subarray(0, NAME_FIELD),
-    link: link.subarray(0, NAME_FIELD),
-    typeflag: TYPEFLAG[h.type],
-    mode: h.mode,
-    uid: h.uid,
-    gid: h.gid,
-    size: h.size,
-    mtime: h.mtime,
-    uname: h.uname,
-    gname: h.gname,
-    what: h.name,
-  });
-  // GNU tar switches to long records at 100 bytes (a full field has no NUL); so do we.
-  if (link.length < NAME_FIELD && name.length < NAME_FIELD) return header;
+  const link = Buffer.from(h.linkTarget ?? '', 'utf8');
   const blocks: Buffer[] = [];
-  if (link.length >= NAME_FIELD) blocks.push(...longRecord('K', link));
-  if (name.length >= NAME_FIELD) blocks.push(...longRecord('L', name));
+  if (link.length >= NAME_FIELD) blocks.push(...longRecord(0x4b /* K */, link));
+  if (name.length >= NAME_FIELD) blocks.push(...longRecord(0x4c /* L */, name));
+  writeHeaderBlock(header, 0, fieldsOf(h, name.subarray(0, NAME_FIELD), link.subarray(0, NAME_FIELD)));
   blocks.push(header);
   return Buffer.concat(blocks);
 }
 
-const EMPTY = Buffer.alloc(0);
+/**
+ * Writes a member's header into `b` at `at` (one block) when it needs no long-name records, and
+ * says whether it did: the data archive encodes most headers in place this way.
+ */
+export function writeTarHeader(h: TarHeader, b: Buffer, at: number): boolean {
+  const link = h.linkTarget ?? '';
+  if (h.name === '' || h.name.includes('\0') || link.includes('\0')) {
+    throw new DebshipError('tar-name', `tar member name ${JSON.stringify(h.name)} is empty or contains a NUL byte`);
+  }
+  // GNU tar switches to long records at 100 bytes (a full field has no NUL); so do we.
+  if (Buffer.byteLength(h.name, 'utf8') >= NAME_FIELD || Buffer.byteLength(link, 'utf8') >= NAME_FIELD) return false;
+  writeHeaderBlock(b, at, fieldsOf(h, h.name, link));
+  return true;
+}
+
+function fieldsOf(h: TarHeader, name: Buffer | string, link: Buffer | string): RawHeader {
+  return { name, link, typeflag: TYPEFLAG[h.type], mode: h.mode, uid: h.uid, gid: h.gid, size: h.size, mtime: h.mtime, uname: h.uname, gname: h.gname, what: h.name };
+}
 
 /** Zero bytes completing a member's content to a whole block. */
 export function tarPadding(size: number): Buffer {
@@ -81,12 +84,13 @@ export function buildTar(members: Array<{ header: TarHeader; body?: Uint8Array }
   return Buffer.concat(parts);
 }
 
-function longRecord(typeflag: 'L' | 'K', value: Buffer): Buffer[] {
+function longRecord(typeflag: number, value: Buffer): Buffer[] {
   // Same fields as GNU tar's own `././@LongLink` records; the data is NUL-terminated.
   const data = Buffer.concat([value, Buffer.alloc(1)]);
-  const header = headerBlock({
-    name: Buffer.from('././@LongLink'),
-    link: Buffer.alloc(0),
+  const header = Buffer.alloc(TAR_BLOCK);
+  writeHeaderBlock(header, 0, {
+    name: LONG_LINK_NAME,
+    link: '',
     typeflag,
     mode: 0o644,
     uid: 0,
@@ -101,9 +105,10 @@ function longRecord(typeflag: 'L' | 'K', value: Buffer): Buffer[] {
 }
 
 interface RawHeader {
-  name: Buffer;
-  link: Buffer;
-  typeflag: string;
+  /** At most 100 bytes (already cut for long names). */
+  name: Buffer | string;
+  link: Buffer | string;
+  typeflag: number;
   mode: number;
   uid: number;
   gid: number;
@@ -114,32 +119,35 @@ interface RawHeader {
   what: string;
 }
 
-function headerBlock(r: RawHeader): Buffer {
-  const b = Buffer.alloc(TAR_BLOCK);
-  r.name.copy(b, 0);
-  writeNumber(b, 100, 8, r.mode, r.what, 'mode');
-  writeNumber(b, 108, 8, r.uid, r.what, 'uid');
-  writeNumber(b, 116, 8, r.gid, r.what, 'gid');
-  writeNumber(b, 124, 12, r.size, r.what, 'size');
-  writeNumber(b, 136, 12, r.mtime, r.what, 'mtime');
-  b.write(r.typeflag, 156, 'latin1');
-  r.link.copy(b, 157);
-  b.write(GNU_MAGIC, 257, 'latin1');
-  writeString(b, 265, 32, r.uname, r.what, 'owner');
-  writeString(b, 297, 32, r.gname, r.what, 'group');
+/** One header block at b[at, at + 512), every byte written (b may hold old data). */
+function writeHeaderBlock(b: Buffer, at: number, r: RawHeader): void {
+  b.fill(0, at, at + TAR_BLOCK);
+  if (typeof r.name === 'string') b.write(r.name, at, NAME_FIELD, 'utf8');
+  else r.name.copy(b, at);
+  writeNumber(b, at + 100, 8, r.mode, r.what, 'mode');
+  writeNumber(b, at + 108, 8, r.uid, r.what, 'uid');
+  writeNumber(b, at + 116, 8, r.gid, r.what, 'gid');
+  writeNumber(b, at + 124, 12, r.size, r.what, 'size');
+  writeNumber(b, at + 136, 12, r.mtime, r.what, 'mtime');
+  b[at + 156] = r.typeflag;
+  if (typeof r.link === 'string') b.write(r.link, at + 157, NAME_FIELD, 'utf8');
+  else r.link.copy(b, at + 157);
+  GNU_MAGIC.copy(b, at + 257);
+  writeString(b, at + 265, 32, r.uname, r.what, 'owner');
+  writeString(b, at + 297, 32, r.gname, r.what, 'group');
   // The checksum is computed with its own field as spaces, then written as 6 digits, NUL, space.
-  b.fill(0x20, 148, 156);
+  b.fill(0x20, at + 148, at + 156);
   let sum = 0;
-  for (let i = 0; i < TAR_BLOCK; i++) sum += b[i]!;
-  b.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
-  return b;
+  for (let i = at; i < at + TAR_BLOCK; i++) sum += b[i]!;
+  writeOctal(b, at + 148, 7, sum);
+  b[at + 155] = 0x20;
 }
 
 /** Octal with a NUL when it fits (GNU tar's choice), else GNU base-256 (e.g. sizes ≥ 8 GiB). */
 function writeNumber(b: Buffer, offset: number, width: number, value: number, what: string, field: string): void {
   if (!Number.isSafeInteger(value)) throw new DebshipError('tar-field', `tar member ${what}: ${field} ${value} is not an integer`);
   if (value >= 0 && value < 8 ** (width - 1)) {
-    b.write(`${value.toString(8).padStart(width - 1, '0')}\0`, offset, 'latin1');
+    writeOctal(b, offset, width, value);
     return;
   }
   if (field === 'mode') throw new DebshipError('tar-field', `tar member ${what}: mode ${value.toString(8)} is out of range`);
@@ -150,6 +158,12 @@ function writeNumber(b: Buffer, offset: number, width: number, value: number, wh
     v >>= 8n;
   }
   b[offset] = value < 0 ? 0xff : 0x80;
+}
+
+/** `width - 1` zero-padded octal digits and a NUL; the value must fit. */
+function writeOctal(b: Buffer, offset: number, width: number, value: number): void {
+  b[offset + width - 1] = 0;
+  for (let i = width - 2, v = value; i >= 0; i--, v = Math.floor(v / 8)) b[offset + i] = 0x30 + (v % 8);
 }
 
 function writeString(b: Buffer, offset: number, width: number, value: string, what: string, field: string): void {

@@ -5,7 +5,7 @@ import { execBuffer } from '../core/exec.js';
 import fc from 'fast-check';
 import { comparePaths, sortByPath } from './paths.js';
 import { parseNumber, readTar, type ReadTarOptions, type TarEntry } from './tar-reader.js';
-import { buildTar, encodeTarHeader, TAR_END, type TarHeader } from './tar-writer.js';
+import { buildTar, encodeTarHeader, TAR_END, writeTarHeader, type TarHeader } from './tar-writer.js';
 import { file, haveTools, materialize, parseTarListing, pkgOf, run, symlink, tempDir } from './test-helpers.js';
 
 const tools = await haveTools('tar');
@@ -63,6 +63,19 @@ describe('archive order', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('headers written in place', () => {
+  it('are the bytes encodeTarHeader gives, whatever the buffer held, and long names are left to it', () => {
+    const dirty = Buffer.alloc(3 * 512, 0xa5);
+    const h = header({ name: './usr/share/doc/é/x', mode: 0o644, size: 123_456_789, uname: 'someone', gname: 'staff' });
+    expect(writeTarHeader(h, dirty, 512)).toBe(true);
+    expect(dirty.subarray(512, 1024).equals(encodeTarHeader(h))).toBe(true);
+    expect(dirty.subarray(0, 512).every((b) => b === 0xa5) && dirty.subarray(1024).every((b) => b === 0xa5)).toBe(true);
+    expect(writeTarHeader(header({ name: `./${'n'.repeat(100)}` }), dirty, 0)).toBe(false);
+    expect(writeTarHeader(header({ name: './l', type: 'symlink', linkTarget: 't'.repeat(100) }), dirty, 0)).toBe(false);
+    expect(dirty.subarray(0, 512).every((b) => b === 0xa5)).toBe(true);
   });
 });
 
