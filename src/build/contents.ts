@@ -117,14 +117,19 @@ function addTree(ctx: Ctx, srcDir: string, dst: string, spec: Partial<ContentSpe
     if (optional) return;
     throw sourceError(srcDir, where, err);
   }
-  if (dst !== '/') put(ctx, { ...owner(spec), type: 'dir', path: dst, mode: spec.mode ?? DIR_MODE, mtime: clamp(ctx, spec.mtime ?? ctx.defaultMtime ?? lstatSync(srcDir).mtimeMs / 1000) }, where);
+  const owners = owner(spec);
+  if (dst !== '/') put(ctx, { ...owners, type: 'dir', path: dst, mode: spec.mode ?? DIR_MODE, mtime: clamp(ctx, spec.mtime ?? ctx.defaultMtime ?? lstatSync(srcDir).mtimeMs / 1000) }, where);
+  // A mode given for the tree is the top directory's; what is inside keeps its own.
+  const inner = { ...spec, mode: undefined };
+  const srcPrefix = srcDir.endsWith('/') ? srcDir : `${srcDir}/`;
+  const dstPrefix = dst === '/' ? '/' : `${dst}/`;
   for (const name of names) {
-    const path = join(srcDir, name);
-    const target = `${dst === '/' ? '' : dst}/${name}`;
+    const path = srcPrefix + name;
+    const target = dstPrefix + name;
     const st = lstatSync(path);
-    if (st.isDirectory()) addTree(ctx, path, target, { ...spec, mode: undefined }, where, false);
-    else if (st.isSymbolicLink()) put(ctx, { ...owner(spec), type: 'symlink', path: target, mode: SYMLINK_MODE, linkTarget: readlinkSync(path), mtime: clamp(ctx, spec.mtime ?? ctx.defaultMtime ?? st.mtimeMs / 1000) }, where);
-    else if (st.isFile()) addFile(ctx, path, target, { ...spec, mode: undefined }, where, st);
+    if (st.isDirectory()) addTree(ctx, path, target, inner, where, false);
+    else if (st.isSymbolicLink()) put(ctx, { ...owners, type: 'symlink', path: target, mode: SYMLINK_MODE, linkTarget: readlinkSync(path), mtime: clamp(ctx, spec.mtime ?? ctx.defaultMtime ?? st.mtimeMs / 1000) }, where);
+    else if (st.isFile()) addFile(ctx, path, target, inner, where, st);
     else throw new DebshipError('content-special-file', `${where}: ${path} is a device, socket or fifo`, { hint: 'packages ship regular files, directories and symlinks only; create special files in a maintainer script' });
   }
 }

@@ -133,13 +133,15 @@ class ChunkWriter {
   /** Reads a file of `size` bytes straight into the chunks, hashing it on the way or checking it is the one hashed before. */
   *readFile(path: string, size: number, packagePath: string, sink: DataTarSink, hash?: Hash): Generator<Buffer> {
     const fd = openFile(path);
+    // A file hashed before is checked against what was hashed (its size included) afterwards;
+    // otherwise ask for one byte past the promised size, so a file that grew is noticed.
+    const before = sink.digested?.get(packagePath);
+    const limit = before ? size : size + 1;
     try {
       let read = 0;
-      for (;;) {
+      while (read < limit) {
         if (this.full) yield this.take();
-        // Ask for one byte past the promised size, so a file that grew is noticed.
-        const want = Math.min(size + 1 - read, this.chunk.length - this.used);
-        const n = readInto(fd, this.chunk, this.used, want, path);
+        const n = readInto(fd, this.chunk, this.used, Math.min(limit - read, this.chunk.length - this.used), path);
         if (n === 0) break;
         // The header already promised `size` bytes; a file that changed since must not corrupt the archive.
         if (read + n > size) throw changed(packagePath, size, 'grew');
@@ -149,8 +151,11 @@ class ChunkWriter {
         sink.progress(n);
       }
       if (read !== size) throw changed(packagePath, size, 'shrank');
-      const before = sink.digested?.get(packagePath);
-      if (before && before.stamp !== fileStamp(fstatSync(fd))) throw changed(packagePath, size, 'was modified');
+      if (before) {
+        const now = fstatSync(fd);
+        if (now.size !== size) throw changed(packagePath, size, now.size > size ? 'grew' : 'shrank');
+        if (before.stamp !== fileStamp(now)) throw changed(packagePath, size, 'was modified');
+      }
     } finally {
       closeSync(fd);
     }
