@@ -36,6 +36,8 @@ const SLICE_MS = 50;
 export class FileDigests {
   private readonly digests = new Map<string, FileDigest>();
   private readonly onDisk: Array<{ path: string; source: string; size: number }> = [];
+  /** onDisk's source paths, the list the shared counter indexes. */
+  private readonly sources: string[];
   private readonly next = new Int32Array(new SharedArrayBuffer(4));
   private readonly workers: Array<{ worker: Worker; results: Promise<HashResult[]> }>;
 
@@ -48,19 +50,18 @@ export class FileDigests {
     this.onDisk.sort((a, b) => b.size - a.size);
     const bytes = this.onDisk.reduce((n, f) => n + f.size, 0);
     const count = bytes < WORKER_THRESHOLD ? 0 : Math.min(3, availableParallelism() - 1);
-    const sources = this.onDisk.map((f) => f.source);
-    this.workers = Array.from({ length: count }, () => startWorker(sources, this.next));
+    this.sources = this.onDisk.map((f) => f.source);
+    this.workers = Array.from({ length: count }, () => startWorker(this.sources, this.next));
     // A worker that fails is reported by result(); until then its rejection is not unhandled.
     for (const w of this.workers) w.results.catch(() => {});
   }
 
   async result(signal?: AbortSignal): Promise<Map<string, FileDigest>> {
-    const sources = this.onDisk.map((f) => f.source);
     const mine: HashResult[] = [];
     for (;;) {
       signal?.throwIfAborted();
-      const done = hashShare(sources, this.next, fs, crypto, SLICE_MS);
-      mine.push(...done.results);
+      const done = hashShare(this.sources, this.next, fs, crypto, SLICE_MS);
+      for (const r of done.results) mine.push(r);
       if (done.finished) break;
       await yieldToEventLoop();
     }

@@ -124,11 +124,11 @@ async function writeHashedFirst(job: Job, hashing: FileDigests): Promise<Written
     const dataSize = end - head.length - AR_HEADER_SIZE;
     writeAll(fd, arHeader(job.dataName, dataSize, mtime), head.length);
     writeAll(fd, arPadding(dataSize), end);
-    // Hash the finished file while the kernel writes it out.
-    const synced = promisify(fsync)(fd);
-    const sha256 = sha256Of(fd);
-    await synced;
-    return { size: end + arPadding(dataSize).length, sha256 };
+    // Hash the finished file while the kernel writes it out; neither may still run once fd is closed.
+    const [synced, hashed] = await Promise.allSettled([promisify(fsync)(fd), Promise.resolve().then(() => sha256Of(fd))]);
+    if (synced.status === 'rejected') throw synced.reason;
+    if (hashed.status === 'rejected') throw hashed.reason;
+    return { size: end + arPadding(dataSize).length, sha256: hashed.value };
   } finally {
     closeSync(fd);
   }
