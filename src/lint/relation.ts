@@ -11,7 +11,7 @@
  * Dpkg::Version.
  */
 import { compareFragment } from '../deb/version.js';
-import { splitVersion } from './checks/fields/dpkg-version.js';
+import { splitVersion } from './dpkg-version.js';
 import type { LintPackage } from './types.js';
 
 export interface Predicate {

@@ -6,7 +6,7 @@
  */
 import { essentialPackages, metapackages, obsoletePackages, toolchainPackages, virtualPackages } from '../../data/index.js';
 import type { Check, LintPackage } from '../../types.js';
-import { isValidVersion } from './dpkg-version.js';
+import { isValidVersion } from '../../dpkg-version.js';
 import { RELATION_TAGS } from './package-relations-tags.js';
 import { FieldRelation } from '../../relation.js';
 import { declares, isMetaPackage, isTransitional, unfolded, value } from './values.js';

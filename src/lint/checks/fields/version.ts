@@ -1,6 +1,6 @@
 /** lintian's fields/version for binary packages. */
 import type { Check } from '../../types.js';
-import { isValidVersion, splitVersion } from './dpkg-version.js';
+import { isValidVersion, splitVersion } from '../../dpkg-version.js';
 import { tag } from './tag.js';
 import { declares, unfolded } from './values.js';
 
