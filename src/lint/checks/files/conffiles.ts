@@ -1,16 +1,11 @@
 /** The conffiles control member against the files shipped, after lintian's conffiles check. */
+import { tagMaker } from '../../tag.js';
 import type { Check, LintPackage, TagInfo } from '../../types.js';
 import { installed, isFile, isUdeb, pointed } from './installed.js';
 
 const CHECK = 'conffiles';
-const t = (name: string, explanation: string, fix: string, renamedFrom?: string[]): TagInfo => ({
-  name,
-  severity: 'error',
-  check: CHECK,
-  explanation,
-  fix,
-  ...(renamedFrom ? { renamedFrom } : {}),
-});
+const tag = tagMaker(CHECK);
+const t = (name: string, explanation: string, fix: string, renamedFrom?: string[]): TagInfo => tag(name, 'error', explanation, fix, renamedFrom);
 
 const TAGS: TagInfo[] = [
   t('conffile-has-bad-file-type', 'Only regular files can be conffiles; dpkg cannot track a directory or link as one.', 'set type: config only on regular file contents entries'),

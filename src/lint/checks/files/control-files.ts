@@ -1,4 +1,5 @@
 /** Members of control.tar: known names, modes, owners, emptiness; after lintian's control-files. */
+import { tagMaker } from '../../tag.js';
 import type { Check, TagInfo } from '../../types.js';
 import { isUdeb, octal, pointed } from './installed.js';
 
@@ -31,7 +32,7 @@ const UDEB_PERMISSIONS = new Map<string, number>([
   ['templates', 0o644],
 ]);
 
-const t = (name: string, severity: TagInfo['severity'], explanation: string, fix: string): TagInfo => ({ name, severity, check: CHECK, explanation, fix });
+const t = tagMaker(CHECK);
 const TAGS: TagInfo[] = [
   t('not-allowed-control-file', 'error', 'The control member is only valid in the other package type (deb vs udeb).', 'remove the member from the package'),
   t('unknown-control-file', 'warning', 'dpkg does not know this control member; it is ignored.', 'remove it, or ship it as a regular file under /usr/share/<package>'),

@@ -2,13 +2,15 @@
  * The text tests lintian's debian/copyright check runs on a binary package's copyright file.
  * Perl's `.` without /s becomes `[^\n]` here so carriage returns match as they do in Perl.
  */
+import { tagMaker } from '../../tag.js';
 import type { TagInfo } from '../../types.js';
 import { checkLicenses, licenseTags } from './copyright-licenses.js';
 import { codePoints } from './text.js';
 
 const CHECK = 'debian/copyright';
 const EDIT = 'edit the copyright file the contents entry ships';
-const t = (name: string, severity: TagInfo['severity'], explanation: string, fix = EDIT): TagInfo => ({ name, severity, check: CHECK, explanation, fix });
+const tag = tagMaker(CHECK);
+const t = (name: string, severity: TagInfo['severity'], explanation: string, fix = EDIT): TagInfo => tag(name, severity, explanation, fix);
 
 export const copyrightTextTags: TagInfo[] = [
   t('copyright-has-crs', 'pedantic', 'The copyright file has carriage returns (DOS line endings).', 'convert the copyright file to Unix line endings'),

@@ -3,13 +3,14 @@
  * part of lintian's debian/copyright check.
  */
 import { gunzipSync } from 'node:zlib';
+import { tagMaker } from '../../tag.js';
 import type { Check, LintPackage, TagInfo } from '../../types.js';
 import { copyrightTextTags, checkCopyrightText } from './copyright-text.js';
 import { dependsOn, installed, isUdeb, pointed, type Installed } from './installed.js';
 import { bytesOf, readText } from './text.js';
 
 const CHECK = 'debian/copyright';
-const t = (name: string, severity: TagInfo['severity'], explanation: string, fix: string): TagInfo => ({ name, severity, check: CHECK, explanation, fix });
+const t = tagMaker(CHECK);
 
 const TAGS: TagInfo[] = [
   t('no-copyright-file', 'error', 'Every package must ship its copyright and license in /usr/share/doc/<package>/copyright.', 'add a contents entry with dst /usr/share/doc/<package>/copyright'),

@@ -1,18 +1,13 @@
 /** File names: odd characters and files that have no business on a system; lintian's files/names. */
+import { tagMaker } from '../../tag.js';
 import type { Check, TagInfo } from '../../types.js';
 import { installed, isExecutable, pointed, type Item } from './installed.js';
 
 const CHECK = 'files/names';
 const DROP = 'exclude the file from the contents glob (src), or drop the entry';
 const RENAME = 'rename the file (the contents entry’s dst)';
-const t = (name: string, severity: TagInfo['severity'], explanation: string, fix = DROP, renamedFrom?: string[]): TagInfo => ({
-  name,
-  severity,
-  check: CHECK,
-  explanation,
-  fix,
-  ...(renamedFrom ? { renamedFrom } : {}),
-});
+const tag = tagMaker(CHECK);
+const t = (name: string, severity: TagInfo['severity'], explanation: string, fix = DROP, renamedFrom?: string[]): TagInfo => tag(name, severity, explanation, fix, renamedFrom);
 
 const TAGS: TagInfo[] = [
   t('file-name-ends-in-whitespace', 'warning', 'A file name ending in whitespace is easily mistaken and often a packaging slip.', RENAME),

@@ -1,9 +1,10 @@
 /** Where Python files go, after the file-level part of lintian's languages/python check. */
+import { tagMaker } from '../../tag.js';
 import type { Check, LintPackage, TagInfo } from '../../types.js';
 import { installed, isFile, pointed, sourceName } from './installed.js';
 
 const CHECK = 'languages/python';
-const t = (name: string, severity: TagInfo['severity'], explanation: string, fix: string): TagInfo => ({ name, severity, check: CHECK, explanation, fix });
+const t = tagMaker(CHECK);
 
 const TAGS: TagInfo[] = [
   t('package-installs-python-bytecode', 'error', 'Byte-compiled .pyc/.pyo files are generated on the target (py3compile); shipped ones go stale and are left behind on removal.', 'exclude *.pyc from the contents glob; byte-compile in postinst'),

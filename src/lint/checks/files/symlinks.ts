@@ -2,19 +2,14 @@
  * Symbolic link targets, after lintian's files/symbolic-links and files/symbolic-links/broken:
  * relative within a top-level directory, absolute across them, no needless segments.
  */
+import { tagMaker } from '../../tag.js';
 import type { Check, TagInfo } from '../../types.js';
 import { installed, isUdeb, pointed, type Installed, type Item } from './installed.js';
 
 const CHECK = 'files/symbolic-links';
 const RELINK = 'set the symlink contents entry’s src';
-const t = (name: string, severity: TagInfo['severity'], explanation: string, fix: string, renamedFrom?: string[], check = CHECK): TagInfo => ({
-  name,
-  severity,
-  check,
-  explanation,
-  fix,
-  ...(renamedFrom ? { renamedFrom } : {}),
-});
+const t = tagMaker(CHECK);
+const brokenTag = tagMaker(`${CHECK}/broken`);
 
 const TAGS: TagInfo[] = [
   t('symlink-has-double-slash', 'warning', 'The link target contains `//`.', `${RELINK} without the doubled slash`),
@@ -28,8 +23,8 @@ const TAGS: TagInfo[] = [
   t('lengthy-symlink', 'error', 'The link goes up and back down into the same directory.', `${RELINK} to the shortest relative path`),
   t('relative-symlink', 'error', 'A link from one top-level directory into another must be absolute.', `${RELINK} to an absolute path`, ['symlink-should-be-absolute']),
   t('compressed-symlink-with-wrong-ext', 'error', 'The link points to a compressed file but lacks that file’s extension.', 'give the link dst the same compression extension as its target'),
-  t('package-contains-unsafe-symlink', 'error', 'The link target escapes the file system root.', `${RELINK} to a path within /`, undefined, 'files/symbolic-links/broken'),
-  t('package-contains-broken-symlink-wildcard', 'warning', 'The link target contains `*`, likely from an unexpanded `ln -s target/*.so` glob, and does not exist.', `${RELINK} to the actual file`, undefined, 'files/symbolic-links/broken'),
+  brokenTag('package-contains-unsafe-symlink', 'error', 'The link target escapes the file system root.', `${RELINK} to a path within /`),
+  brokenTag('package-contains-broken-symlink-wildcard', 'warning', 'The link target contains `*`, likely from an unexpanded `ln -s target/*.so` glob, and does not exist.', `${RELINK} to the actual file`),
 ];
 
 // /usr/share/lintian/data/files/build-path-regex

@@ -1,14 +1,10 @@
 /** Editor backups and NFS leftovers, after lintian's files/unwanted. */
+import { tagMaker } from '../../tag.js';
 import type { Check, TagInfo } from '../../types.js';
 import { installed, isFile, pointed } from './installed.js';
 
-const t = (name: string, explanation: string): TagInfo => ({
-  name,
-  severity: 'warning',
-  check: 'files/unwanted',
-  explanation,
-  fix: 'exclude the file from the contents glob (src)',
-});
+const tag = tagMaker('files/unwanted');
+const t = (name: string, explanation: string): TagInfo => tag(name, 'warning', explanation, 'exclude the file from the contents glob (src)');
 
 export const unwantedFilesCheck: Check = {
   name: 'files/unwanted',

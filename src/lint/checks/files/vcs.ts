@@ -1,10 +1,12 @@
 /** Version control leftovers, after lintian's files/vcs. */
+import { tagMaker } from '../../tag.js';
 import type { Check, TagInfo } from '../../types.js';
 import { installed, isFile, pointed } from './installed.js';
 
 const CHECK = 'files/vcs';
 const DROP = 'exclude the file from the contents glob (src), or drop the entry';
-const t = (name: string, explanation: string): TagInfo => ({ name, severity: 'warning', check: CHECK, explanation, fix: DROP });
+const tag = tagMaker(CHECK);
+const t = (name: string, explanation: string): TagInfo => tag(name, 'warning', explanation, DROP);
 
 const TAGS: TagInfo[] = [
   t('package-contains-vcs-control-file', 'A version control file (.gitignore, .hgtags …) is of no use on an installed system.'),
