@@ -7,24 +7,12 @@
 import { DebshipError } from '../core/errors.js';
 import { ByteReader } from './byte-reader.js';
 import { pathFromTarName } from './paths.js';
+import type { TarMemberFields } from './tar-member.js';
 import type { DebEntry } from './types.js';
 
-export interface TarEntry {
-  /** The member name exactly as stored (after GNU long-name/ustar prefix resolution). */
-  name: string;
+export interface TarEntry extends TarMemberFields<DebEntry['type']> {
   /** Normalised absolute path: `/usr/bin/foo`, `/` for the root. */
   path: string;
-  type: DebEntry['type'];
-  mode: number;
-  uid: number;
-  gid: number;
-  uname: string;
-  gname: string;
-  /** Content size; 0 for anything but regular files. */
-  size: number;
-  mtime: number;
-  /** Symlink target as stored, or a hard link's target as a normalised path. */
-  linkTarget?: string;
 }
 
 /** The entry as a package entry: owner and group by name, as dpkg resolves them. */

@@ -4,6 +4,7 @@
  * where octal does not fit. Never PAX `x`/`g` headers: dpkg rejects them as unknown entry types.
  */
 import { DebshipError } from '../core/errors.js';
+import type { TarMemberFields } from './tar-member.js';
 
 export const TAR_BLOCK = 512;
 /** Two zero blocks close an archive. */
@@ -11,20 +12,8 @@ export const TAR_END = Buffer.alloc(2 * TAR_BLOCK);
 
 export type TarType = 'file' | 'dir' | 'symlink' | 'hardlink';
 
-export interface TarHeader {
-  /** Member name as written, e.g. `./usr/bin/foo` or `./usr/`. */
-  name: string;
-  type: TarType;
-  mode: number;
-  uid: number;
-  gid: number;
-  uname: string;
-  gname: string;
-  /** Content size; 0 for anything but regular files. */
-  size: number;
-  mtime: number;
-  linkTarget?: string;
-}
+/** A member as the writer takes it: one of the types it produces. */
+export type TarHeader = TarMemberFields<TarType>;
 
 const TYPEFLAG: Record<TarType, number> = { file: 0x30, hardlink: 0x31, symlink: 0x32, dir: 0x35 };
 const NAME_FIELD = 100;
