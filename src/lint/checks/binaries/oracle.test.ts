@@ -3,13 +3,12 @@
  * maintainer scripts and systemd units, linted by real lintian (--no-cfg -I --pedantic); for every
  * tag the binaries, scripts and systemd checks declare, debship must print exactly lintian's lines.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findToolSync } from '../../elf/test-tools.js';
-import { loadLintPackage } from '../../load.js';
+import { debshipLines, lintianLines, tagsOf } from '../../oracle-lines.js';
 import type { Check } from '../../types.js';
 import { scriptsChecks } from '../scripts/index.js';
 import { systemdChecks } from '../systemd/index.js';
@@ -18,8 +17,6 @@ import { buildSpotPackage, type SpotPackage } from './oracle-fixtures.js';
 import { bin, handmadeElf, haveToolchain } from './test-helpers.js';
 
 const CHECKS: Check[] = [...binariesChecks, ...scriptsChecks, ...systemdChecks];
-const CODE = { error: 'E', warning: 'W', info: 'I', pedantic: 'P', classification: 'C' } as const;
-const OURS = new Map(CHECKS.flatMap((c) => c.tags.map((t) => [t.name, t] as const)));
 const ready = haveToolchain() && findToolSync('dpkg-deb', 'dpkg') && findToolSync('lintian', 'lintian');
 
 const UNIT = ['[Unit]', 'Description=spot', 'Documentation=not-a-uri', 'After=syslog.target', '[Service]', 'ExecStart=/usr/bin/spot', 'PIDFile=/var/run/spot.pid', 'KillMode=none', '[Install]', 'WantedBy=spot.target', ''].join('\n');
@@ -79,39 +76,15 @@ function packages(): SpotPackage[] {
 }
 
 let dir: string;
-const lintian = new Map<string, string[]>();
-const debship = new Map<string, string[]>();
+let lintian = new Map<string, string[]>();
+let debship = new Map<string, string[]>();
 
 beforeAll(async () => {
   if (!ready) return;
   dir = mkdtempSync(join(tmpdir(), 'debship-binaries-oracle-'));
   const debs = packages().map((p) => buildSpotPackage(dir, p));
-  let out: string;
-  try {
-    out = execFileSync('lintian', ['--no-cfg', '-I', '--pedantic', ...debs], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 24, timeout: 170_000 }).toString();
-  } catch (e) {
-    // lintian exits 2 when it found errors; its findings are on stdout all the same.
-    out = String((e as { stdout?: Buffer }).stdout ?? '');
-  }
-  if (process.env.DEBSHIP_ORACLE_DUMP) console.log(out);
-  for (const line of out.split('\n')) {
-    const m = /^[EWIP]: (\S+?)(?: binary)?: (\S+)/.exec(line);
-    if (m && OURS.has(m[2]!)) lintian.set(m[1]!, [...(lintian.get(m[1]!) ?? []), line]);
-  }
-  for (const deb of debs) {
-    const pkg = await loadLintPackage(deb, CHECKS);
-    const lines = new Set<string>();
-    for (const check of CHECKS) {
-      await check.run({
-        pkg,
-        report: (tag, context = '') => {
-          const severity = OURS.get(tag)!.severity;
-          if (severity !== 'classification') lines.add(`${CODE[severity]}: ${pkg.name}: ${tag}${context ? ` ${context}` : ''}`);
-        },
-      });
-    }
-    debship.set(pkg.name, [...lines]);
-  }
+  lintian = await lintianLines('lintian', debs, tagsOf(CHECKS));
+  debship = await debshipLines(debs, CHECKS);
 }, 180_000);
 
 afterAll(() => {

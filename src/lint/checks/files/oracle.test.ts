@@ -8,14 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exec } from '../../../core/exec.js';
-import { loadLintPackage } from '../../load.js';
+import { debshipLines, lintianLines, tagsOf } from '../../oracle-lines.js';
 import { requireRoot, requireTool } from '../../../../test/support/tools.js';
 import { filesChecks } from './index.js';
 import { buildRecipe, gz, type Recipe } from './oracle-fixtures.js';
 
-const CODE = { error: 'E', warning: 'W', info: 'I', pedantic: 'P', classification: 'C' } as const;
-const OURS = new Map(filesChecks.flatMap((c) => c.tags.map((t) => [t.name, t] as const)));
 const NOTICE = 'Copyright 2024 Demo Maintainer\nLicense: MIT\n';
 const CHANGELOG = (name: string, version: string) =>
   `${name} (${version}) unstable; urgency=medium\n\n  * Spot check.\n\n -- Demo Maintainer <demo@example.org>  Tue, 14 Nov 2023 22:13:20 +0000\n`;
@@ -212,8 +209,8 @@ const RECIPES: Recipe[] = [
 ];
 
 let dir: string;
-const lintian = new Map<string, string[]>();
-const debship = new Map<string, string[]>();
+let lintian = new Map<string, string[]>();
+let debship = new Map<string, string[]>();
 
 beforeAll(async () => {
   requireRoot('building packages with real owners');
@@ -222,23 +219,8 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'debship-files-oracle-'));
   const debs = [];
   for (const r of RECIPES) debs.push(await buildRecipe(dir, r));
-  const r = await exec(lintianBin, ['--no-cfg', '-I', '--pedantic', ...debs], { allowFailure: true, timeoutMs: 170_000 });
-  if (process.env.DEBSHIP_ORACLE_DUMP) console.log(r.stdout); // to inspect lintian's full output
-  for (const line of r.stdout.split('\n')) {
-    const m = /^[EWIP]: (\S+?)(?: binary)?: (\S+)/.exec(line);
-    if (m && OURS.has(m[2]!)) lintian.set(m[1]!, [...(lintian.get(m[1]!) ?? []), line]);
-  }
-  for (const deb of debs) {
-    const pkg = await loadLintPackage(deb, filesChecks);
-    const lines: string[] = [];
-    for (const check of filesChecks) {
-      await check.run({
-        pkg,
-        report: (tag, context = '') => lines.push(`${CODE[OURS.get(tag)!.severity]}: ${pkg.name}: ${tag}${context ? ` ${context}` : ''}`),
-      });
-    }
-    debship.set(pkg.name, lines);
-  }
+  lintian = await lintianLines(lintianBin, debs, tagsOf(filesChecks));
+  debship = await debshipLines(debs, filesChecks);
 }, 180_000);
 
 afterAll(async () => {
