@@ -59,7 +59,8 @@ export interface BuiltPackage {
 export type BuildEvent =
   | { type: 'arch-start'; arch: string; version: string }
   | { type: 'step'; arch: string; name: string }
-  | { type: 'pack-progress'; arch: string; done: number; total: number }
+  /** Payload bytes hashed, then packed, so far. */
+  | { type: 'pack-progress'; arch: string; phase: 'hashing' | 'packing'; done: number; total: number }
   | { type: 'built'; pkg: BuiltPackage }
   | { type: 'lint'; arch: string; path: string; run: LintRun };
 
@@ -112,7 +113,7 @@ async function buildOne(req: BuildRequest, arch: string, version: string, source
     const path = join(req.outDir, debFileName(config.name, version, arch));
     const out = await writeDeb(pkg, path, {
       signal: req.signal,
-      onProgress: (done, total) => req.onEvent?.({ type: 'pack-progress', arch, done, total }),
+      onProgress: (done, total, phase) => req.onEvent?.({ type: 'pack-progress', arch, phase, done, total }),
     });
     const result: BuiltPackage = { name: config.name, version, arch, path: out.path, size: out.size, sha256: out.sha256, fileCount: out.fileCount, installedSize: out.installedSize };
     if (config.lint.enabled) result.lint = await lintBuilt(config, out.path, (run) => req.onEvent?.({ type: 'lint', arch, path: out.path, run }));

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { digestFiles, fileStamp } from './file-digests.js';
+import { digestFiles, FileDigests, fileStamp } from './file-digests.js';
 import { file, tempDir } from './test-helpers.js';
 import type { FileEntry } from './types.js';
 
@@ -50,6 +50,21 @@ describe('digestFiles', () => {
     // The largest file is taken first, by whichever thread starts first.
     entries.push({ ...file('/p/missing', ''), size: bytes * 2, source: { kind: 'path', path: '/nonexistent/debship-file' } });
     await expect(digestFiles(entries)).rejects.toMatchObject({ code: 'file-unreadable', message: /\/nonexistent\/debship-file/ });
+  });
+
+  it('reports the bytes hashed by every thread, up to the whole payload', async () => {
+    const { entries, contents } = await payload(40 * 1024 * 1024);
+    const digests = new FileDigests(entries);
+    const seen: number[] = [];
+    try {
+      await digests.result(undefined, (bytes) => seen.push(bytes));
+    } finally {
+      digests.stop();
+    }
+    const onDisk = [...contents].filter(([path]) => path !== '/p/given').reduce((n, [, data]) => n + data.length, 0);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.at(-1)).toBe(onDisk);
   });
 
   it('stops when aborted', async () => {

@@ -38,7 +38,8 @@ export class FileDigests {
   private readonly onDisk: Array<{ path: string; source: string; size: number }> = [];
   /** onDisk's source paths, the list the shared counter indexes. */
   private readonly sources: string[];
-  private readonly next = new Int32Array(new SharedArrayBuffer(4));
+  /** The shared counters; see hashShare. */
+  private readonly shared = new SharedArrayBuffer(16);
   private readonly workers: Array<{ worker: Worker; results: Promise<HashResult[]> }>;
 
   constructor(entries: readonly PackageEntry[]) {
@@ -51,21 +52,25 @@ export class FileDigests {
     const bytes = this.onDisk.reduce((n, f) => n + f.size, 0);
     const count = bytes < WORKER_THRESHOLD ? 0 : Math.min(3, availableParallelism() - 1);
     this.sources = this.onDisk.map((f) => f.source);
-    this.workers = Array.from({ length: count }, () => startWorker(this.sources, this.next));
+    this.workers = Array.from({ length: count }, () => startWorker(this.sources, this.shared));
     // A worker that fails is reported by result(); until then its rejection is not unhandled.
     for (const w of this.workers) w.results.catch(() => {});
   }
 
-  async result(signal?: AbortSignal): Promise<Map<string, FileDigest>> {
+  /** `progress` hears the bytes hashed so far, by every thread, between the main thread's slices. */
+  async result(signal?: AbortSignal, progress?: (bytes: number) => void): Promise<Map<string, FileDigest>> {
     const mine: HashResult[] = [];
+    const hashed = new BigInt64Array(this.shared, 8, 1);
     for (;;) {
       signal?.throwIfAborted();
-      const done = hashShare(this.sources, this.next, fs, crypto, SLICE_MS);
+      const done = hashShare(this.sources, this.shared, fs, crypto, SLICE_MS);
       for (const r of done.results) mine.push(r);
+      progress?.(Number(Atomics.load(hashed, 0)));
       if (done.finished) break;
       await yieldToEventLoop();
     }
     const all = [mine, ...(await Promise.all(this.workers.map((w) => w.results)))].flat();
+    if (this.workers.length) progress?.(Number(Atomics.load(hashed, 0)));
     for (const [i, md5, stamp] of all) {
       const f = this.onDisk[i]!;
       if (md5 === null) throw new DebshipError('file-unreadable', `cannot read ${f.source}: ${stamp}`, { file: f.source });
@@ -92,10 +97,10 @@ export async function digestFiles(entries: readonly PackageEntry[], signal?: Abo
 /** [index, md5, stamp], or [index, null, error message] for a file that could not be read. */
 type HashResult = [number, string, string] | [number, null, string];
 
-function startWorker(sources: string[], next: Int32Array): { worker: Worker; results: Promise<HashResult[]> } {
+function startWorker(sources: string[], shared: SharedArrayBuffer): { worker: Worker; results: Promise<HashResult[]> } {
   const source = `const { workerData, parentPort } = require('node:worker_threads');
-parentPort.postMessage((${hashShare.toString()})(workerData.sources, new Int32Array(workerData.next), require('node:fs'), require('node:crypto'), Infinity).results);`;
-  const worker = new Worker(source, { eval: true, workerData: { sources, next: next.buffer } });
+parentPort.postMessage((${hashShare.toString()})(workerData.sources, workerData.shared, require('node:fs'), require('node:crypto'), Infinity).results);`;
+  const worker = new Worker(source, { eval: true, workerData: { sources, shared } });
   const results = new Promise<HashResult[]>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -106,9 +111,13 @@ parentPort.postMessage((${hashShare.toString()})(workerData.sources, new Int32Ar
 
 /**
  * Takes files from the shared counter and hashes them until none is left or `budgetMs` has passed.
- * Self-contained (everything through its parameters): it is also the whole program of a worker.
+ * `shared` holds the index of the next file to take (Int32 at 0) and the bytes hashed so far by
+ * every thread (BigInt64 at 8). Self-contained (everything through its parameters): it is also the
+ * whole program of a worker.
  */
-function hashShare(sources: readonly string[], next: Int32Array, fsApi: typeof fs, cryptoApi: typeof crypto, budgetMs: number): { results: HashResult[]; finished: boolean } {
+function hashShare(sources: readonly string[], shared: SharedArrayBuffer, fsApi: typeof fs, cryptoApi: typeof crypto, budgetMs: number): { results: HashResult[]; finished: boolean } {
+  const next = new Int32Array(shared, 0, 1);
+  const hashed = new BigInt64Array(shared, 8, 1);
   const results: HashResult[] = [];
   const buf = Buffer.allocUnsafe(1024 * 1024);
   const until = Date.now() + budgetMs;
@@ -119,7 +128,10 @@ function hashShare(sources: readonly string[], next: Int32Array, fsApi: typeof f
     try {
       fd = fsApi.openSync(sources[i]!, 'r');
       const hash = cryptoApi.createHash('md5');
-      for (let n; (n = fsApi.readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
+      for (let n; (n = fsApi.readSync(fd, buf, 0, buf.length, null)) > 0; ) {
+        hash.update(buf.subarray(0, n));
+        Atomics.add(hashed, 0, BigInt(n));
+      }
       const st = fsApi.fstatSync(fd);
       // Keep in step with fileStamp below.
       results.push([i, hash.digest('hex'), `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`]);

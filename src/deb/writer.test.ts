@@ -230,6 +230,18 @@ describe('writeDeb details', () => {
     expect(calls.at(-1)).toEqual([5003, 5003]);
   });
 
+  it.each([true, false])('reports hashing, then packing, each up to the bytes of files on disk (hash first: %s)', async (hashFirst) => {
+    const dir = await tempDir();
+    const src = join(dir, 'big');
+    await writeFile(src, Buffer.alloc(3 * 1024 * 1024, 7));
+    const calls: Array<[number, string]> = [];
+    const pkg = pkgOf([{ ...file('/big', ''), size: 3 * 1024 * 1024, source: { kind: 'path', path: src } }]);
+    await writeDeb(pkg, join(dir, 'p.deb'), { hashFirst, onProgress: (d, _t, phase) => calls.push([d, phase]) });
+    const phases = [...new Set(calls.map(([, phase]) => phase))];
+    expect(phases).toEqual(hashFirst ? ['hashing', 'packing'] : ['packing']);
+    for (const phase of phases) expect(calls.filter(([, p]) => p === phase).at(-1)![0]).toBe(3 * 1024 * 1024);
+  });
+
   it('clamps mtimes to SOURCE_DATE_EPOCH and adds the root and missing parents', async () => {
     const dir = await tempDir();
     const pkg = pkgOf([file('/opt/x/y', 'y', { mtime: 2_000_000_000 })]);

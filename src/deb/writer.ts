@@ -30,8 +30,8 @@ import type { Package } from './types.js';
 
 export interface WriteDebOptions {
   signal?: AbortSignal;
-  /** Payload bytes read so far and in total. */
-  onProgress?: (bytesDone: number, bytesTotal: number) => void;
+  /** Payload bytes read so far and in total, while hashing (see above) and then while packing. */
+  onProgress?: (bytesDone: number, bytesTotal: number, phase: 'hashing' | 'packing') => void;
   /**
    * Hash every file before writing (see above). Default: when the payload's files take at most
    * half the memory available, so the second read comes from the page cache.
@@ -73,7 +73,7 @@ export async function writeDeb(pkg: Package, outPath: string, opts: WriteDebOpti
   try {
     const plan = planPackage(pkg);
     let done = 0;
-    opts.onProgress?.(0, total);
+    opts.onProgress?.(0, total, digests ? 'hashing' : 'packing');
     const job: Job = {
       pkg,
       plan,
@@ -81,10 +81,11 @@ export async function writeDeb(pkg: Package, outPath: string, opts: WriteDebOpti
       dataName: `data.tar${extensionOf(pkg.compression.algo)}`,
       outTmp,
       dataTmp,
-      sink: { progress: (n) => opts.onProgress?.((done += n), total), signal: opts.signal },
+      sink: { progress: (n) => opts.onProgress?.((done += n), total, 'packing'), signal: opts.signal },
       signal: opts.signal,
     };
-    const written = digests ? await writeHashedFirst(job, digests) : await writeInOnePass(job);
+    const hashing = digests && { digests, progress: (bytes: number) => opts.onProgress?.(bytes, total, 'hashing') };
+    const written = hashing ? await writeHashedFirst(job, hashing) : await writeInOnePass(job);
     await rename(outTmp, outPath);
     return { path: outPath, ...written, installedSize: job.installedSize, fileCount: plan.entries.length };
   } catch (e) {
@@ -107,8 +108,8 @@ export async function writeDeb(pkg: Package, outPath: string, opts: WriteDebOpti
 type Written = { size: number; sha256: string };
 
 /** md5sums first, then data.tar compressed straight into the package behind a placeholder header. */
-async function writeHashedFirst(job: Job, hashing: FileDigests): Promise<Written> {
-  const digests = await hashing.result(job.signal);
+async function writeHashedFirst(job: Job, hashing: { digests: FileDigests; progress: (bytes: number) => void }): Promise<Written> {
+  const digests = await hashing.digests.result(job.signal, hashing.progress);
   const control = await controlMember(job, new Map([...digests].map(([path, d]) => [path, d.md5])));
   job.signal?.throwIfAborted();
   const mtime = job.pkg.sourceDateEpoch;

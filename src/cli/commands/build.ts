@@ -35,7 +35,7 @@ export async function runBuild(flags: BuildFlags): Promise<number> {
       onEvent: (e) => {
         if (e.type === 'arch-start') progress.line(`building ${config.name} ${e.version} for ${e.arch}`);
         else if (e.type === 'step') progress.line(`  step: ${e.name}`);
-        else if (e.type === 'pack-progress') progress.status(`  packing ${e.arch}: ${formatBytes(e.done)} / ${formatBytes(e.total)}`);
+        else if (e.type === 'pack-progress') progress.status(`  ${e.phase} ${e.arch}: ${formatBytes(e.done)} / ${formatBytes(e.total)}`);
         else if (e.type === 'lint') {
           progress.done();
           // lintian's lines on stderr, so stdout stays the build result (--json).
