@@ -55,7 +55,8 @@ interface Job {
   pkg: Package;
   plan: PackagePlan;
   installedSize: number;
-  /** data.tar's member name. */
+  /** The members' names: control.tar and data.tar with the codec's suffix. */
+  controlName: string;
   dataName: string;
   outTmp: string;
   dataTmp: string;
@@ -78,6 +79,7 @@ export async function writeDeb(pkg: Package, outPath: string, opts: WriteDebOpti
       pkg,
       plan,
       installedSize: installedSize(pkg, plan),
+      controlName: `control.tar${extensionOf(pkg.compression.algo)}`,
       dataName: `data.tar${extensionOf(pkg.compression.algo)}`,
       outTmp,
       dataTmp,
@@ -107,6 +109,9 @@ export async function writeDeb(pkg: Package, outPath: string, opts: WriteDebOpti
 
 type Written = { size: number; sha256: string };
 
+/** The format version member's content. */
+const DEBIAN_BINARY = Buffer.from('2.0\n');
+
 /** md5sums first, then data.tar compressed straight into the package behind a placeholder header. */
 async function writeHashedFirst(job: Job, hashing: { digests: FileDigests; progress: (bytes: number) => void }): Promise<Written> {
   const digests = await hashing.digests.result(job.signal, hashing.progress);
@@ -115,7 +120,7 @@ async function writeHashedFirst(job: Job, hashing: { digests: FileDigests; progr
   const mtime = job.pkg.sourceDateEpoch;
   const fd = openSync(job.outTmp, 'w+');
   try {
-    const head = Buffer.concat([AR_MAGIC, ...member('debian-binary', Buffer.from('2.0\n'), mtime), ...member(`control.tar${extensionOf(job.pkg.compression.algo)}`, control, mtime)]);
+    const head = Buffer.concat([AR_MAGIC, ...member('debian-binary', DEBIAN_BINARY, mtime), ...member(job.controlName, control, mtime)]);
     writeAll(fd, head);
     writeAll(fd, arHeader(job.dataName, 0, mtime));
     const pool = new ChunkPool(DATA_CHUNK);
@@ -156,8 +161,8 @@ async function writeInOnePass(job: Job): Promise<Written> {
   const controlBytes = await control!;
   job.signal?.throwIfAborted();
   return assemble(job.outTmp, job.pkg.sourceDateEpoch, [
-    { name: 'debian-binary', data: Buffer.from('2.0\n') },
-    { name: `control.tar${extensionOf(job.pkg.compression.algo)}`, data: controlBytes },
+    { name: 'debian-binary', data: DEBIAN_BINARY },
+    { name: job.controlName, data: controlBytes },
     { name: job.dataName, path: job.dataTmp },
   ]);
 }
