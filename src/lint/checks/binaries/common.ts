@@ -3,6 +3,7 @@
  * them (its tests read file(1)'s description), and the tag-table shorthand.
  */
 import type { ElfInfo } from '../../elf/types.js';
+import { tagInfo } from '../../tag.js';
 import type { LintFile, LintPackage, Severity, TagInfo } from '../../types.js';
 
 export interface ElfFile {
@@ -46,14 +47,8 @@ export function sourceName(pkg: LintPackage): string {
 
 const DEFAULT_FIX = 'build the binaries for the package architecture and let the build strip them';
 
-export const tag = (name: string, severity: Severity, check: string, explanation: string, fix = DEFAULT_FIX, renamedFrom?: string[]): TagInfo => ({
-  name,
-  severity,
-  check,
-  explanation,
-  fix,
-  ...(renamedFrom ? { renamedFrom } : {}),
-});
+export const tag = (name: string, severity: Severity, check: string, explanation: string, fix = DEFAULT_FIX, renamedFrom?: string[]): TagInfo =>
+  tagInfo(name, severity, check, explanation, fix, renamedFrom);
 
 /** DEB_HOST_MULTIARCH of the architectures debship builds for (lintian reads dpkg's full table). */
 export const MULTIARCH_TRIPLETS = new Map<string, string>(Object.entries({

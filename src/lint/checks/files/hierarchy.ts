@@ -3,13 +3,15 @@
  * mirrors lintian's files/hierarchy/standard, branch order included (only the first matching
  * branch of the chain tags a path).
  */
+import { tagMaker } from '../../tag.js';
 import type { Check, LintPackage, TagInfo } from '../../types.js';
 import { installed, isUdeb, sourceName, type Item } from './installed.js';
 
 const CHECK = 'files/hierarchy/standard';
 const MOVE = 'move the contents entry (its dst) under /usr/lib/<package>, /usr/share/<package> or /var/lib/<package>';
 
-const tag = (name: string, severity: TagInfo['severity'], explanation: string, fix = MOVE): TagInfo => ({ name, severity, check: CHECK, explanation, fix });
+const declare = tagMaker(CHECK);
+const tag = (name: string, severity: TagInfo['severity'], explanation: string, fix = MOVE): TagInfo => declare(name, severity, explanation, fix);
 
 const TAGS: TagInfo[] = [
   tag('dir-or-file-in-etc-opt', 'error', '/etc/opt belongs to add-on software installed outside the package system.'),

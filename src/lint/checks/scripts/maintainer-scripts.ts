@@ -2,20 +2,14 @@
  * lintian's small maintainer-scripts/* checks: systemctl, adduser, empty scripts, ldconfig,
  * killall, mknod, temporary files, dpkg-statoverride and generated sections.
  */
-import type { Check, ControlMember, LintPackage, Severity, TagInfo } from '../../types.js';
+import { tagInfo } from '../../tag.js';
+import type { Check, ControlMember, LintPackage, TagInfo } from '../../types.js';
 import { LEADING } from './bad-commands.js';
 import { isMaintainerScript } from './control.js';
 import { isScript, pointed, readHashbang } from './hashbang.js';
 import { logicalLines } from './lines.js';
 
-const tag = (name: string, severity: Severity, check: string, explanation: string, fix: string, renamedFrom?: string[]): TagInfo => ({
-  name,
-  severity,
-  check,
-  explanation,
-  fix,
-  ...(renamedFrom ? { renamedFrom } : {}),
-});
+const tag = tagInfo;
 
 const scripts = (pkg: LintPackage): ControlMember[] => [...pkg.controlMembers.values()].filter((m) => isMaintainerScript(m.name));
 const hashbangOf = (m: ControlMember) => (isScript(m.text, m.size) ? readHashbang(m.text) : undefined);
