@@ -95,17 +95,19 @@ export function scoreCvss3(vector: string): Cvss3Scores {
     return weight;
   };
   const temporalFactor = w(EXPLOIT_MATURITY, m('E')) * w(REMEDIATION_LEVEL, m('RL')) * w(REPORT_CONFIDENCE, m('RC'));
+  /** The Exploitability sub-score of the base metrics, or of the modified ones (sections 7.1, 7.3). */
+  const exploitabilityOf = (get: (key: string) => string, scopeChanged: boolean): number =>
+    8.22 *
+    w(ATTACK_VECTOR, get('AV')) *
+    w(ATTACK_COMPLEXITY, get('AC')) *
+    w(scopeChanged ? PRIVILEGES_CHANGED : PRIVILEGES_UNCHANGED, get('PR')) *
+    w(USER_INTERACTION, get('UI'));
 
   // Base (section 7.1).
   const changed = m('S') === 'C';
   const iss = 1 - (1 - w(CIA, m('C'))) * (1 - w(CIA, m('I'))) * (1 - w(CIA, m('A')));
   const impact = changed ? 7.52 * (iss - 0.029) - 3.25 * Math.pow(iss - 0.02, 15) : 6.42 * iss;
-  const exploitability =
-    8.22 *
-    w(ATTACK_VECTOR, m('AV')) *
-    w(ATTACK_COMPLEXITY, m('AC')) *
-    w(changed ? PRIVILEGES_CHANGED : PRIVILEGES_UNCHANGED, m('PR')) *
-    w(USER_INTERACTION, m('UI'));
+  const exploitability = exploitabilityOf(m, changed);
   const base =
     impact <= 0 ? 0 : roundup(Math.min((changed ? 1.08 : 1) * (impact + exploitability), 10));
   const scores: Cvss3Scores = { version, base, score: base };
@@ -130,12 +132,7 @@ export function scoreCvss3(vector: string): Cvss3Scores {
     if (!modifiedChanged) modifiedImpact = 6.42 * miss;
     else if (version === '3.1') modifiedImpact = 7.52 * (miss - 0.029) - 3.25 * Math.pow(miss * 0.9731 - 0.02, 13);
     else modifiedImpact = 7.52 * (miss - 0.029) - 3.25 * Math.pow(miss - 0.02, 15);
-    const modifiedExploitability =
-      8.22 *
-      w(ATTACK_VECTOR, modified('AV')) *
-      w(ATTACK_COMPLEXITY, modified('AC')) *
-      w(modifiedChanged ? PRIVILEGES_CHANGED : PRIVILEGES_UNCHANGED, modified('PR')) *
-      w(USER_INTERACTION, modified('UI'));
+    const modifiedExploitability = exploitabilityOf(modified, modifiedChanged);
     scores.environmental =
       modifiedImpact <= 0
         ? 0
