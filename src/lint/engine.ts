@@ -133,7 +133,7 @@ async function runChecks(
   const found: Finding[] = [];
   const seen = new Set<string>();
   for (const check of checks) {
-    const declared = new Set(check.tags.map((t) => t.name));
+    const declared = declaredTags(check);
     try {
       await check.run({
         pkg,
@@ -151,6 +151,15 @@ async function runChecks(
     }
   }
   return found;
+}
+
+const declaredByCheck = new WeakMap<Check, ReadonlySet<string>>();
+
+/** The tag names a check may report, worked out once per check rather than per package. */
+function declaredTags(check: Check): ReadonlySet<string> {
+  let names = declaredByCheck.get(check);
+  if (!names) declaredByCheck.set(check, (names = new Set(check.tags.map((t) => t.name))));
+  return names;
 }
 
 function toLintError(e: unknown): LintError {

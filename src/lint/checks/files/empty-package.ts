@@ -9,7 +9,13 @@ const STANDARD_FILES = new Set(
   'AUTHORS AUTHORS.gz BUGS BUGS.gz changelog.Debian.gz changelog.gz CHANGES CHANGES.gz COPYING.gz copyright HACKING HACKING.gz NEWS NEWS.Debian NEWS.Debian.gz NEWS.gz TODO TODO.gz'.split(' '),
 );
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Files outside the doc directory an empty package may still ship: its overrides and bug-reporting hooks. */
+const allowedExtras = (name: string): Set<string> =>
+  new Set([
+    `usr/share/lintian/overrides/${name}`,
+    `usr/share/lintian/overrides/${name}.gz`,
+    ...['', '/control', '/presubj', '/script'].map((tail) => `usr/share/bug/${name}${tail}`),
+  ]);
 
 /** Transitional, meta and task packages are meant to be empty (Lintian::Processable::Installable::Class). */
 function isDummy(pkg: LintPackage): boolean {
@@ -24,11 +30,11 @@ function isDummy(pkg: LintPackage): boolean {
 
 function isEmpty(pkg: LintPackage): boolean {
   const doc = `usr/share/doc/${pkg.name}`;
-  const extra = new RegExp(`^usr/share/(?:lintian/overrides/${escape(pkg.name)}(?:\\.gz)?|bug/${escape(pkg.name)}(?:/(?:control|presubj|script))?)$`);
+  let extras: Set<string> | undefined;
   for (const item of installed(pkg).items) {
     if (item.type === 'dir') continue;
     if (!item.name.startsWith(doc)) {
-      if (extra.test(item.name)) continue;
+      if ((extras ??= allowedExtras(pkg.name)).has(item.name)) continue;
       return false;
     }
     if (item.name.slice(doc.length).match(/^\/[^/]+\//)) return false;

@@ -16,14 +16,26 @@ type Report = (tag: string, context: string) => void;
 export const isMaintainerScript = (name: string): boolean => /^config|(?:pre|post)(?:inst|rm)$/.test(name);
 
 // Commands whose package a maintainer script must depend on: command pattern → requirement.
-const PREREQUISITE_BY_COMMAND: Array<[string, string]> = [
-  ['\\badduser\\s', 'adduser'],
-  ['\\bgconf-schemas\\s', 'gconf2'],
-  ['\\bupdate-inetd\\s', 'update-inetd | inet-superserver | openbsd-inetd | inetutils-inetd | rlinetd | xinetd'],
-  ['\\bucf\\s', 'ucf'],
-  ['\\bupdate-xmlcatalog\\s', 'xml-core'],
-  ['\\bupdate-fonts-(?:alias|dir|scale)\\s', 'xfonts-utils'],
-];
+const PREREQUISITE_BY_COMMAND = (
+  [
+    ['\\badduser\\s', 'adduser'],
+    ['\\bgconf-schemas\\s', 'gconf2'],
+    ['\\bupdate-inetd\\s', 'update-inetd | inet-superserver | openbsd-inetd | inetutils-inetd | rlinetd | xinetd'],
+    ['\\bucf\\s', 'ucf'],
+    ['\\bupdate-xmlcatalog\\s', 'xml-core'],
+    ['\\bupdate-fonts-(?:alias|dir|scale)\\s', 'xfonts-utils'],
+  ] as const
+).map(([pattern, requirement]) => ({
+  command: new RegExp(`(${pattern})`),
+  // The command guarded by a test or a lookup, which lintian lets pass.
+  guarded: [new RegExp(`-x\\s+\\S*${pattern}`), new RegExp(`(?:which|type)\\s+${pattern}`), new RegExp(`command\\s+.*?${pattern}`)],
+  requirement,
+}));
+
+// Built once: a script is scanned line by line, and a RegExp built per line costs more than the match.
+const SET_E = new RegExp(`${LEADING}set\\s*(?:\\s+-(?:-.*|[^e]+))*\\s-\\w*e`);
+const UDEVADM = new RegExp(`${LEADING}(?:/bin/)?udevadm\\s`);
+const UPDATE_INETD = new RegExp(`${LEADING}(?:/usr/sbin/)?update-inetd\\s`);
 
 export function checkMaintainerScripts(pkg: LintPackage, report: Report): void {
   for (const member of pkg.controlMembers.values()) if (isMaintainerScript(member.name)) checkScript(pkg, member, report);
@@ -85,9 +97,9 @@ function scanLines(pkg: LintPackage, item: ControlMember, base: string, shell: b
     }
     line = previous + line;
     previous = '';
-    if (shell && new RegExp(`${LEADING}set\\s*(?:\\s+-(?:-.*|[^e]+))*\\s-\\w*e`).test(line)) sawSetE = true;
+    if (shell && SET_E.test(line)) sawSetE = true;
     if (/\b(if|which|command)\s+.*udevadm/.test(line)) sawUdevadmGuard = true;
-    if (new RegExp(`${LEADING}(?:/bin/)?udevadm\\s`).test(line) && sawSetE && !sawUdevadmGuard && !line.includes('||') && !satisfies(strong, 'udev:any')) {
+    if (UDEVADM.test(line) && sawSetE && !sawUdevadmGuard && !line.includes('||') && !satisfies(strong, 'udev:any')) {
       report('udevadm-called-without-guard', at(position));
     }
     if (shell) {
@@ -100,17 +112,16 @@ function scanLines(pkg: LintPackage, item: ControlMember, base: string, shell: b
       }
       if (!automatic) commandsWithPath(line, (command, how) => report('command-with-path-in-maintainer-script', at(position, command, how)));
     }
-    for (const [pattern, requirement] of PREREQUISITE_BY_COMMAND) {
-      const m = new RegExp(`(${pattern})`).exec(line);
+    for (const { command, guarded, requirement } of PREREQUISITE_BY_COMMAND) {
+      const m = command.exec(line);
       if (!m) continue;
-      if (new RegExp(`-x\\s+\\S*${pattern}`).test(line) || new RegExp(`(?:which|type)\\s+${pattern}`).test(line)) continue;
-      if (new RegExp(`command\\s+.*?${pattern}`).test(line) || /\|\|\s*true\b/.test(line)) continue;
+      if (guarded.some((g) => g.test(line)) || /\|\|\s*true\b/.test(line)) continue;
       const first = requirement.replace(/[ (].*/, '');
       if (satisfies(strong, requirement) || pkg.name === first || item.name === 'postrm') continue;
       report(`maintainer-script-needs-depends-on-${first}`, at(position, m[1]!, `(does not satisfy ${requirement})`));
     }
     badCommands(pkg, item, line, position, true, automatic, report);
-    if (new RegExp(`${LEADING}(?:/usr/sbin/)?update-inetd\\s`).test(line)) {
+    if (UPDATE_INETD.test(line)) {
       if (line.includes('--pattern') && line.includes('--add')) report('maintainer-script-has-invalid-update-inetd-options', at(position, '(--pattern with --add)'));
       if (line.includes('--group') && !line.includes('--add')) report('maintainer-script-has-invalid-update-inetd-options', at(position, '(--group without --add)'));
     }
@@ -119,16 +130,18 @@ function scanLines(pkg: LintPackage, item: ControlMember, base: string, shell: b
 }
 
 const PATHED = '(/(?:usr/)?s?bin/[\\w.+-]+)';
+const PATHED_COMMAND = new RegExp(`${LEADING}${PATHED}(?:\\s|;|$)`);
+const PATHED_TEST = new RegExp(`\\[\\s+(?:!\\s+)?-x\\s+${PATHED}\\s+\\]`);
 
 /** Programs run by their full path: in backticks, in `[ -x … ]` tests, as plain commands. */
 function commandsWithPath(line: string, found: (command: string, how: string) => void): void {
   for (const m of line.matchAll(/`([^`]+)`/g)) {
-    const inner = new RegExp(`${LEADING}${PATHED}(?:\\s|;|$)`).exec(m[1]!);
+    const inner = PATHED_COMMAND.exec(m[1]!);
     if (inner) found(inner[1]!, '(in backticks)');
   }
-  const test = new RegExp(`\\[\\s+(?:!\\s+)?-x\\s+${PATHED}\\s+\\]`).exec(line);
+  const test = PATHED_TEST.exec(line);
   if (test) found(test[1]!, '(in test syntax)');
-  const plain = new RegExp(`${LEADING}${PATHED}(?:\\s|;|$)`).exec(line.replace(/`[^`]+`/g, ''));
+  const plain = PATHED_COMMAND.exec(line.replace(/`[^`]+`/g, ''));
   if (plain) found(plain[1]!, '(plain script)');
 }
 
