@@ -12,7 +12,8 @@ export function physicalLines(text: string): string[] {
 
 /** lintian's remove_comments: drops a trailing `# …` that is not inside quotes. */
 export function removeComments(line: string): string {
-  if (!line) return line;
+  // Without a `#` there is no comment (most lines): skip the quote rewriting.
+  if (!line.includes('#')) return line;
   const simplified = line.replace(/(^|[^\\](?:\\\\)*)'(?:\\.|[^\\'])+'/g, "$1''").replace(/(^|[^\\](?:\\\\)*)"(?:\\.|[^\\"])+"/g, '$1""');
   const m = /(?:^|[^[\\])[\s&;()](#.*$)/.exec(simplified);
   return m ? line.replace(m[1]!, '') : line;

@@ -18,8 +18,9 @@ const PROVIDED_BY_SYSTEMD = new Set(
 );
 
 const pointer = (file: LintFile, ...notes: string[]) => [...notes, `[${file.name}]`].join(' ');
-const basename = (name: string) => name.replace(/\/$/, '').replace(/^.*\//, '');
-const dirname = (name: string) => name.replace(/\/$/, '').replace(/[^/]*$/, '');
+const withoutSlash = (name: string) => (name.endsWith('/') ? name.slice(0, -1) : name);
+const basename = (name: string) => withoutSlash(name).slice(withoutSlash(name).lastIndexOf('/') + 1);
+const dirname = (name: string) => withoutSlash(name).slice(0, withoutSlash(name).lastIndexOf('/') + 1);
 
 /** The lines lintian reads from a unit: none for a link to /dev/null or an entry it cannot open. */
 function unitLines(pkg: LintPackage, file: LintFile): string[] {
@@ -49,9 +50,10 @@ export const systemdCheck: Check = {
         }
       }
       if (/^(?:usr\/)?lib\/systemd\/system\/[^/]+\.timer$/.test(name)) timers++;
-      if (/^etc\/cron\.[^/]+\/$/.test(dirname(name))) cronScripts.push(file);
+      const dir = dirname(name);
+      if (/^etc\/cron\.[^/]+\/$/.test(dir)) cronScripts.push(file);
       const base = basename(name);
-      if (dirname(name) === 'etc/init.d/' && file.type !== 'dir' && !['README', 'skeleton', 'rc', 'rcS'].includes(base) && pkg.name !== 'initscripts' && file.linkTarget !== 'lib/init/upstart-job') {
+      if (dir === 'etc/init.d/' && file.type !== 'dir' && !['README', 'skeleton', 'rc', 'rcS'].includes(base) && pkg.name !== 'initscripts' && file.linkTarget !== 'lib/init/upstart-job') {
         if (file.type !== 'file' && file.type !== 'hardlink') report('init-script-is-not-a-file', pointer(file));
         else {
           const service = base.replace(/\.sh$/, '');
