@@ -6,7 +6,7 @@
  * targets, and the peak memory of each tool's process tree; writes bench/results/lint.md.
  *
  * Each case also gets a floor, measured in the same run: starting Node with no work
- * (`node -e 0`), then `xz -dc` decoding the same packages' members spread over as many processes
+ * (`node -e 0`, in the environment `debship lint` gives it), then `xz -dc` decoding the same packages' members spread over as many processes
  * as debship uses. Any Node.js tool that reads these packages (every md5sum check needs the whole
  * payload) takes at least that long, so lintian / floor is the best ratio possible on the machine.
  *
@@ -22,7 +22,8 @@ import { ensureLargePackage, ensureSmallPackages } from './lint-packages.js';
 import { measure, median, type Measurement } from './measure.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
-const cli = join(benchDir, '../dist/bin/debship.cjs');
+// The command as npm installs it (a shell script starting Node on the bundle).
+const command = join(benchDir, '../dist/bin/debship');
 
 interface Case { name: string; label: string; files: string[]; target: number }
 interface Row { c: Case; debship: Measurement[]; lintian: Measurement[]; floor: number[] }
@@ -53,7 +54,9 @@ function xzMembers(files: string[]): string[] {
  * has (two on two cores), all at once.
  */
 async function floorSeconds(members: string[]): Promise<number> {
-  const node = check('node', await measure('node', ['-e', '0'])).wallSeconds;
+  // Node as `debship lint` starts it: without NODE_EXTRA_CA_CERTS (see src/cli/debship.sh).
+  const { NODE_EXTRA_CA_CERTS: _, ...env } = process.env;
+  const node = check('node', await measure('node', ['-e', '0'], { env })).wallSeconds;
   const lanes = members.length <= 2 ? 1 : Math.min(2, availableParallelism());
   const shares = Array.from({ length: lanes }, (_, i) => members.filter((_, j) => j % lanes === i));
   const threads = members.length <= 2 ? '-T0' : '-T1';
@@ -66,7 +69,7 @@ async function runCase(c: Case, repeat: number): Promise<Row> {
   const members = xzMembers(c.files);
   for (let i = 0; i < repeat; i++) {
     // Interleaved so drift in machine load hits both tools alike.
-    const d = check('debship', await measure('node', [cli, 'lint', ...c.files]));
+    const d = check('debship', await measure(command, ['lint', ...c.files]));
     const l = check('lintian', await measure('lintian', ['--no-cfg', ...c.files]));
     const f = await floorSeconds(members);
     row.debship.push(d);

@@ -1,14 +1,15 @@
 /**
  * Bundles the CLI into dist/bin/ so `debship` starts without resolving hundreds of modules
- * (start-up time matters for `debship lint` on one small package): a small executable,
- * debship.cjs, and two self-contained CommonJS bundles it loads with a V8 code cache —
+ * (start-up time matters for `debship lint` on one small package): the `debship` command (a
+ * shell script, src/cli/debship.sh, that starts Node on debship.cjs), the small debship.cjs entry,
+ * and two self-contained CommonJS bundles that entry loads with a V8 code cache —
  * lint-core.cjs for `debship lint`, main-core.cjs for the whole command line, whose commands
  * initialise only when they run. The library itself is compiled by tsc into dist/ for
  * programmatic use.
  *
  *   node scripts/bundle.mjs [OUTDIR]     default dist/bin (tests bundle into a temporary directory)
  */
-import { rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const outdir = process.argv[2] ?? 'dist/bin';
@@ -38,6 +39,10 @@ function commonJsBundle(name, entry, extra = {}) {
 // loads one of the two bundles below. Run from source it imports main.ts or the lint command
 // instead, which the bundle never does: they stay outside it.
 await commonJsBundle('debship', 'src/cli/bin.ts', { external: ['./main.js', './commands/lint.js'] });
+
+// The command npm installs: a shell script that starts Node on debship.cjs.
+copyFileSync(new URL('../src/cli/debship.sh', import.meta.url), `${outdir}/debship`);
+chmodSync(`${outdir}/debship`, 0o755);
 
 // `debship lint`'s fast path.
 await commonJsBundle('lint-core', 'src/cli/lint-core.ts');

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -80,5 +80,45 @@ describe('the bundled executable', () => {
     const gate = debship(['gate', 'audit', join(ROOT, 'src/gates/audit/__fixtures__/npm-audit-v2.json'), '--format', 'json']);
     expect(gate.code).toBe(1);
     expect(JSON.parse(gate.stdout).passed).toBe(false);
+  });
+
+  describe('the debship command (the shell script npm links)', () => {
+    // A stand-in for node on PATH that prints what it was started with.
+    function viaCommand(args: string[], env: Record<string, string>) {
+      const fake = join(dir, 'fake-node');
+      mkdirSync(fake, { recursive: true });
+      writeFileSync(join(fake, 'node'), '#!/bin/sh\nprintf \'%s\\n\' "ca=${NODE_EXTRA_CA_CERTS-unset}" "$@"\n');
+      chmodSync(join(fake, 'node'), 0o755);
+      const link = join(dir, 'linked-debship');
+      symlinkSync(join(dir, 'dist/bin/debship'), link);
+      try {
+        const r = spawnSync(link, args, { env: { ...env, PATH: `${fake}:${process.env.PATH}` }, encoding: 'utf8' });
+        return r.stdout.trimEnd().split('\n');
+      } finally {
+        spawnSync('rm', ['-f', link]);
+      }
+    }
+
+    it('starts node on the bundle beside the real file, passing every argument as it is', () => {
+      expect(viaCommand(['inspect', '', 'a b.deb', '--json'], {})).toEqual(['ca=unset', join(dir, 'dist/bin/debship.cjs'), 'inspect', '', 'a b.deb', '--json']);
+    });
+
+    it('drops NODE_EXTRA_CA_CERTS for lint only, which opens no connections', () => {
+      const env = { NODE_EXTRA_CA_CERTS: '/etc/ssl/extra.pem' };
+      expect(viaCommand(['lint', 'x.deb'], env)[0]).toBe('ca=unset');
+      expect(viaCommand(['build', '--config', 'lint'], env)[0]).toBe('ca=/etc/ssl/extra.pem');
+      expect(viaCommand(['--version'], env)[0]).toBe('ca=/etc/ssl/extra.pem');
+    });
+
+    it('lints a package with the real node', () => {
+      const deb = join(dir, 'out', readdirSync(join(dir, 'out')).find((f) => f.endsWith('.deb') && f.startsWith('hello-service'))!);
+      const r = spawnSync(join(dir, 'dist/bin/debship'), ['lint', '--format', 'json', deb], {
+        env: { PATH: process.env.PATH, XDG_CACHE_HOME: cache, NODE_EXTRA_CA_CERTS: '/nonexistent.pem' },
+        encoding: 'utf8',
+      });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual([]);
+    });
   });
 });
