@@ -7,6 +7,8 @@
  */
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { startEarlyDecode } from '../src/lint/early-decode.js';
+import { lintPackages } from '../src/lint/engine.js';
 import { tagIndex } from '../src/lint/registry.js';
 import type { TagInfo } from '../src/lint/types.js';
 import { expectGolden } from './support/golden.js';
@@ -67,6 +69,20 @@ describe('lint agreement with lintian', () => {
     const by = packagesByTag(lintian);
     expect(implemented.map((t) => t.name).filter((t) => !by.has(t)).sort()).toEqual([]);
   });
+
+  it('finds the same when each package was decoded early, as `debship lint` on one package does', async () => {
+    const differ: string[] = [];
+    let decodedEarly = 0;
+    for (const deb of run.debs.values()) {
+      const plain = await lintPackages([deb], { failOn: 'none' });
+      const early = await startEarlyDecode(deb);
+      if (early?.members.includes('data.tar.xz')) decodedEarly++;
+      if (JSON.stringify(await lintPackages([deb], { failOn: 'none', ...(early ? { early } : {}) })) !== JSON.stringify(plain)) differ.push(deb);
+    }
+    expect(differ).toEqual([]);
+    // dpkg-deb compresses with xz unless a recipe is about another codec.
+    expect(decodedEarly).toBeGreaterThan(run.debs.size * 0.9);
+  }, 120_000);
 
   it('keeps docs/lint-coverage.md up to date', () => {
     expectGolden(REPORT, coverageReport({ lintian, implemented, corpusSize: corpus.length, lintianVersion: run.lintianVersion, known: KNOWN_DIFFERENCES }));

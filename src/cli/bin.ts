@@ -36,6 +36,11 @@ async function commandLine(): Promise<void> {
 }
 
 async function lint(files: string[], flags: Parameters<typeof import('./commands/lint.js').runLint>[1]): Promise<void> {
+  // xz decodes the first package on the other core while the checks load.
+  if (files[0] !== undefined && flags.explain === undefined) {
+    const early = await (await import('../lint/early-decode.js')).startEarlyDecode(files[0]);
+    if (early) flags = { ...flags, early };
+  }
   const core = fileURLToPath(new URL('./lint-core.cjs', import.meta.url));
   // Run from source (tsx) there is no bundle: use the command module itself.
   if (!existsSync(core)) {

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { isDebshipError } from '../core/errors.js';
 import { XzPool } from '../deb/compress/xz-pool.js';
 import { applyOverrides, type OverriddenFinding } from './apply-overrides.js';
+import type { EarlyDecode } from './early-decode.js';
 import { loadLintPackage } from './load.js';
 import { mayBeOverridesFile, ownOverridesFile } from './own-overrides.js';
 import { parseOverrides, type Override } from './overrides.js';
@@ -28,6 +29,8 @@ export interface LintOptions {
   concurrency?: number;
   /** The checks to run; default: all of them. */
   checks?: readonly Check[];
+  /** The first file's members, decoded while the checks loaded (src/cli/bin.ts). */
+  early?: EarlyDecode;
 }
 
 export interface LintError {
@@ -71,7 +74,8 @@ export async function lintPackages(files: string[], opts: LintOptions): Promise<
   const worker = async () => {
     while (next < files.length) {
       const i = next++;
-      results[i] = await lintOne(files[i]!, { checks, tags, suppressed, extra: opts.overrides ?? [], xz });
+      const early = i === 0 && opts.early?.file === files[0] ? opts.early : undefined;
+      results[i] = await lintOne(files[i]!, { checks, tags, suppressed, extra: opts.overrides ?? [], xz, early });
     }
   };
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? 2 * availableParallelism(), files.length));
@@ -79,6 +83,7 @@ export async function lintPackages(files: string[], opts: LintOptions): Promise<
     await Promise.all(Array.from({ length: concurrency }, worker));
   } finally {
     xz.close();
+    opts.early?.dispose();
   }
   return { packages: results, failed: hitsFailOn(results, opts.failOn), errored: results.some((r) => r.errors.length > 0) };
 }
@@ -95,13 +100,14 @@ interface Setup {
   suppressed: Set<string>;
   extra: readonly Override[];
   xz: XzPool;
+  early: EarlyDecode | undefined;
 }
 
-async function lintOne(file: string, { checks, tags, suppressed, extra, xz }: Setup): Promise<PackageLint> {
+async function lintOne(file: string, { checks, tags, suppressed, extra, xz, early }: Setup): Promise<PackageLint> {
   const result: PackageLint = { file, name: '', version: '', architecture: '', findings: [], overridden: [], unusedOverrides: [], errors: [] };
   let pkg: LintPackage;
   try {
-    pkg = await loadLintPackage(file, [...checks, overridesContent], { xz });
+    pkg = await loadLintPackage(file, [...checks, overridesContent], { xz, ...(early ? { early } : {}) });
   } catch (e) {
     result.errors.push(toLintError(e));
     return result;

@@ -3,7 +3,8 @@
  * memory: control members are kept (they are small and capped), data.tar entries keep their
  * metadata, MD5 and first 4 KiB; ELF objects are buffered one at a time only to be parsed, and
  * files a check asked for are kept up to a cap. Small packages are read with one synchronous
- * read; control and data are decompressed concurrently.
+ * read; control and data are decompressed concurrently (or were, before the checks loaded:
+ * early-decode.ts).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -14,6 +15,7 @@ import { debEntryOf, readTar, type TarEntry } from '../deb/tar-reader.js';
 import { xzStreamInfo } from '../deb/compress/xz.js';
 import { XzPool } from '../deb/compress/xz-pool.js';
 import { fieldLookup, parseVerbatim } from './deb822.js';
+import type { EarlyDecode } from './early-decode.js';
 import { FileSink, type ContentWanted } from './file-sink.js';
 import type { Check, ControlMember, LintFile, LintPackage } from './types.js';
 
@@ -25,10 +27,17 @@ const POOLED_XZ = 16 * 1024 * 1024;
 export interface LoadOptions {
   /** xz processes shared by the packages of a run (one is made for this package otherwise). */
   xz?: XzPool;
+  /** This package's members, decoded while the lint bundle loaded (src/cli/bin.ts). */
+  early?: EarlyDecode;
 }
 
-/** A member's decompressed bytes: from the run's shared xz processes, or through its own codec process. */
-async function memberData(src: RandomAccess, m: LocatedMember, pool: () => XzPool): Promise<AsyncIterable<Uint8Array>> {
+/**
+ * A member's decompressed bytes: decoded early, from the run's shared xz processes, or through its
+ * own codec process.
+ */
+async function memberData(src: RandomAccess, m: LocatedMember, pool: () => XzPool, early?: EarlyDecode): Promise<AsyncIterable<Uint8Array> | Iterable<Uint8Array>> {
+  const decoded = await early?.take(m.member.name);
+  if (decoded) return [decoded];
   if (m.algo === 'xz' && m.member.size <= POOLED_XZ) {
     const bytes = await src.read(m.member.offset, m.member.size);
     const info = xzStreamInfo(bytes);
@@ -40,13 +49,14 @@ async function memberData(src: RandomAccess, m: LocatedMember, pool: () => XzPoo
 export async function loadLintPackage(path: string, checks: readonly Check[], opts: LoadOptions = {}): Promise<LintPackage> {
   let own: XzPool | undefined;
   const pool = () => opts.xz ?? (own ??= new XzPool(1));
-  const src = await openDeb(path);
+  const early = opts.early;
+  const src = early ? bufferAccess(early.bytes) : await openDeb(path);
   try {
     const { members, control, data, corrupt } = await locateMembers(src, path);
     const wanted = checks.flatMap((c) => (c.wantsContent ? [c.wantsContent.bind(c) as ContentWanted] : []));
     const [ctrl, files] = await Promise.all([
-      guard(() => readControl(src, control, pool, `${control.member.name} in ${path}`), corrupt),
-      guard(() => readData(src, data, wanted, pool, `${data.member.name} in ${path}`), corrupt),
+      guard(() => readControl(src, control, pool, early, `${control.member.name} in ${path}`), corrupt),
+      guard(() => readData(src, data, wanted, pool, early, `${data.member.name} in ${path}`), corrupt),
     ]);
     const controlText = ctrl.get('control');
     if (controlText === undefined) throw corrupt(`${control.member.name} has no control file`);
@@ -69,6 +79,7 @@ export async function loadLintPackage(path: string, checks: readonly Check[], op
     };
   } finally {
     own?.close();
+    early?.dispose();
     await src.close();
   }
 }
@@ -91,14 +102,14 @@ async function openDeb(path: string): Promise<RandomAccess> {
   }
 }
 
-async function readControl(src: RandomAccess, m: LocatedMember, pool: () => XzPool, what: string): Promise<Map<string, ControlMember>> {
+async function readControl(src: RandomAccess, m: LocatedMember, pool: () => XzPool, early: EarlyDecode | undefined, what: string): Promise<Map<string, ControlMember>> {
   const out = new Map<string, ControlMember>();
   let total = 0;
   const collect = (e: { size: number; path: string }): boolean => {
     if ((total += e.size) > MAX_CONTROL_TOTAL) throw new DebshipError('deb-corrupt', `${what}: control members exceed ${MAX_CONTROL_TOTAL} bytes in total`);
     return e.path !== '/';
   };
-  for await (const { entry: e, body } of readTar(await memberData(src, m, pool), { what, collect, maxCollect: MAX_CONTROL_MEMBER })) {
+  for await (const { entry: e, body } of readTar(await memberData(src, m, pool, early), { what, collect, maxCollect: MAX_CONTROL_MEMBER })) {
     if (!body) continue;
     const name = e.path.slice(1);
     if (name === 'control' && !isUtf8(body)) throw new DebshipError('deb-corrupt', `${what}: the control file is not UTF-8`, { hint: 'dpkg and lintian expect UTF-8 control data; re-encode the field values' });
@@ -107,7 +118,7 @@ async function readControl(src: RandomAccess, m: LocatedMember, pool: () => XzPo
   return out;
 }
 
-async function readData(src: RandomAccess, m: LocatedMember, wanted: ContentWanted[], pool: () => XzPool, what: string): Promise<LintFile[]> {
+async function readData(src: RandomAccess, m: LocatedMember, wanted: ContentWanted[], pool: () => XzPool, early: EarlyDecode | undefined, what: string): Promise<LintFile[]> {
   const files: LintFile[] = [];
   // readTar calls the visitor for a regular file, streams its body, then yields the entry.
   let pending: LintFile | undefined;
@@ -115,7 +126,7 @@ async function readData(src: RandomAccess, m: LocatedMember, wanted: ContentWant
     pending = toLintFile(entry);
     return new FileSink(pending, wanted);
   };
-  for await (const { entry } of readTar(await memberData(src, m, pool), { what, visit })) {
+  for await (const { entry } of readTar(await memberData(src, m, pool, early), { what, visit })) {
     files.push(entry.type === 'file' && pending ? pending : toLintFile(entry));
     pending = undefined;
   }

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { DebshipError, isDebshipError } from '../../core/errors.js';
+import type { EarlyDecode } from '../../lint/early-decode.js';
 import { lintPackages, type LintRun } from '../../lint/engine.js';
 import { LintExit } from '../../lint/exit.js';
 import { explainTag, unknownTag } from '../../lint/explain.js';
@@ -31,6 +32,8 @@ export interface LintFlags {
   color?: boolean;
   debug?: boolean;
   version?: string;
+  /** Not a flag: the first file's members, decoded while the command loaded (src/cli/bin.ts). */
+  early?: EarlyDecode;
 }
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -71,6 +74,7 @@ function parseFlags(files: string[], flags: LintFlags, stderr: NodeJS.WritableSt
     suppressTags,
     overrides: flags.overrides ? readOverrides(flags.overrides, stderr) : [],
     ...(jobs ? { concurrency: jobs } : {}),
+    ...(flags.early ? { early: flags.early } : {}),
   };
 }
 

@@ -1,0 +1,150 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildAr } from '../deb/ar.js';
+import { crc32 } from '../deb/compress/crc32.js';
+import { startEarlyDecode } from './early-decode.js';
+import { lintPackages } from './engine.js';
+import { TEST_CONTROL, writeTestDeb, type TestDeb } from './test-deb.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'debship-early-'));
+});
+
+const sample: TestDeb = {
+  control: TEST_CONTROL,
+  members: { postinst: { text: '#!/bin/sh\nset -e\n', mode: 0o755 } },
+  files: [
+    { name: './', type: 'dir' },
+    { name: './usr/', type: 'dir' },
+    { name: './usr/bin/', type: 'dir' },
+    { name: './usr/bin/tool', mode: 0o755, content: '#!/bin/sh\necho hi\n' },
+    { name: './usr/share/demo/blob', content: randomBytes(300_000) },
+  ],
+};
+
+/** What `ar p DEB MEMBER | xz -dc` prints. */
+const xzOf = (deb: string, member: string): Buffer => execFileSync('sh', ['-c', 'ar p "$0" "$1" | xz -dc', deb, member], { maxBuffer: 1 << 28 });
+
+const lint = (files: string[], early?: Awaited<ReturnType<typeof startEarlyDecode>>) =>
+  lintPackages(files, { failOn: ['error'], ...(early ? { early } : {}) });
+
+/** No temporary file of ours is left behind: each is unlinked as soon as it is created. */
+const leftovers = () => readdirSync(tmpdir()).filter((f) => f.startsWith(`debship-lint-${process.pid}-`));
+
+describe('decoding the first package early', () => {
+  it('gives each xz member exactly as xz -dc decodes it, once', async () => {
+    const deb = await writeTestDeb(dir, 'sample.deb', { ...sample, compression: 'xz' });
+    const early = (await startEarlyDecode(deb))!;
+    expect(early.members).toEqual(['control.tar.xz', 'data.tar.xz']);
+    expect(leftovers()).toEqual([]);
+    for (const member of ['control.tar.xz', 'data.tar.xz']) expect(await early.take(member)).toEqual(xzOf(deb, member));
+    expect(await early.take('data.tar.xz')).toBeUndefined();
+    expect(early.bytes).toEqual(readFileSync(deb));
+  });
+
+  it('lints the package exactly as without it', async () => {
+    const deb = await writeTestDeb(dir, 'same.deb', { ...sample, compression: 'xz' });
+    const plain = await lint([deb, deb]);
+    expect(plain.packages[0]!.findings.length).toBeGreaterThan(0);
+    const early = (await startEarlyDecode(deb))!;
+    const taken: string[] = [];
+    const take = early.take.bind(early);
+    early.take = async (name) => {
+      const data = await take(name);
+      if (data) taken.push(name);
+      return data;
+    };
+    expect(await lint([deb, deb], early)).toEqual(plain);
+    // Only the first package used it; the second, the same file, was read as usual.
+    expect(taken.sort()).toEqual(['control.tar.xz', 'data.tar.xz']);
+  });
+
+  it('leaves other codecs, missing files and damaged archives to the usual path', async () => {
+    const gz = await writeTestDeb(dir, 'gz.deb', { ...sample, compression: 'gzip' });
+    expect((await startEarlyDecode(gz))!.members).toEqual([]);
+    expect(await startEarlyDecode(join(dir, 'missing.deb'))).toBeUndefined();
+    expect(await startEarlyDecode(dir)).toBeUndefined();
+
+    // Cut inside data.tar.xz: control is decoded early, the damage is reported as usual.
+    const whole = readFileSync(await writeTestDeb(dir, 'whole.deb', { ...sample, compression: 'xz' }));
+    const cut = join(dir, 'cut.deb');
+    writeFileSync(cut, whole.subarray(0, whole.length - 5000));
+    const early = (await startEarlyDecode(cut))!;
+    expect(early.members).toEqual(['control.tar.xz']);
+    const plain = await lint([cut]);
+    expect(plain.errored).toBe(true);
+    expect(await lint([cut], early)).toEqual(plain);
+  });
+
+  it('stops xz at the declared size when a member decodes to more, and reports the damage as usual', async () => {
+    // data.tar.xz's index claims 2 MiB; the stream holds 10 MiB.
+    const tar = execFileSync('sh', ['-c', 'cd "$0" && mkdir -p big/usr/share && head -c 10485000 /dev/zero > big/usr/share/zeros && tar -C big -cf - .', dir], { maxBuffer: 1 << 26 });
+    const control = execFileSync('sh', ['-c', 'cd "$0" && mkdir -p ctl && printf "%s" "$1" > ctl/control && tar -C ctl -cf - . | xz -c', dir, TEST_CONTROL]);
+    const deb = join(dir, 'lying.deb');
+    writeFileSync(
+      deb,
+      buildAr(
+        [
+          { name: 'debian-binary', data: Buffer.from('2.0\n') },
+          { name: 'control.tar.xz', data: control },
+          { name: 'data.tar.xz', data: withDeclaredSize(execFileSync('xz', ['-c', '-0', '--check=crc32'], { input: tar, maxBuffer: 1 << 26 }), 2 * 1024 * 1024) },
+        ],
+        1_700_000_000,
+      ),
+    );
+    const early = (await startEarlyDecode(deb))!;
+    expect(early.members).toEqual(['control.tar.xz', 'data.tar.xz']);
+    expect(await early.take('data.tar.xz')).toBeUndefined();
+    expect(early.fallbacks.get('data.tar.xz')).toBe('xz: killed by SIGXFSZ');
+    early.dispose();
+    const plain = await lint([deb]);
+    expect(plain.packages[0]!.errors.map((e) => e.message).join('\n')).toMatch(/data\.tar\.xz/);
+    expect(await lint([deb], await startEarlyDecode(deb))).toEqual(plain);
+  });
+
+  it('stops decodes nobody took', async () => {
+    // 12 MB that does not compress: xz takes far longer to decode it than dispose() takes to come.
+    const deb = await writeTestDeb(dir, 'untaken.deb', { ...sample, files: [{ name: './noise', content: randomBytes(12_000_000) }], compression: 'xz' });
+    const early = (await startEarlyDecode(deb))!;
+    early.dispose();
+    expect(early.members).toEqual([]);
+    expect(await early.take('data.tar.xz')).toBeUndefined();
+    expect((await early.settled())[1]).toBe('killed by SIGKILL');
+  });
+});
+
+/** An .xz stream of one block whose index records `declared` as the uncompressed size. */
+function withDeclaredSize(xz: Buffer, declared: number): Buffer {
+  const out = Buffer.from(xz);
+  const n = out.length;
+  const indexSize = (out.readUInt32LE(n - 8) + 1) * 4;
+  const start = n - 12 - indexSize;
+  let pos = start + 1;
+  const vli = () => {
+    const at = pos;
+    while (out[pos]! & 0x80) pos++;
+    pos++;
+    return { at, length: pos - at };
+  };
+  expect(vli().length).toBe(1); // one record
+  vli(); // unpadded size
+  const size = vli();
+  const encoded: number[] = [];
+  for (let v = declared; ; v = Math.floor(v / 128)) {
+    if (v < 128) {
+      encoded.push(v);
+      break;
+    }
+    encoded.push((v % 128) | 0x80);
+  }
+  expect(encoded.length).toBe(size.length); // same length keeps every offset valid
+  Buffer.from(encoded).copy(out, size.at);
+  const crcAt = start + indexSize - 4;
+  out.writeUInt32LE(crc32(out.subarray(start, crcAt)), crcAt);
+  return out;
+}

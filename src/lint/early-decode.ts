@@ -1,0 +1,171 @@
+/**
+ * Decoding the first package's xz members while the lint bundle is still loading. `debship lint`
+ * on one small package spends most of its time on two things in a row: compiling the checks (on
+ * the main thread) and `xz -dc` decoding the payload (another process). Started before the
+ * bundle loads, xz runs on the other core meanwhile, so the package is decoded by the time the
+ * checks could look at it.
+ *
+ * The bundle's event loop is not running yet, so nothing is piped: xz reads the member straight
+ * from the .deb (a descriptor positioned at the member, `--single-stream` stopping at its end)
+ * and writes to an unlinked temporary file, capped at the size the member's index declares (a
+ * hostile member cannot fill the disk: the kernel stops xz at the cap). Anything unexpected — a
+ * member that is not one xz stream, xz or prlimit missing, a failed decode, a size other than
+ * declared — just leaves that member to the usual path, which reports the problem properly.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readArMembers, type ArMember } from '../deb/ar.js';
+import { xzStreamInfo } from '../deb/compress/xz.js';
+import { bufferAccess } from '../deb/random-access.js';
+
+/** Only packages read whole anyway (see SMALL_DEB in load.ts) are decoded early. */
+export const EARLY_MAX_DEB = 16 * 1024 * 1024;
+/** What a member may decode to here; a larger one is read through the usual streaming path. */
+export const EARLY_MAX_OUTPUT = 64 * 1024 * 1024;
+
+const MEMBERS = ['control.tar.xz', 'data.tar.xz'];
+
+interface Decoding {
+  child: ChildProcess;
+  /** The unlinked output file; xz writes to it through its own copy of the descriptor. */
+  out: number;
+  size: number;
+  /** How xz ended: `exit 0` when it decoded the member, else the status, signal or spawn error. */
+  ended: Promise<string>;
+}
+
+export class EarlyDecode {
+  private readonly decodings = new Map<string, Decoding>();
+  private readonly started: Array<Promise<string>> = [];
+  /** Why members were left to the usual path after all, by name. */
+  readonly fallbacks = new Map<string, string>();
+
+  constructor(
+    /** The .deb as given on the command line. */
+    readonly file: string,
+    /** Its bytes, read once: the loader uses them instead of reading the file again. */
+    readonly bytes: Buffer,
+  ) {}
+
+  add(name: string, decoding: Decoding): void {
+    this.decodings.set(name, decoding);
+    this.started.push(decoding.ended);
+  }
+
+  /** How every xz started here ended, once all have (tests). */
+  settled(): Promise<string[]> {
+    return Promise.all(this.started);
+  }
+
+  get members(): string[] {
+    return [...this.decodings.keys()];
+  }
+
+  /** The decoded member, once; undefined when it was not decoded early or the decode failed. */
+  async take(name: string): Promise<Buffer | undefined> {
+    const d = this.decodings.get(name);
+    if (!d) return undefined;
+    this.decodings.delete(name);
+    const fallBack = (why: string): undefined => void this.fallbacks.set(name, why);
+    try {
+      const ended = await d.ended;
+      if (ended !== 'exit 0') return fallBack(`xz: ${ended}`);
+      const written = fstatSync(d.out).size;
+      if (written !== d.size) return fallBack(`decoded ${written} bytes, the index declares ${d.size}`);
+      const data = Buffer.allocUnsafe(d.size);
+      for (let n = 0; n < d.size; ) {
+        const got = readSync(d.out, data, n, d.size - n, n);
+        if (got === 0) return fallBack('the decoded member shrank');
+        n += got;
+      }
+      return data;
+    } finally {
+      closeSync(d.out);
+    }
+  }
+
+  /** Stops what was not taken (a package that failed before its members were read). */
+  dispose(): void {
+    for (const d of this.decodings.values()) {
+      d.child.kill('SIGKILL');
+      closeSync(d.out);
+    }
+    this.decodings.clear();
+  }
+}
+
+/** Starts decoding `file`'s xz members, or returns undefined when it is not a small .deb with any. */
+export async function startEarlyDecode(file: string): Promise<EarlyDecode | undefined> {
+  let bytes: Buffer;
+  try {
+    const st = statSync(file);
+    if (!st.isFile() || st.size > EARLY_MAX_DEB) return undefined;
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const early = new EarlyDecode(file, bytes);
+  try {
+    // The archive is in memory: the reader's promises settle without any I/O.
+    for await (const m of readArMembers(bufferAccess(bytes), file)) {
+      if (MEMBERS.includes(m.name)) decodeMember(early, m, bytes);
+      if (m.name.startsWith('data.tar')) break;
+    }
+  } catch {
+    /* a damaged archive: whatever started is still usable, the loader reports the damage */
+  }
+  return early;
+}
+
+function decodeMember(early: EarlyDecode, m: ArMember, bytes: Buffer): void {
+  const info = xzStreamInfo(bytes.subarray(m.offset, m.offset + m.size));
+  if (!info?.single || info.uncompressed > EARLY_MAX_OUTPUT) return;
+  let input: number | undefined;
+  let out: number | undefined;
+  try {
+    input = openAt(early.file, m.offset);
+    out = unlinkedTempFile();
+    // The cap is a little above the declared size, so an honest stream never meets it.
+    const child = spawn('prlimit', [`--fsize=${info.uncompressed + 4096}`, '--core=0', 'xz', '-dcq', '--single-stream'], {
+      stdio: [input, out, 'ignore'],
+    });
+    const ended = new Promise<string>((resolve) => {
+      child.once('error', (e) => resolve(e.message));
+      child.once('exit', (code, signal) => resolve(signal ? `killed by ${signal}` : `exit ${code}`));
+    });
+    early.add(m.name, { child, out, size: info.uncompressed, ended });
+    out = undefined;
+  } catch {
+    /* no temporary file or no process: the member goes the usual way */
+  } finally {
+    if (input !== undefined) closeSync(input);
+    if (out !== undefined) closeSync(out);
+  }
+}
+
+/** The file opened for reading with its offset at `position` (xz reads from there). */
+function openAt(file: string, position: number): number {
+  const fd = openSync(file, 'r');
+  const skip = Buffer.allocUnsafe(Math.min(position, 64 * 1024));
+  for (let left = position; left > 0; ) {
+    const got = readSync(fd, skip, 0, Math.min(left, skip.length), null);
+    if (got === 0) {
+      closeSync(fd);
+      throw new Error(`${file} is shorter than it was`);
+    }
+    left -= got;
+  }
+  return fd;
+}
+
+let tempFiles = 0;
+
+/** A new file only this process can reach: created exclusively, then unlinked at once. */
+function unlinkedTempFile(): number {
+  const path = join(tmpdir(), `debship-lint-${process.pid}-${++tempFiles}-${Math.random().toString(36).slice(2)}`);
+  const fd = openSync(path, 'wx+', 0o600);
+  unlinkSync(path);
+  return fd;
+}
