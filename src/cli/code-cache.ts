@@ -4,6 +4,7 @@
  * time. The cache lives in the user's cache directory, is used only when the user owns it, and
  * any failure to read or write it just means compiling as usual.
  */
+import { isAscii } from 'node:buffer';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -17,8 +18,10 @@ export interface CachedModule {
 }
 
 export function loadWithCodeCache(file: string): CachedModule {
+  // Decoded as Latin-1 when it is ASCII (the bundles are): the same string, without UTF-8 validation.
+  const bytes = readFileSync(file);
   // A shebang line is not JavaScript inside the wrapper; blank it, keeping line numbers.
-  const source = readFileSync(file, 'utf8').replace(/^#!.*/, '');
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8').replace(/^#!.*/, '');
   const cacheFile = cachePath(file);
   const cachedData = cacheFile ? readOwned(cacheFile) : undefined;
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {

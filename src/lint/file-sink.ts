@@ -3,7 +3,7 @@
  * 4 KiB, the parsed ELF structure of ELF objects, and the whole content when a check asked for
  * it. Only a file that is kept is held in memory, and only until its last byte.
  */
-import { createHash, type Hash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { BodySink } from '../deb/tar-reader.js';
 import { parseElf } from './elf/parse.js';
 import type { LintFile } from './types.js';
@@ -17,9 +17,13 @@ export const MAX_CONTENT = 1024 * 1024;
 export const MAX_ELF = 512 * 1024 * 1024;
 
 const ELF_MAGIC = Buffer.from('\x7fELF', 'latin1');
+const EMPTY_MD5 = 'd41d8cd98f00b204e9800998ecf8427e';
+
+/** crypto.hash (Node 20.12+) hashes a whole buffer without a Hash object: most files arrive in one piece. */
+const md5Once: ((data: Buffer) => string) | undefined = typeof crypto.hash === 'function' ? (data) => crypto.hash('md5', data, 'hex') : undefined;
 
 export class FileSink implements BodySink {
-  private readonly hash: Hash = createHash('md5');
+  private hash: crypto.Hash | undefined;
   private pieces: Buffer[] = [];
   private held = 0;
   /** Undecided until the head is known; then whether the whole content is kept. */
@@ -33,7 +37,8 @@ export class FileSink implements BodySink {
   ) {}
 
   write(piece: Buffer): void {
-    this.hash.update(piece);
+    if (md5Once && piece.length === this.file.size) this.file.md5 = md5Once(piece);
+    else (this.hash ??= crypto.createHash('md5')).update(piece);
     if (this.keep === false) return;
     // Pieces are views into the decompressor's buffers, which are never reused: no copy needed.
     this.pieces.push(piece);
@@ -43,7 +48,8 @@ export class FileSink implements BodySink {
 
   end(): void {
     if (this.keep === undefined) this.decide();
-    this.file.md5 = this.hash.digest('hex');
+    if (this.hash) this.file.md5 = this.hash.digest('hex');
+    else if (this.file.size === 0) this.file.md5 = EMPTY_MD5;
     if (!this.keep) return;
     const single = this.pieces.length === 1;
     const data = single ? this.pieces[0]! : Buffer.concat(this.pieces, this.held);

@@ -66,7 +66,7 @@ export async function loadLintPackage(path: string, checks: readonly Check[], op
     const trimmed = (name: string) => (field(name) ?? '').replace(/^\s+|\s+$/g, '');
     return {
       file: path,
-      // Like lintian, name a package without a Package field after its file (foo_1.0_amd64.deb → foo).
+      // Like lintian, name a package without a Package field after its file (foo_1.0_amd64.deb: foo).
       name: trimmed('Package') || basename(path).replace(/\.[^.]*$/, '').replace(/_.*$/, ''),
       version: trimmed('Version'),
       architecture: trimmed('Architecture'),
