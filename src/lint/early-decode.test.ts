@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAr } from '../deb/ar.js';
 import { crc32 } from '../deb/compress/crc32.js';
+import { runLint } from '../cli/commands/lint.js';
 import { startEarlyDecode } from './early-decode.js';
 import { lintPackages } from './engine.js';
 import { TEST_CONTROL, writeTestDeb, type TestDeb } from './test-deb.js';
@@ -32,6 +33,10 @@ const xzOf = (deb: string, member: string): Buffer => execFileSync('sh', ['-c', 
 
 const lint = (files: string[], early?: Awaited<ReturnType<typeof startEarlyDecode>>) =>
   lintPackages(files, { failOn: ['error'], ...(early ? { early } : {}) });
+
+/** 6 MB that does not compress: xz takes far longer to decode it than stopping it takes to come. */
+let noise: Promise<string> | undefined;
+const noisy = () => (noise ??= writeTestDeb(dir, 'noise.deb', { ...sample, files: [{ name: './noise', content: randomBytes(6_000_000) }], compression: 'xz' }));
 
 /** No temporary file of ours is left behind: each is unlinked as soon as it is created. */
 const leftovers = () => readdirSync(tmpdir()).filter((f) => f.startsWith(`debship-lint-${process.pid}-`));
@@ -108,12 +113,20 @@ describe('decoding the first package early', () => {
   });
 
   it('stops decodes nobody took', async () => {
-    // 12 MB that does not compress: xz takes far longer to decode it than dispose() takes to come.
-    const deb = await writeTestDeb(dir, 'untaken.deb', { ...sample, files: [{ name: './noise', content: randomBytes(12_000_000) }], compression: 'xz' });
-    const early = (await startEarlyDecode(deb))!;
+    const early = (await startEarlyDecode(await noisy()))!;
     early.dispose();
     expect(early.members).toEqual([]);
     expect(await early.take('data.tar.xz')).toBeUndefined();
+    expect((await early.settled())[1]).toBe('killed by SIGKILL');
+  });
+
+  it('is stopped when the command fails before reading any package', async () => {
+    const deb = await noisy();
+    const early = (await startEarlyDecode(deb))!;
+    const stderr = { text: '', write(s: string) { this.text += s; return true; } };
+    const code = await runLint([deb], { failOn: 'error', format: 'yaml', early }, { stdout: process.stdout, stderr: stderr as unknown as typeof process.stderr });
+    expect(code).toBe(1);
+    expect(stderr.text).toMatch(/unknown --format "yaml"/);
     expect((await early.settled())[1]).toBe('killed by SIGKILL');
   });
 });

@@ -59,6 +59,9 @@ export async function runLint(files: string[], flags: LintFlags, io = { stdout: 
     if (!isDebshipError(e)) throw e;
     handleFailure(e, { debug: Boolean(flags.debug), stderr: io.stderr });
     return LintExit.runtimeError;
+  } finally {
+    // A usage error ends the run before any package is read: stop the early decode too.
+    flags.early?.dispose();
   }
 }
 
