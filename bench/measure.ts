@@ -34,12 +34,13 @@ export async function measure(cmd: string, args: string[], opts: MeasureOptions 
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   let peak = 0;
   let peakMain = 0;
-  const timer = setInterval(() => {
-    if (!child.pid || opts.memory === false) return;
+  const sample = () => {
+    if (!child.pid) return;
     const { tree, main } = treeRssKiB(child.pid);
     peak = Math.max(peak, tree);
     peakMain = Math.max(peakMain, main);
-  }, 20);
+  };
+  const timer = opts.memory === false ? undefined : setInterval(sample, 20);
   const exitCode: number = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
   clearInterval(timer);
   const wallSeconds = Number(process.hrtime.bigint() - start) / 1e9;

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -95,7 +95,7 @@ describe('the bundled executable', () => {
         const r = spawnSync(link, args, { env: { ...env, PATH: `${fake}:${process.env.PATH}` }, encoding: 'utf8' });
         return r.stdout.trimEnd().split('\n');
       } finally {
-        spawnSync('rm', ['-f', link]);
+        rmSync(link, { force: true });
       }
     }
 

@@ -20,8 +20,11 @@ import { readArMembers, type ArMember } from '../deb/ar.js';
 import { xzStreamInfo } from '../deb/compress/xz.js';
 import { bufferAccess } from '../deb/random-access.js';
 
-/** Only packages read whole anyway (see SMALL_DEB in load.ts) are decoded early. */
-export const EARLY_MAX_DEB = 16 * 1024 * 1024;
+/**
+ * Packages up to this size are read whole, with one synchronous read (load.ts), and only those are
+ * decoded early.
+ */
+export const SMALL_DEB = 16 * 1024 * 1024;
 /** What a member may decode to here; a larger one is read through the usual streaming path. */
 export const EARLY_MAX_OUTPUT = 64 * 1024 * 1024;
 
@@ -101,7 +104,7 @@ export async function startEarlyDecode(file: string): Promise<EarlyDecode | unde
   let bytes: Buffer;
   try {
     const st = statSync(file);
-    if (!st.isFile() || st.size > EARLY_MAX_DEB) return undefined;
+    if (!st.isFile() || st.size > SMALL_DEB) return undefined;
     bytes = readFileSync(file);
   } catch {
     return undefined;

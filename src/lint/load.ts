@@ -15,12 +15,10 @@ import { debEntryOf, readTar, type TarEntry } from '../deb/tar-reader.js';
 import { xzStreamInfo } from '../deb/compress/xz.js';
 import { XzPool } from '../deb/compress/xz-pool.js';
 import { fieldLookup, parseVerbatim } from './deb822.js';
-import type { EarlyDecode } from './early-decode.js';
+import { SMALL_DEB, type EarlyDecode } from './early-decode.js';
 import { FileSink, type ContentWanted } from './file-sink.js';
 import type { Check, ControlMember, LintFile, LintPackage } from './types.js';
 
-/** Packages up to this size are read whole, synchronously: fewer round trips than positioned reads. */
-const SMALL_DEB = 16 * 1024 * 1024;
 /** Up to this compressed size, xz members share the run's xz processes; larger ones get their own, multi-threaded. */
 const POOLED_XZ = 16 * 1024 * 1024;
 
@@ -79,7 +77,6 @@ export async function loadLintPackage(path: string, checks: readonly Check[], op
     };
   } finally {
     own?.close();
-    early?.dispose();
     await src.close();
   }
 }
@@ -94,6 +91,7 @@ async function openDeb(path: string): Promise<RandomAccess> {
     if (e instanceof DebshipError) throw e;
     throw new DebshipError('file-unreadable', `cannot open ${path}: ${(e as Error).message}`, { file: path, cause: e });
   }
+  // Larger ones are read with positioned reads, so memory stays bounded.
   if (size > SMALL_DEB) return fileAccess(path);
   try {
     return bufferAccess(readFileSync(path));
