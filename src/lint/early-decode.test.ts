@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -110,6 +110,24 @@ describe('decoding the first package early', () => {
     const plain = await lint([deb]);
     expect(plain.packages[0]!.errors.map((e) => e.message).join('\n')).toMatch(/data\.tar\.xz/);
     expect(await lint([deb], await startEarlyDecode(deb))).toEqual(plain);
+  });
+
+  it('falls back when prlimit is missing (not Linux, a minimal system)', async () => {
+    const deb = await writeTestDeb(dir, 'no-prlimit.deb', { ...sample, compression: 'xz' });
+    const bin = mkdtempSync(join(dir, 'bin-'));
+    symlinkSync(execFileSync('sh', ['-c', 'command -v xz'], { encoding: 'utf8' }).trim(), join(bin, 'xz'));
+    const path = process.env.PATH;
+    process.env.PATH = bin;
+    let early: Awaited<ReturnType<typeof startEarlyDecode>>;
+    try {
+      early = (await startEarlyDecode(deb))!;
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(await early.take('data.tar.xz')).toBeUndefined();
+    expect(early.fallbacks.get('data.tar.xz')).toMatch(/ENOENT/);
+    const plain = await lint([deb]);
+    expect(await lint([deb], early)).toEqual(plain);
   });
 
   it('stops decodes nobody took', async () => {
