@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAr } from '../deb/ar.js';
 import { crc32 } from '../deb/compress/crc32.js';
 import { runLint } from '../cli/commands/lint.js';
-import { startEarlyDecode } from './early-decode.js';
+import { EARLY_MAX_OUTPUT, startEarlyDecode } from './early-decode.js';
 import { lintPackages } from './engine.js';
 import { TEST_CONTROL, writeTestDeb, type TestDeb } from './test-deb.js';
 
@@ -110,6 +110,14 @@ describe('decoding the first package early', () => {
     const plain = await lint([deb]);
     expect(plain.packages[0]!.errors.map((e) => e.message).join('\n')).toMatch(/data\.tar\.xz/);
     expect(await lint([deb], await startEarlyDecode(deb))).toEqual(plain);
+  });
+
+  it('leaves a member that decodes to more than it holds in memory to the streaming path', async () => {
+    const deb = await writeTestDeb(dir, 'roomy.deb', { ...sample, files: [{ name: './zeros', content: Buffer.alloc(EARLY_MAX_OUTPUT + 1) }], compression: 'xz' });
+    const early = (await startEarlyDecode(deb))!;
+    expect(early.members).toEqual(['control.tar.xz']);
+    const plain = await lint([deb]);
+    expect(await lint([deb], early)).toEqual(plain);
   });
 
   it('falls back when prlimit is missing (not Linux, a minimal system)', async () => {

@@ -25,8 +25,11 @@ import { bufferAccess } from '../deb/random-access.js';
  * decoded early.
  */
 export const SMALL_DEB = 16 * 1024 * 1024;
-/** What a member may decode to here; a larger one is read through the usual streaming path. */
-export const EARLY_MAX_OUTPUT = 64 * 1024 * 1024;
+/**
+ * What a member may decode to here: it is read into memory whole, where the usual path streams it
+ * with bounded memory, so a larger one goes that way.
+ */
+export const EARLY_MAX_OUTPUT = 16 * 1024 * 1024;
 
 const MEMBERS = ['control.tar.xz', 'data.tar.xz'];
 
