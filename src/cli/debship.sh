@@ -10,4 +10,8 @@ lint) unset NODE_EXTRA_CA_CERTS ;;
 esac
 # npm installs the command as a symbolic link to this file: find the real directory.
 self=$(readlink -f -- "$0" 2>/dev/null) || self=$0
-exec node "${self%/*}/debship.cjs" "$@"
+case $self in
+*/*) dir=${self%/*} ;;
+*) dir=. ;;
+esac
+exec node "$dir/debship.cjs" "$@"

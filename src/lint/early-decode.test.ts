@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +34,17 @@ const xzOf = (deb: string, member: string): Buffer => execFileSync('sh', ['-c', 
 const lint = (files: string[], early?: Awaited<ReturnType<typeof startEarlyDecode>>) =>
   lintPackages(files, { failOn: ['error'], ...(early ? { early } : {}) });
 
+/** Runs `fn` with PATH set to `path` (the early decode finds prlimit and xz there). */
+async function withPath<T>(path: string, fn: () => Promise<T>): Promise<T> {
+  const saved = process.env.PATH;
+  process.env.PATH = path;
+  try {
+    return await fn();
+  } finally {
+    process.env.PATH = saved;
+  }
+}
+
 /** 6 MB that does not compress: xz takes far longer to decode it than stopping it takes to come. */
 let noise: Promise<string> | undefined;
 const noisy = () => (noise ??= writeTestDeb(dir, 'noise.deb', { ...sample, files: [{ name: './noise', content: randomBytes(6_000_000) }], compression: 'xz' }));
@@ -49,7 +60,40 @@ describe('decoding the first package early', () => {
     expect(leftovers()).toEqual([]);
     for (const member of ['control.tar.xz', 'data.tar.xz']) expect(await early.take(member)).toEqual(xzOf(deb, member));
     expect(await early.take('data.tar.xz')).toBeUndefined();
-    expect(early.bytes).toEqual(readFileSync(deb));
+    expect(early.takeBytes()).toEqual(readFileSync(deb));
+    expect(early.takeBytes()).toBeUndefined();
+  });
+
+  it('decodes the bytes it read, whatever happens to the file afterwards', async () => {
+    // Two packages alike but for 300 kB of noise: data members at the same offset, decoding to
+    // tars of the same size, so xz reading the rewritten file would pass every size check.
+    // Each lists its blob's MD5, so decoding the other's data shows as md5sum-mismatch.
+    const noise = (): TestDeb => {
+      const blob = randomBytes(300_000);
+      return {
+        ...sample,
+        members: { md5sums: `${createHash('md5').update(blob).digest('hex')}  blob\n` },
+        files: [{ name: './', type: 'dir' }, { name: './blob', content: blob }],
+        compression: 'xz',
+      };
+    };
+    const deb = await writeTestDeb(dir, 'rewritten.deb', noise());
+    const original = readFileSync(deb);
+    // The control members must compress to the same size, so data.tar.xz starts at the same offset.
+    const controlSize = (d: Buffer) => Number(d.toString('latin1', 8 + 60 + 4 + 48, 8 + 60 + 4 + 58).trim());
+    let other: Buffer;
+    do other = readFileSync(await writeTestDeb(dir, 'other.deb', noise()));
+    while (controlSize(other) !== controlSize(original));
+    // An xz that starts late, so the file is rewritten before it reads anything.
+    const bin = mkdtempSync(join(dir, 'slow-'));
+    const xz = execFileSync('sh', ['-c', 'command -v xz'], { encoding: 'utf8' }).trim();
+    writeFileSync(join(bin, 'xz'), `#!/bin/sh\nsleep 0.3\nexec ${xz} "$@"\n`, { mode: 0o755 });
+    const early = (await withPath(`${bin}:${process.env.PATH}`, () => startEarlyDecode(deb)))!;
+    writeFileSync(deb, other); // rewritten in place while xz waits
+    const run = await lint([deb], early);
+    writeFileSync(deb, original);
+    expect(run.packages[0]!.findings.map((f) => f.tag)).not.toContain('md5sum-mismatch');
+    expect(run).toEqual(await lint([deb]));
   });
 
   it('lints the package exactly as without it', async () => {
@@ -124,14 +168,7 @@ describe('decoding the first package early', () => {
     const deb = await writeTestDeb(dir, 'no-prlimit.deb', { ...sample, compression: 'xz' });
     const bin = mkdtempSync(join(dir, 'bin-'));
     symlinkSync(execFileSync('sh', ['-c', 'command -v xz'], { encoding: 'utf8' }).trim(), join(bin, 'xz'));
-    const path = process.env.PATH;
-    process.env.PATH = bin;
-    let early: Awaited<ReturnType<typeof startEarlyDecode>>;
-    try {
-      early = (await startEarlyDecode(deb))!;
-    } finally {
-      process.env.PATH = path;
-    }
+    const early = (await withPath(bin, () => startEarlyDecode(deb)))!;
     expect(await early.take('data.tar.xz')).toBeUndefined();
     expect(early.fallbacks.get('data.tar.xz')).toMatch(/ENOENT/);
     const plain = await lint([deb]);

@@ -5,15 +5,15 @@
  * bundle loads, xz runs on the other core meanwhile, so the package is decoded by the time the
  * checks could look at it.
  *
- * The bundle's event loop is not running yet, so nothing is piped: xz reads the member straight
- * from the .deb (a descriptor positioned at the member, `--single-stream` stopping at its end)
- * and writes to an unlinked temporary file, capped at the size the member's index declares (a
+ * The bundle's event loop is not running yet, so nothing is piped: xz reads the member from an
+ * unlinked temporary file holding the bytes already read (never the .deb again, which may have
+ * changed since) and writes to another, capped at the size the member's index declares (a
  * hostile member cannot fill the disk: the kernel stops xz at the cap). Anything unexpected — a
  * member that is not one xz stream, xz or prlimit missing, a failed decode, a size other than
  * declared — just leaves that member to the usual path, which reports the problem properly.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readArMembers, type ArMember } from '../deb/ar.js';
@@ -51,9 +51,20 @@ export class EarlyDecode {
   constructor(
     /** The .deb as given on the command line. */
     readonly file: string,
-    /** Its bytes, read once: the loader uses them instead of reading the file again. */
-    readonly bytes: Buffer,
+    /** Its bytes, read once: what the members were decoded from. */
+    private bytes: Buffer | undefined,
   ) {}
+
+  /** The .deb's bytes, once: the loader reads these instead of the file, and the run does not keep them. */
+  takeBytes(): Buffer | undefined {
+    const bytes = this.bytes;
+    this.bytes = undefined;
+    return bytes;
+  }
+
+  has(name: string): boolean {
+    return this.decodings.has(name);
+  }
 
   add(name: string, decoding: Decoding): void {
     this.decodings.set(name, decoding);
@@ -96,9 +107,10 @@ export class EarlyDecode {
   dispose(): void {
     for (const d of this.decodings.values()) {
       d.child.kill('SIGKILL');
-      closeSync(d.out);
+      closeQuietly(d.out);
     }
     this.decodings.clear();
+    this.bytes = undefined;
   }
 }
 
@@ -126,12 +138,17 @@ export async function startEarlyDecode(file: string): Promise<EarlyDecode | unde
 }
 
 function decodeMember(early: EarlyDecode, m: ArMember, bytes: Buffer): void {
-  const info = xzStreamInfo(bytes.subarray(m.offset, m.offset + m.size));
+  // A second member of the same name is the loader's to reject.
+  if (early.has(m.name)) return;
+  const member = bytes.subarray(m.offset, m.offset + m.size);
+  const info = xzStreamInfo(member);
   if (!info?.single || info.uncompressed > EARLY_MAX_OUTPUT) return;
   let input: number | undefined;
   let out: number | undefined;
   try {
-    input = openAt(early.file, m.offset);
+    input = unlinkedTempFile();
+    // A positioned write leaves the descriptor's offset at 0, where xz starts reading.
+    for (let n = 0; n < member.length; ) n += writeSync(input, member, n, member.length - n, n);
     out = unlinkedTempFile();
     // The cap is a little above the declared size, so an honest stream never meets it.
     const child = spawn('prlimit', [`--fsize=${info.uncompressed + 4096}`, '--core=0', 'xz', '-dcq', '--single-stream'], {
@@ -146,24 +163,17 @@ function decodeMember(early: EarlyDecode, m: ArMember, bytes: Buffer): void {
   } catch {
     /* no temporary file or no process: the member goes the usual way */
   } finally {
-    if (input !== undefined) closeSync(input);
-    if (out !== undefined) closeSync(out);
+    if (input !== undefined) closeQuietly(input);
+    if (out !== undefined) closeQuietly(out);
   }
 }
 
-/** The file opened for reading with its offset at `position` (xz reads from there). */
-function openAt(file: string, position: number): number {
-  const fd = openSync(file, 'r');
-  const skip = Buffer.allocUnsafe(Math.min(position, 64 * 1024));
-  for (let left = position; left > 0; ) {
-    const got = readSync(fd, skip, 0, Math.min(left, skip.length), null);
-    if (got === 0) {
-      closeSync(fd);
-      throw new Error(`${file} is shorter than it was`);
-    }
-    left -= got;
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    /* already unusable: nothing to release */
   }
-  return fd;
 }
 
 let tempFiles = 0;
@@ -172,6 +182,11 @@ let tempFiles = 0;
 function unlinkedTempFile(): number {
   const path = join(tmpdir(), `debship-lint-${process.pid}-${++tempFiles}-${Math.random().toString(36).slice(2)}`);
   const fd = openSync(path, 'wx+', 0o600);
-  unlinkSync(path);
+  try {
+    unlinkSync(path);
+  } catch (e) {
+    closeQuietly(fd);
+    throw e;
+  }
   return fd;
 }

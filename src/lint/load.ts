@@ -48,7 +48,8 @@ export async function loadLintPackage(path: string, checks: readonly Check[], op
   let own: XzPool | undefined;
   const pool = () => opts.xz ?? (own ??= new XzPool(1));
   const early = opts.early;
-  const src = early ? bufferAccess(early.bytes) : await openDeb(path);
+  const bytes = early?.takeBytes();
+  const src = bytes ? bufferAccess(bytes) : await openDeb(path);
   try {
     const { members, control, data, corrupt } = await locateMembers(src, path);
     const wanted = checks.flatMap((c) => (c.wantsContent ? [c.wantsContent.bind(c) as ContentWanted] : []));
