@@ -99,7 +99,7 @@ export class EarlyDecode {
       }
       return data;
     } finally {
-      closeSync(d.out);
+      closeQuietly(d.out);
     }
   }
 
