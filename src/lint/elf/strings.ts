@@ -25,20 +25,31 @@ let table: Table | undefined;
 
 const bucket = (word: number): number => Math.imul(word, GOLDEN) >>> (32 - FILTER_BITS);
 
-/** Letters more common in English text cost more: the window with the rarest bytes wins. */
-function commonness(text: string): number {
-  let score = 0;
-  for (const ch of text) score += ' etaoinsrhl'.includes(ch.toLowerCase()) ? 3 : /[a-z]/i.test(ch) ? 1 : 0;
-  return score;
-}
+/**
+ * What each ASCII byte costs in a window: letters common in English text 3, other letters 1,
+ * anything else 0, so the window with the rarest bytes wins.
+ */
+const COST = Uint8Array.from({ length: 128 }, (_, c) => {
+  const ch = String.fromCharCode(c).toLowerCase();
+  return ' etaoinsrhl'.includes(ch) ? 3 : ch >= 'a' && ch <= 'z' ? 1 : 0;
+});
 
+/** The literal's window of WINDOW bytes with the lowest cost; the first of equals. */
 function rarestWindow(literal: string): string {
-  let best = literal.slice(0, WINDOW);
+  const cost = (i: number): number => COST[literal.charCodeAt(i)] ?? 0;
+  let sum = 0;
+  for (let i = 0; i < WINDOW; i++) sum += cost(i);
+  let best = 0;
+  let bestSum = sum;
   for (let i = 1; i + WINDOW <= literal.length; i++) {
-    const w = literal.slice(i, i + WINDOW);
-    if (commonness(w) < commonness(best)) best = w;
+    // Slide: the byte leaving, the byte entering.
+    sum += cost(i + WINDOW - 1) - cost(i - 1);
+    if (sum < bestSum) {
+      best = i;
+      bestSum = sum;
+    }
   }
-  return best;
+  return literal.slice(best, best + WINDOW);
 }
 
 function caseVariants(piece: string, ignoreCase: boolean): string[] {
@@ -60,10 +71,12 @@ function buildTable(): Table {
   signatures.forEach((sig, index) => {
     for (const literal of sig.literals) {
       if (literal.length < WINDOW) throw new Error(`signature ${sig.key}: literal "${literal}" is shorter than ${WINDOW}`);
+      // Strings are runs of printable ASCII: any other byte could never be found.
+      if (!/^[\t\x20-\x7e]*$/.test(literal)) throw new Error(`signature ${sig.key}: literal "${literal}" is not printable ASCII`);
       const window = rarestWindow(literal);
       for (let shift = 0; shift < 4; shift++) {
         for (const piece of caseVariants(window.slice(shift, shift + 4), sig.regex.ignoreCase)) {
-          bytes.set(Buffer.from(piece, 'latin1'));
+          for (let k = 0; k < 4; k++) bytes[k] = piece.charCodeAt(k);
           const value = word[0]!;
           filter[bucket(value)] = 1;
           const list = owners.get(value) ?? [];
