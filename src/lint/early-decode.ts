@@ -5,18 +5,18 @@
  * bundle loads, xz runs on the other core meanwhile, so the package is decoded by the time the
  * checks could look at it.
  *
- * The bundle's event loop is not running yet, so nothing is piped: xz reads the member from an
- * unlinked temporary file holding the bytes already read (never the .deb again, which may have
- * changed since) and writes to another, capped at the size the member's index declares (a
+ * The bundle's event loop is not running yet, so nothing is piped: one xz reads the members from
+ * an unlinked temporary file holding the bytes already read (never the .deb again, which may have
+ * changed since) and writes to another, capped at the size the members' indexes declare (a
  * hostile member cannot fill the disk: the kernel stops xz at the cap). Anything unexpected — a
  * member that is not one xz stream, xz or prlimit missing, a failed decode, a size other than
- * declared — just leaves that member to the usual path, which reports the problem properly.
+ * declared — just leaves the members to the usual path, which reports the problem properly.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readArMembers, type ArMember } from '../deb/ar.js';
+import { readArMembers } from '../deb/ar.js';
 import { xzStreamInfo } from '../deb/compress/xz.js';
 import { bufferAccess } from '../deb/random-access.js';
 
@@ -33,18 +33,30 @@ export const EARLY_MAX_OUTPUT = 16 * 1024 * 1024;
 
 const MEMBERS = ['control.tar.xz', 'data.tar.xz'];
 
+/** One xz process decoding the members' streams one after the other into one output file. */
 interface Decoding {
   child: ChildProcess;
   /** The unlinked output file; xz writes to it through its own copy of the descriptor. */
   out: number;
+  /** What the members' indexes declare together: the output's size when xz succeeds. */
   size: number;
-  /** How xz ended: `exit 0` when it decoded the member, else the status, signal or spawn error. */
+  /** How xz ended: `exit 0` when it decoded every member, else the status, signal or spawn error. */
   ended: Promise<string>;
+  /** Members not taken yet; the output is closed when none is left. */
+  untaken: number;
+}
+
+/** A member's place in its decoding's output. */
+interface Part {
+  decoding: Decoding;
+  offset: number;
+  size: number;
 }
 
 export class EarlyDecode {
-  private readonly decodings = new Map<string, Decoding>();
+  private readonly parts = new Map<string, Part>();
   private readonly started: Array<Promise<string>> = [];
+  private readonly running: Decoding[] = [];
   /** Why members were left to the usual path after all, by name. */
   readonly fallbacks = new Map<string, string>();
 
@@ -62,12 +74,15 @@ export class EarlyDecode {
     return bytes;
   }
 
-  has(name: string): boolean {
-    return this.decodings.has(name);
-  }
-
-  add(name: string, decoding: Decoding): void {
-    this.decodings.set(name, decoding);
+  /** Records a started xz and the members whose streams it decodes, in their order in its input. */
+  add(decoding: Decoding, members: Array<{ name: string; size: number }>): void {
+    let offset = 0;
+    for (const { name, size } of members) {
+      this.parts.set(name, { decoding, offset, size });
+      offset += size;
+    }
+    decoding.untaken = members.length;
+    this.running.push(decoding);
     this.started.push(decoding.ended);
   }
 
@@ -77,39 +92,42 @@ export class EarlyDecode {
   }
 
   get members(): string[] {
-    return [...this.decodings.keys()];
+    return [...this.parts.keys()];
   }
 
   /** The decoded member, once; undefined when it was not decoded early or the decode failed. */
   async take(name: string): Promise<Buffer | undefined> {
-    const d = this.decodings.get(name);
-    if (!d) return undefined;
-    this.decodings.delete(name);
+    const part = this.parts.get(name);
+    if (!part) return undefined;
+    this.parts.delete(name);
+    const d = part.decoding;
     const fallBack = (why: string): undefined => void this.fallbacks.set(name, why);
     try {
       const ended = await d.ended;
       if (ended !== 'exit 0') return fallBack(`xz: ${ended}`);
       const written = fstatSync(d.out).size;
-      if (written !== d.size) return fallBack(`decoded ${written} bytes, the index declares ${d.size}`);
-      const data = Buffer.allocUnsafe(d.size);
-      for (let n = 0; n < d.size; ) {
-        const got = readSync(d.out, data, n, d.size - n, n);
+      if (written !== d.size) return fallBack(`decoded ${written} bytes, the indexes declare ${d.size}`);
+      const data = Buffer.allocUnsafe(part.size);
+      for (let n = 0; n < part.size; ) {
+        const got = readSync(d.out, data, n, part.size - n, part.offset + n);
         if (got === 0) return fallBack('the decoded member shrank');
         n += got;
       }
       return data;
     } finally {
-      closeQuietly(d.out);
+      if (--d.untaken === 0) closeQuietly(d.out);
     }
   }
 
   /** Stops what was not taken (a package that failed before its members were read). */
   dispose(): void {
-    for (const d of this.decodings.values()) {
+    for (const d of this.running) {
+      if (d.untaken === 0) continue;
       d.child.kill('SIGKILL');
       closeQuietly(d.out);
+      d.untaken = 0;
     }
-    this.decodings.clear();
+    this.parts.clear();
     this.bytes = undefined;
   }
 }
@@ -125,43 +143,54 @@ export async function startEarlyDecode(file: string): Promise<EarlyDecode | unde
     return undefined;
   }
   const early = new EarlyDecode(file, bytes);
+  const members: Array<{ name: string; stream: Buffer; size: number }> = [];
   try {
     // The archive is in memory: the reader's promises settle without any I/O.
     for await (const m of readArMembers(bufferAccess(bytes), file)) {
-      if (MEMBERS.includes(m.name)) decodeMember(early, m, bytes);
+      if (MEMBERS.includes(m.name)) {
+        // A second member of the same name is the loader's to reject.
+        if (members.some((o) => o.name === m.name)) break;
+        const stream = bytes.subarray(m.offset, m.offset + m.size);
+        const info = xzStreamInfo(stream);
+        if (info?.single && info.uncompressed <= EARLY_MAX_OUTPUT) members.push({ name: m.name, stream, size: info.uncompressed });
+      }
       if (m.name.startsWith('data.tar')) break;
     }
   } catch {
-    /* a damaged archive: whatever started is still usable, the loader reports the damage */
+    /* a damaged archive: the members before the damage are still usable, the loader reports it */
   }
+  if (members.length) decode(early, members);
   return early;
 }
 
-function decodeMember(early: EarlyDecode, m: ArMember, bytes: Buffer): void {
-  // A second member of the same name is the loader's to reject.
-  if (early.has(m.name)) return;
-  const member = bytes.subarray(m.offset, m.offset + m.size);
-  const info = xzStreamInfo(member);
-  if (!info?.single || info.uncompressed > EARLY_MAX_OUTPUT) return;
+/**
+ * One xz for all the members: each is exactly one .xz stream, so their concatenation is a valid
+ * input whose output is their decoded bytes one after the other. xz checks every stream against
+ * its index, so a clean exit means each member decoded to the size its index declares.
+ */
+function decode(early: EarlyDecode, members: Array<{ name: string; stream: Buffer; size: number }>): void {
   let input: number | undefined;
   let out: number | undefined;
   try {
     input = unlinkedTempFile();
-    // A positioned write leaves the descriptor's offset at 0, where xz starts reading.
-    for (let n = 0; n < member.length; ) n += writeSync(input, member, n, member.length - n, n);
+    // Positioned writes leave the descriptor's offset at 0, where xz starts reading.
+    let at = 0;
+    for (const { stream } of members) {
+      for (let n = 0; n < stream.length; ) n += writeSync(input, stream, n, stream.length - n, at + n);
+      at += stream.length;
+    }
     out = unlinkedTempFile();
-    // The cap is a little above the declared size, so an honest stream never meets it.
-    const child = spawn('prlimit', [`--fsize=${info.uncompressed + 4096}`, '--core=0', 'xz', '-dcq', '--single-stream'], {
-      stdio: [input, out, 'ignore'],
-    });
+    const size = members.reduce((sum, m) => sum + m.size, 0);
+    // The cap is a little above the declared size, so honest streams never meet it.
+    const child = spawn('prlimit', [`--fsize=${size + 4096}`, '--core=0', 'xz', '-dcq'], { stdio: [input, out, 'ignore'] });
     const ended = new Promise<string>((resolve) => {
       child.once('error', (e) => resolve(e.message));
       child.once('exit', (code, signal) => resolve(signal ? `killed by ${signal}` : `exit ${code}`));
     });
-    early.add(m.name, { child, out, size: info.uncompressed, ended });
+    early.add({ child, out, size, ended, untaken: 0 }, members);
     out = undefined;
   } catch {
-    /* no temporary file or no process: the member goes the usual way */
+    /* no temporary file or no process: the members go the usual way */
   } finally {
     if (input !== undefined) closeQuietly(input);
     if (out !== undefined) closeQuietly(out);
