@@ -2,8 +2,16 @@
  * Positioned reads over a file or a buffer, so the ar reader can seek from header to header and
  * stream one member without loading the archive.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import { close, fstat, open, read as readFd } from 'node:fs';
+import { promisify } from 'node:util';
 import { DebshipError } from '../core/errors.js';
+
+// The callback API, promisified: node:fs/promises would load readline and friends as well, a
+// measurable part of linting one small package.
+const openAsync = promisify(open);
+const fstatAsync = promisify(fstat);
+const readAsync = promisify(readFd);
+const closeAsync = promisify(close);
 
 export interface RandomAccess {
   readonly size: number;
@@ -29,23 +37,28 @@ export function bufferAccess(data: Uint8Array): RandomAccess {
 }
 
 export async function fileAccess(path: string): Promise<RandomAccess> {
-  let fh: FileHandle;
+  let fd: number;
   try {
-    fh = await open(path, 'r');
+    fd = await openAsync(path, 'r');
   } catch (e) {
     throw new DebshipError('file-unreadable', `cannot open ${path}: ${(e as Error).message}`, { file: path, cause: e });
   }
-  const st = await fh.stat();
+  const st = await fstatAsync(fd).catch(async (e: unknown) => {
+    await closeAsync(fd);
+    throw e;
+  });
   if (!st.isFile()) {
-    await fh.close();
+    await closeAsync(fd);
     throw new DebshipError('file-unreadable', `${path} is not a regular file`, { file: path });
   }
   const { size } = st;
+  let closing: Promise<void> | undefined;
   const read = async (position: number, length: number): Promise<Buffer> => {
+    if (closing) throw new Error(`${path} was read after being closed`);
     const buf = Buffer.alloc(length);
     let done = 0;
     while (done < length) {
-      const { bytesRead } = await fh.read(buf, done, length - done, position + done);
+      const { bytesRead } = await readAsync(fd, buf, done, length - done, position + done);
       if (bytesRead === 0) throw new DebshipError('file-truncated', `${path} shrank while being read`, { file: path });
       done += bytesRead;
     }
@@ -57,6 +70,7 @@ export async function fileAccess(path: string): Promise<RandomAccess> {
     async *stream(position, length) {
       for (let p = position; p < position + length; p += CHUNK) yield await read(p, Math.min(CHUNK, position + length - p));
     },
-    close: () => fh.close(),
+    // Once only: a descriptor number closed twice may by then belong to another file.
+    close: () => (closing ??= closeAsync(fd)),
   };
 }

@@ -1,0 +1,60 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bufferAccess, fileAccess, type RandomAccess } from './random-access.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'debship-access-'));
+const data = Buffer.from(Array.from({ length: 600_000 }, (_, i) => (i * 7) & 0xff));
+const file = join(dir, 'data.bin');
+writeFileSync(file, data);
+
+const openDescriptors = () => readdirSync('/proc/self/fd').length;
+
+async function collect(stream: AsyncIterable<Buffer>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const p of stream) parts.push(p);
+  return Buffer.concat(parts);
+}
+
+describe.each([
+  ['a file', () => fileAccess(file)],
+  ['a buffer', async () => bufferAccess(data)],
+])('random access to %s', (_, access: () => Promise<RandomAccess>) => {
+  it('reads exactly the bytes asked for, in one piece or streamed in chunks', async () => {
+    const src = await access();
+    expect(src.size).toBe(data.length);
+    expect(await src.read(1000, 5)).toEqual(data.subarray(1000, 1005));
+    // Compared as bytes: a deep comparison of 600 kB takes seconds.
+    expect((await collect(src.stream(3, 599_990))).equals(data.subarray(3, 599_993))).toBe(true);
+    await src.close();
+  });
+});
+
+describe('random access to a file', () => {
+  it('says which file cannot be opened or is not a regular file', async () => {
+    await expect(fileAccess(join(dir, 'missing'))).rejects.toThrow(/cannot open .*missing: ENOENT/);
+    const before = openDescriptors();
+    await expect(fileAccess(dir)).rejects.toThrow(/is not a regular file/);
+    expect(openDescriptors()).toBe(before);
+  });
+
+  it('reports a file that shrank while being read', async () => {
+    const path = join(dir, 'shrinking.bin');
+    writeFileSync(path, data);
+    const src = await fileAccess(path);
+    writeFileSync(path, data.subarray(0, 100));
+    await expect(src.read(50, 200)).rejects.toThrow(/shrank while being read/);
+    await src.close();
+  });
+
+  it('closes its descriptor once, however often it is closed, and is not read afterwards', async () => {
+    const before = openDescriptors();
+    const src = await fileAccess(file);
+    expect(openDescriptors()).toBe(before + 1);
+    await Promise.all([src.close(), src.close()]);
+    await src.close();
+    expect(openDescriptors()).toBe(before);
+    await expect(src.read(0, 1)).rejects.toThrow(/read after being closed/);
+  });
+});
