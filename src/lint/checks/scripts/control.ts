@@ -147,7 +147,7 @@ function commandsWithPath(line: string, found: (command: string, how: string) =>
 
 function badCommands(pkg: LintPackage, item: ControlMember, line: string, position: number, anyScript: boolean, automatic: boolean, report: Report): void {
   for (const bad of BAD_COMMANDS) {
-    if ((automatic && bad.ignoreAutomatic) || bad.anyScript !== anyScript) continue;
+    if ((automatic && bad.ignoreAutomatic) || bad.anyScript !== anyScript || !line.includes(bad.literal)) continue;
     if (bad.scriptInclude && !bad.scriptInclude.test(item.name)) continue;
     const m = bad.command.exec(line);
     if (!m || bad.packageExclude?.test(pkg.name)) continue;
