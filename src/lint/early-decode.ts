@@ -81,7 +81,6 @@ export class EarlyDecode {
       this.parts.set(name, { decoding, offset, size });
       offset += size;
     }
-    decoding.untaken = members.length;
     this.running.push(decoding);
     this.started.push(decoding.ended);
   }
@@ -187,7 +186,7 @@ function decode(early: EarlyDecode, members: Array<{ name: string; stream: Buffe
       child.once('error', (e) => resolve(e.message));
       child.once('exit', (code, signal) => resolve(signal ? `killed by ${signal}` : `exit ${code}`));
     });
-    early.add({ child, out, size, ended, untaken: 0 }, members);
+    early.add({ child, out, size, ended, untaken: members.length }, members);
     out = undefined;
   } catch {
     /* no temporary file or no process: the members go the usual way */
