@@ -10,7 +10,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import { parseLintArgs } from './lint-options.js';
 
 // A reader that stops early (`debship lint x.deb | head`) is not an error: stop quietly.
@@ -52,25 +51,12 @@ async function lint(files: string[], flags: Parameters<typeof import('./commands
   const { loadWithCodeCache } = await import('./code-cache.js');
   const mod = loadWithCodeCache(core);
   const { runLint, handleFailure } = mod.exports as typeof import('./lint-core.js');
-  regexesCompiledOnce(true);
   try {
     process.exitCode = await runLint(files, { ...flags, version: version() });
   } catch (e) {
     process.exitCode = handleFailure(e, { debug: Boolean(flags.debug), stderr: process.stderr });
   }
-  regexesCompiledOnce(false);
   mod.save();
-}
-
-/**
- * V8 first runs a regex from bytecode and compiles it to machine code on its second use: two
- * compilations for each of the checks' hundreds of regexes, most of which a run uses a few times.
- * Compiling straight to machine code takes about 5 % off linting one small package. Set here, not
- * on node's command line (any V8 flag there makes Node compile its own modules again, ~10 ms),
- * and reset before a code cache is saved, so the cache is made under the flags runs start with.
- */
-function regexesCompiledOnce(on: boolean): void {
-  setFlagsFromString(on ? '--no-regexp-tier-up' : '--regexp-tier-up');
 }
 
 function version(): string {
