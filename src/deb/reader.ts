@@ -32,10 +32,10 @@ export async function readDeb(path: string): Promise<DebInfo> {
 
 export async function readDebFrom(src: RandomAccess, what: string): Promise<DebInfo> {
   const { members, control, data, corrupt } = await locateMembers(src, what);
-  const texts = await guard(() => readControlMembers(src, control.member, control.algo, `${control.member.name} in ${what}`), corrupt);
+  const texts = await guard(control.member.name, () => readControlMembers(src, control.member, control.algo, `${control.member.name} in ${what}`), corrupt);
   const controlText = texts.get('control');
   if (controlText === undefined) throw corrupt(`${control.member.name} has no control file`);
-  const files = await guard(() => readDataEntries(src, data.member, data.algo, `${data.member.name} in ${what}`), corrupt);
+  const files = await guard(data.member.name, () => readDataEntries(src, data.member, data.algo, `${data.member.name} in ${what}`), corrupt);
   texts.delete('control');
   const scripts: DebInfo['scripts'] = {};
   for (const name of SCRIPTS) if (texts.has(name)) scripts[name as MaintainerScript] = texts.get(name)!;
@@ -99,13 +99,13 @@ export async function locateMembers(src: RandomAccess, what: string): Promise<De
   return { members, control, data, corrupt };
 }
 
-/** Wraps codec and stream failures (zlib errors, a decompressor's exit) as corruption. */
-export async function guard<T>(fn: () => Promise<T>, corrupt: (msg: string, cause?: unknown) => DebshipError): Promise<T> {
+/** Wraps codec and stream failures (zlib errors, a decompressor's exit) as corruption of `member`. */
+export async function guard<T>(member: string, fn: () => Promise<T>, corrupt: (msg: string, cause?: unknown) => DebshipError): Promise<T> {
   try {
     return await fn();
   } catch (e) {
     if (isDebshipError(e) && e.code !== 'exec-failed') throw e;
-    throw corrupt(`cannot decompress: ${(e as Error).message}`, e);
+    throw corrupt(`cannot decompress ${member}: ${(e as Error).message}`, e);
   }
 }
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAr } from '../deb/ar.js';
-import { crc32 } from '../deb/compress/crc32.js';
+import { withDeclaredSize } from '../deb/compress/xz-index-lie.js';
 import { runLint } from '../cli/commands/lint.js';
 import { EARLY_MAX_OUTPUT, startEarlyDecode } from './early-decode.js';
 import { lintPackages } from './engine.js';
@@ -48,6 +48,18 @@ async function withPath<T>(path: string, fn: () => Promise<T>): Promise<T> {
 /** 6 MB that does not compress: xz takes far longer to decode it than stopping it takes to come. */
 let noise: Promise<string> | undefined;
 const noisy = () => (noise ??= writeTestDeb(dir, 'noise.deb', { ...sample, files: [{ name: './noise', content: randomBytes(6_000_000) }], compression: 'xz' }));
+
+/** A .deb of the given xz members, put together as they are. */
+function xzDeb(name: string, control: Buffer, data: Buffer): string {
+  const deb = join(dir, name);
+  const members = [
+    { name: 'debian-binary', data: Buffer.from('2.0\n') },
+    { name: 'control.tar.xz', data: control },
+    { name: 'data.tar.xz', data },
+  ];
+  writeFileSync(deb, buildAr(members, 1_700_000_000));
+  return deb;
+}
 
 /** No temporary file of ours is left behind: each is unlinked as soon as it is created. */
 const leftovers = () => readdirSync(tmpdir()).filter((f) => f.startsWith(`debship-lint-${process.pid}-`));
@@ -138,18 +150,7 @@ describe('decoding the first package early', () => {
     // data.tar.xz's index claims 2 MiB; the stream holds 10 MiB.
     const tar = execFileSync('sh', ['-c', 'cd "$0" && mkdir -p big/usr/share && head -c 10485000 /dev/zero > big/usr/share/zeros && tar -C big -cf - .', dir], { maxBuffer: 1 << 26 });
     const control = execFileSync('sh', ['-c', 'cd "$0" && mkdir -p ctl && printf "%s" "$1" > ctl/control && tar -C ctl -cf - . | xz -c', dir, TEST_CONTROL]);
-    const deb = join(dir, 'lying.deb');
-    writeFileSync(
-      deb,
-      buildAr(
-        [
-          { name: 'debian-binary', data: Buffer.from('2.0\n') },
-          { name: 'control.tar.xz', data: control },
-          { name: 'data.tar.xz', data: withDeclaredSize(execFileSync('xz', ['-c', '-0', '--check=crc32'], { input: tar, maxBuffer: 1 << 26 }), 2 * 1024 * 1024) },
-        ],
-        1_700_000_000,
-      ),
-    );
+    const deb = xzDeb('lying.deb', control, withDeclaredSize(execFileSync('xz', ['-c', '-0', '--check=crc32'], { input: tar, maxBuffer: 1 << 26 }), 2 * 1024 * 1024));
     const early = (await startEarlyDecode(deb))!;
     expect(early.members).toEqual(['control.tar.xz', 'data.tar.xz']);
     expect(await early.take('data.tar.xz')).toBeUndefined();
@@ -157,6 +158,23 @@ describe('decoding the first package early', () => {
     early.dispose();
     const plain = await lint([deb]);
     expect(plain.packages[0]!.errors.map((e) => e.message).join('\n')).toMatch(/data\.tar\.xz/);
+    expect(await lint([deb], await startEarlyDecode(deb))).toEqual(plain);
+  });
+
+  it('leaves both members to the usual path when the index of the first one lies', async () => {
+    // control.tar.xz's index claims 512 bytes less than its tar: split by the declared sizes,
+    // data.tar would start inside control's tar. xz checks each stream against its index.
+    const tar = execFileSync('sh', ['-c', 'cd "$0" && mkdir -p ctl2 && printf "%s" "$1" > ctl2/control && tar -C ctl2 -cf - .', dir, TEST_CONTROL]);
+    const control = withDeclaredSize(execFileSync('xz', ['-c', '--check=crc32'], { input: tar }), tar.length - 512);
+    const data = execFileSync('sh', ['-c', 'cd "$0" && mkdir -p d2/usr/share/demo && printf hi > d2/usr/share/demo/hi && tar -C d2 -cf - . | xz -c', dir]);
+    const deb = xzDeb('lying-control.deb', control, data);
+    const early = (await startEarlyDecode(deb))!;
+    expect(early.members).toEqual(['control.tar.xz', 'data.tar.xz']);
+    expect(await early.take('control.tar.xz')).toBeUndefined();
+    expect(await early.take('data.tar.xz')).toBeUndefined();
+    expect(early.fallbacks.get('data.tar.xz')).toMatch(/^xz: /);
+    const plain = await lint([deb]);
+    expect(plain.errored).toBe(true);
     expect(await lint([deb], await startEarlyDecode(deb))).toEqual(plain);
   });
 
@@ -187,6 +205,17 @@ describe('decoding the first package early', () => {
     expect(await early.settled()).toEqual(['killed by SIGKILL']);
   });
 
+  it('gives nothing, and reads no closed file, when stopped while a member is awaited', async () => {
+    const deb = await writeTestDeb(dir, 'stopped.deb', { ...sample, compression: 'xz' });
+    const early = (await startEarlyDecode(deb))!;
+    await early.settled(); // xz has finished: take() only waits for the promise of its end
+    const pending = early.take('data.tar.xz');
+    early.dispose();
+    expect(await pending).toBeUndefined();
+    expect(early.fallbacks.get('data.tar.xz')).toBe('stopped before it was taken');
+    expect(await early.take('control.tar.xz')).toBeUndefined();
+  });
+
   it('is stopped when the command fails before reading any package', async () => {
     const deb = await noisy();
     const early = (await startEarlyDecode(deb))!;
@@ -197,34 +226,3 @@ describe('decoding the first package early', () => {
     expect(await early.settled()).toEqual(['killed by SIGKILL']);
   });
 });
-
-/** An .xz stream of one block whose index records `declared` as the uncompressed size. */
-function withDeclaredSize(xz: Buffer, declared: number): Buffer {
-  const out = Buffer.from(xz);
-  const n = out.length;
-  const indexSize = (out.readUInt32LE(n - 8) + 1) * 4;
-  const start = n - 12 - indexSize;
-  let pos = start + 1;
-  const vli = () => {
-    const at = pos;
-    while (out[pos]! & 0x80) pos++;
-    pos++;
-    return { at, length: pos - at };
-  };
-  expect(vli().length).toBe(1); // one record
-  vli(); // unpadded size
-  const size = vli();
-  const encoded: number[] = [];
-  for (let v = declared; ; v = Math.floor(v / 128)) {
-    if (v < 128) {
-      encoded.push(v);
-      break;
-    }
-    encoded.push((v % 128) | 0x80);
-  }
-  expect(encoded.length).toBe(size.length); // same length keeps every offset valid
-  Buffer.from(encoded).copy(out, size.at);
-  const crcAt = start + indexSize - 4;
-  out.writeUInt32LE(crc32(out.subarray(start, crcAt)), crcAt);
-  return out;
-}

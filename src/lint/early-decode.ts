@@ -44,6 +44,8 @@ interface Decoding {
   ended: Promise<string>;
   /** Members not taken yet; the output is closed when none is left. */
   untaken: number;
+  /** The output was closed: every member taken, or the decoding stopped. */
+  closed: boolean;
 }
 
 /** A member's place in its decoding's output. */
@@ -103,6 +105,8 @@ export class EarlyDecode {
     const fallBack = (why: string): undefined => void this.fallbacks.set(name, why);
     try {
       const ended = await d.ended;
+      // dispose() may have run while this waited.
+      if (d.closed) return fallBack('stopped before it was taken');
       if (ended !== 'exit 0') return fallBack(`xz: ${ended}`);
       const written = fstatSync(d.out).size;
       if (written !== d.size) return fallBack(`decoded ${written} bytes, the indexes declare ${d.size}`);
@@ -114,17 +118,16 @@ export class EarlyDecode {
       }
       return data;
     } finally {
-      if (--d.untaken === 0) closeQuietly(d.out);
+      if (--d.untaken === 0) close(d);
     }
   }
 
   /** Stops what was not taken (a package that failed before its members were read). */
   dispose(): void {
     for (const d of this.running) {
-      if (d.untaken === 0) continue;
+      if (d.closed) continue;
       d.child.kill('SIGKILL');
-      closeQuietly(d.out);
-      d.untaken = 0;
+      close(d);
     }
     this.parts.clear();
     this.bytes = undefined;
@@ -186,7 +189,7 @@ function decode(early: EarlyDecode, members: Array<{ name: string; stream: Buffe
       child.once('error', (e) => resolve(e.message));
       child.once('exit', (code, signal) => resolve(signal ? `killed by ${signal}` : `exit ${code}`));
     });
-    early.add({ child, out, size, ended, untaken: members.length }, members);
+    early.add({ child, out, size, ended, untaken: members.length, closed: false }, members);
     out = undefined;
   } catch {
     /* no temporary file or no process: the members go the usual way */
@@ -194,6 +197,12 @@ function decode(early: EarlyDecode, members: Array<{ name: string; stream: Buffe
     if (input !== undefined) closeQuietly(input);
     if (out !== undefined) closeQuietly(out);
   }
+}
+
+function close(d: Decoding): void {
+  if (d.closed) return;
+  d.closed = true;
+  closeQuietly(d.out);
 }
 
 function closeQuietly(fd: number): void {

@@ -54,8 +54,8 @@ export async function loadLintPackage(path: string, checks: readonly Check[], op
     const { members, control, data, corrupt } = await locateMembers(src, path);
     const wanted = checks.flatMap((c) => (c.wantsContent ? [c.wantsContent.bind(c) as ContentWanted] : []));
     const [ctrl, files] = await Promise.all([
-      guard(() => readControl(src, control, pool, early, `${control.member.name} in ${path}`), corrupt),
-      guard(() => readData(src, data, wanted, pool, early, `${data.member.name} in ${path}`), corrupt),
+      guard(control.member.name, () => readControl(src, control, pool, early, `${control.member.name} in ${path}`), corrupt),
+      guard(data.member.name, () => readData(src, data, wanted, pool, early, `${data.member.name} in ${path}`), corrupt),
     ]);
     const controlText = ctrl.get('control');
     if (controlText === undefined) throw corrupt(`${control.member.name} has no control file`);

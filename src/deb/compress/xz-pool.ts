@@ -5,8 +5,11 @@
  * back to back on stdin; since every stream's index states its uncompressed size, the output is
  * cut back into one piece per member, in order, with backpressure per member.
  *
- * A stream xz rejects kills its lane: the member being decoded gets the error and the ones queued
- * behind it go to a fresh lane.
+ * xz checks a stream (its integrity check, its index) only after writing its output, so a
+ * member's output is not final when its last byte arrives: the member ends when the output of the
+ * filler behind it starts, which xz writes only once those checks passed (and whose first bytes
+ * xz's buffers always let through). A stream xz rejects kills its lane: the member it belongs to
+ * gets the error and the ones queued behind it go to a fresh lane.
  */
 import type { ChildProcess } from 'node:child_process';
 import { DebshipError } from '../../core/errors.js';
@@ -18,15 +21,20 @@ const HIGH_WATER = 4 * 1024 * 1024;
 /**
  * xz reads its input and writes its output in whole buffers (8 KiB in xz 5.4, at most 64 KiB in
  * later versions), blocking until a buffer is full: a member's tail could wait for the next
- * member forever. So each member is followed by this stream of 64 KiB of zeros (`head -c 65536
- * /dev/zero | xz -0 --check=none`), whose output pushes the member's output out and is discarded,
- * and by 64 KiB of stream padding (zero bytes, which xz skips between streams) to complete reads.
+ * member forever. So each member is followed by this stream of 64 KiB of 0xA5 bytes (`head -c
+ * 65536 /dev/zero | tr '\0' '\245' | xz -0 --check=none`), whose output pushes the member's
+ * output out and is discarded, and by 64 KiB of stream padding (zero bytes, which xz skips between
+ * streams) to complete reads. Not zeros: a member running on past its declared size most often
+ * runs on with a tar's zero padding, which must not pass for the filler.
  */
 const FILLER = Buffer.from(
-  '/Td6WFoAAAD/EtlBAgAhAQwAAACPmEGc4P//AExdAABv/f//o7f/Rz5IFXI5YVG4kijmo4YH+e7kHoLTL8U6PAFLsX7JiopNL6MN2X+m44wjEVPgWRjFdYrid/i2lH8MasDedElkXJ460QAAAAFggIAEAADydReQqAAK/AIAAAAAAFla',
+  '/Td6WFoAAAD/EtlBAgAhAQwAAACPmEGc4P//AExdAFLv+7/+o7Fe5fg/sqomVfhocEFwFQ+N/R5MG4pCtxn0aRhxrmYjiopNL6MN2X+m44wjEVPgWRjFdYrid/i2lH8MasDedElkXJ460QAAAAFggIAEAADydReQqAAK/AIAAAAAAFla',
   'base64',
 );
 export const FILLER_SIZE = 65536;
+/** What the filler decodes to. */
+export const FILLER_BYTE = 0xa5;
+const FILLER_OUTPUT = Buffer.alloc(FILLER_SIZE, FILLER_BYTE);
 const PADDING = Buffer.alloc(65536);
 
 /** The filler stream, for tests. */
@@ -105,6 +113,8 @@ class Job implements AsyncIterable<Buffer> {
 
 class Lane {
   readonly jobs: Job[] = [];
+  /** The member whose output came whole, waiting for its filler to show that xz accepted it. */
+  private unverified: Job | undefined;
   pending = 0;
   private readonly child: ChildProcess;
   private readonly stderr: Buffer[] = [];
@@ -148,7 +158,14 @@ class Lane {
       const head = this.jobs[0];
       if (!head) return this.die(new Error('xz produced more output than the streams declared'));
       const n = Math.min(head.remaining, rest.length);
-      head.push(rest.subarray(0, n));
+      const piece = rest.subarray(0, n);
+      if (head.input === FILLER && n > 0) {
+        // Anything else where the filler's output belongs is the member before it running on past
+        // the size its index declares (xz is about to reject that stream).
+        if (!piece.equals(FILLER_OUTPUT.subarray(0, n))) return this.die(new Error('it decodes to more than its index declares'));
+        this.verified();
+      }
+      head.push(piece);
       head.remaining -= n;
       this.pending -= n;
       rest = rest.subarray(n);
@@ -161,13 +178,25 @@ class Lane {
   }
 
   private shift(): void {
-    this.jobs.shift()!.end();
+    this.complete(this.jobs.shift()!);
     this.finishEmpty();
   }
 
   /** Empty streams produce no output: they are done as soon as they reach the head. */
   private finishEmpty(): void {
-    while (this.jobs[0]?.remaining === 0) this.jobs.shift()!.end();
+    while (this.jobs[0]?.remaining === 0) this.complete(this.jobs.shift()!);
+  }
+
+  /** A job got all its output: a member still waits for its filler to start. */
+  private complete(job: Job): void {
+    if (job.input === FILLER) job.end();
+    else this.unverified = job;
+  }
+
+  /** xz went on to the filler: the member before it passed its checks. */
+  private verified(): void {
+    this.unverified?.end();
+    this.unverified = undefined;
   }
 
   private resume(): void {
@@ -180,19 +209,26 @@ class Lane {
   private die(error: Error | undefined): void {
     if (this.dead) return;
     this.dead = true;
+    // A lane given up while xz still runs (its output made no sense) must not keep it waiting.
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
     const jobs = this.jobs.splice(0);
-    if (!jobs.length) return;
+    const unverified = this.unverified;
+    this.unverified = undefined;
+    // A clean exit means xz accepted every stream.
+    if (!error) unverified?.end();
+    if (!jobs.length && !(error && unverified)) return;
     const cause = error ?? new Error('xz -dc stopped before the end of its input');
     if (isToolMissing(cause)) {
       for (const job of jobs) job.fail(cause);
       this.onDeath(this, []);
       return;
     }
-    // xz stops on the stream it cannot decode: the member at the head is the damaged one. When the
-    // head is a filler, the member before it got all its output and only its check failed; that
-    // goes unreported, and the members queued behind go to a fresh lane either way.
+    // xz stops on the stream it cannot decode: the member at the head, or, when the head is a
+    // filler, the member before it, whose output came whole but did not pass xz's checks. The
+    // members queued behind go to a fresh lane either way.
     const queued = jobs.filter((j) => j.input !== FILLER);
-    if (jobs[0]!.input !== FILLER) queued.shift()!.fail(new DebshipError('exec-failed', cause.message));
+    const damaged = jobs[0] && jobs[0].input !== FILLER ? queued.shift() : unverified;
+    damaged?.fail(new DebshipError('exec-failed', cause.message));
     this.onDeath(this, queued);
   }
 }

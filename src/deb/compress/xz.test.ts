@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { haveTools } from '../test-helpers.js';
+import { withDeclaredSize } from './xz-index-lie.js';
 import { xzStreamInfo } from './xz.js';
-import { FILLER_SIZE, XZ_FILLER, XzPool } from './xz-pool.js';
+import { FILLER_BYTE, FILLER_SIZE, XZ_FILLER, XzPool } from './xz-pool.js';
 
 const tools = await haveTools('xz');
 const xz = (input: Uint8Array, ...args: string[]) => execFileSync('xz', ['-c', ...args], { input, maxBuffer: 1 << 28 });
@@ -31,8 +32,8 @@ describe.runIf(tools)('xzStreamInfo', () => {
     expect(xzStreamInfo(cut.subarray(0, cut.length - 1))).toBeUndefined();
   });
 
-  it('ships a filler stream of 64 KiB of zeros', () => {
-    expect(execFileSync('xz', ['-dc'], { input: XZ_FILLER }).equals(Buffer.alloc(FILLER_SIZE))).toBe(true);
+  it('ships a filler stream of 64 KiB of one byte', () => {
+    expect(execFileSync('xz', ['-dc'], { input: XZ_FILLER }).equals(Buffer.alloc(FILLER_SIZE, FILLER_BYTE))).toBe(true);
   });
 });
 
@@ -57,6 +58,27 @@ describe.runIf(tools)('XzPool', () => {
       const results = await Promise.allSettled([good, bad, good].map((s) => collect(pool.decode(s, text.length))));
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       expect((results[2] as PromiseFulfilledResult<Buffer>).value.equals(text)).toBe(true);
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('fails a member whose output came whole but which xz then rejected, and no other', async () => {
+    const pool = new XzPool(1);
+    const good = xz(text, '--check=crc32');
+    // The block's CRC32 sits just before the index: the output is complete, the check fails.
+    const badCheck = Buffer.from(good);
+    badCheck[badCheck.length - 12 - (badCheck.readUInt32LE(badCheck.length - 8) + 1) * 4 - 1]! ^= 0xff;
+    // Indexes that declare 512 bytes less (the output runs on with a tar's zero padding) or more.
+    const padded = Buffer.concat([text, Buffer.alloc(512)]);
+    const under = withDeclaredSize(xz(padded, '--check=crc32'), text.length);
+    const over = withDeclaredSize(good, text.length + 512);
+    try {
+      const streams: Array<[Buffer, number]> = [[good, text.length], [badCheck, text.length], [good, text.length], [under, text.length], [good, text.length], [over, text.length + 512], [good, text.length]];
+      const results = await Promise.allSettled(streams.map(([s, size]) => collect(pool.decode(s, size))));
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+      for (const i of [0, 2, 4, 6]) expect((results[i] as PromiseFulfilledResult<Buffer>).value.equals(text)).toBe(true);
+      expect((results[3] as PromiseRejectedResult).reason.message).toMatch(/more than its index declares/);
     } finally {
       pool.close();
     }

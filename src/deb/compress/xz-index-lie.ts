@@ -1,0 +1,37 @@
+/**
+ * For tests: an .xz stream whose index states another uncompressed size than its blocks hold,
+ * every other byte kept valid (the index CRC is recomputed), as a damaged or hostile package has.
+ */
+import { crc32 } from './crc32.js';
+
+/** `xz`, a stream of one block, with its index recording `declared` as the uncompressed size. */
+export function withDeclaredSize(xz: Uint8Array, declared: number): Buffer {
+  const out = Buffer.from(xz);
+  const n = out.length;
+  const indexSize = (out.readUInt32LE(n - 8) + 1) * 4;
+  const start = n - 12 - indexSize;
+  let pos = start + 1;
+  const vli = () => {
+    const at = pos;
+    while (out[pos]! & 0x80) pos++;
+    pos++;
+    return { at, length: pos - at };
+  };
+  if (vli().length !== 1 || out[start + 1] !== 1) throw new Error('expected an index of one record');
+  vli(); // unpadded size
+  const size = vli();
+  const encoded: number[] = [];
+  for (let v = declared; ; v = Math.floor(v / 128)) {
+    if (v < 128) {
+      encoded.push(v);
+      break;
+    }
+    encoded.push((v % 128) | 0x80);
+  }
+  // Same length keeps every offset valid.
+  if (encoded.length !== size.length) throw new Error(`${declared} takes ${encoded.length} bytes in the index, the real size ${size.length}`);
+  Buffer.from(encoded).copy(out, size.at);
+  const crcAt = start + indexSize - 4;
+  out.writeUInt32LE(crc32(out.subarray(start, crcAt)), crcAt);
+  return out;
+}
