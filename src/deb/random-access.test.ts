@@ -48,6 +48,18 @@ describe('random access to a file', () => {
     await src.close();
   });
 
+  it('closes its descriptor after the reads under way, not under them', async () => {
+    const before = openDescriptors();
+    const src = await fileAccess(file);
+    // More reads than the thread pool has threads: some are still queued when close() is called.
+    const settled: string[] = [];
+    const reads = Array.from({ length: 16 }, (_, i) => src.read(i * 25_000, 200_000).then((b) => (settled.push('read'), b)));
+    await src.close().then(() => settled.push('close'));
+    expect(settled).toEqual([...Array<string>(16).fill('read'), 'close']);
+    (await Promise.all(reads)).forEach((b, i) => expect(b.equals(data.subarray(i * 25_000, i * 25_000 + 200_000))).toBe(true));
+    expect(openDescriptors()).toBe(before);
+  });
+
   it('closes its descriptor once, however often it is closed, and is not read afterwards', async () => {
     const before = openDescriptors();
     const src = await fileAccess(file);

@@ -53,14 +53,23 @@ export async function fileAccess(path: string): Promise<RandomAccess> {
   }
   const { size } = st;
   let closing: Promise<void> | undefined;
+  // Reads on the thread pool when close() is called: the descriptor is closed after them, never
+  // under them (its number may belong to another file by the time they run).
+  const reading = new Set<Promise<unknown>>();
   const read = async (position: number, length: number): Promise<Buffer> => {
-    if (closing) throw new Error(`${path} was read after being closed`);
     const buf = Buffer.alloc(length);
     let done = 0;
     while (done < length) {
-      const { bytesRead } = await readAsync(fd, buf, done, length - done, position + done);
-      if (bytesRead === 0) throw new DebshipError('file-truncated', `${path} shrank while being read`, { file: path });
-      done += bytesRead;
+      if (closing) throw new Error(`${path} was read after being closed`);
+      const pending = readAsync(fd, buf, done, length - done, position + done);
+      reading.add(pending);
+      try {
+        const { bytesRead } = await pending;
+        if (bytesRead === 0) throw new DebshipError('file-truncated', `${path} shrank while being read`, { file: path });
+        done += bytesRead;
+      } finally {
+        reading.delete(pending);
+      }
     }
     return buf;
   };
@@ -71,6 +80,6 @@ export async function fileAccess(path: string): Promise<RandomAccess> {
       for (let p = position; p < position + length; p += CHUNK) yield await read(p, Math.min(CHUNK, position + length - p));
     },
     // Once only: a descriptor number closed twice may by then belong to another file.
-    close: () => (closing ??= closeAsync(fd)),
+    close: () => (closing ??= Promise.allSettled([...reading]).then(() => closeAsync(fd))),
   };
 }
