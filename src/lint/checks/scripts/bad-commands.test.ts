@@ -10,8 +10,8 @@ const WORDS = [
   '/etc/ld.so.conf', '/etc/services', '/etc/protocols', '/etc/rpc', 'grep', 'egrep', '/etc/passwd', '/etc/group', 'adduser',
   '--system', '--home', '/home/svc', '/var/lib/svc', '"$HOME"', 'chown', 'root.root', 'root:root', 'chmod', '-R', '--recursive',
   'find', '-exec', 'dpkg-maintscript-helper', 'symlink_to_dir', '/usr/share/doc/x/', 'fc-cache', '/usr/bin/fc-cache',
-  'gconftool', 'gconftool-2', 'install-sgmlcatalog', 'PIUPARTS_TEST', 'PIUPARTS_DISTRIBUTION_NEXT', 'start-stop-daemon',
-  '--stop', 'update-alternatives', '--remove', '--set', '--config', 'echo', "'", 'if', 'then', 'do', '!', 'env', 'A=1', ';',
+  'gconftool', 'gconftool-2', 'install-sgmlcatalog', 'PIUPARTS_TEST', 'PIUPARTS_OBJECTS', 'PIUPARTS_PHASE',
+  'PIUPARTS_DISTRIBUTION_NEXT', 'start-stop-daemon', '--stop', 'update-alternatives', '--remove', '--set', '--set-selections', '--config', 'echo', "'", 'if', 'then', 'do', '!', 'env', 'A=1', ';',
   '`', '&&', '(', '{',
   // Whole commands, which random words seldom line up to.
   'invoke-rc.d foo start || exit 0', 'dpkg-maintscript-helper symlink_to_dir /usr/share/doc/x/ 1.0', 'adduser --system --home /home/svc svc',
@@ -22,9 +22,11 @@ const WORDS = [
 const mutated = (word: string) =>
   fc.tuple(fc.nat(word.length - 1), fc.constantFrom('X', '.', '-', ' ', '/', '\\')).map(([at, ch]) => word.slice(0, at) + ch + word.slice(at + 1));
 const word = fc.constantFrom(...WORDS).chain((w) => fc.oneof({ weight: 4, arbitrary: fc.constant(w) }, { weight: 1, arbitrary: mutated(w) }));
-const line = fc.tuple(fc.constantFrom('', ' ', '  '), fc.array(word, { minLength: 1, maxLength: 8 }), fc.constantFrom('', ' ', '\t')).map(
-  ([lead, words, tail]) => lead + words.join(' ') + tail,
-);
+// Words apart by one space mostly, sometimes by more or by tabs (patterns that span `\s+`).
+const gap = fc.oneof({ weight: 6, arbitrary: fc.constant(' ') }, { weight: 1, arbitrary: fc.constantFrom('  ', '\t', ' \t') });
+const line = fc
+  .tuple(fc.constantFrom('', ' ', '  ', '\t'), fc.array(fc.tuple(word, gap), { minLength: 1, maxLength: 8 }), fc.constantFrom('', ' ', '\t'))
+  .map(([lead, words, tail]) => lead + words.map(([w, g], i) => (i ? g : '') + w).join('') + tail);
 
 describe("the bad commands' literals", () => {
   it('are in every line the command matches, so lines without them can be skipped', () => {
