@@ -6,10 +6,10 @@
  * cut back into one piece per member, in order, with backpressure per member.
  *
  * xz checks a stream (its integrity check, its index) only after writing its output, so a
- * member's output is not final when its last byte arrives: the member ends when the output of the
- * filler behind it starts, which xz writes only once those checks passed (and whose first bytes
- * xz's buffers always let through). A stream xz rejects kills its lane: the member it belongs to
- * gets the error and the ones queued behind it go to a fresh lane.
+ * member's output is not final when its last byte arrives: the member ends once the first half of
+ * the filler behind it has come out as it should, which xz writes only after those checks passed.
+ * A stream xz rejects kills its lane: the member it belongs to gets the error and the ones queued
+ * behind it go to a fresh lane.
  */
 import type { ChildProcess } from 'node:child_process';
 import { DebshipError } from '../../core/errors.js';
@@ -21,17 +21,20 @@ const HIGH_WATER = 4 * 1024 * 1024;
 /**
  * xz reads its input and writes its output in whole buffers (8 KiB in xz 5.4, at most 64 KiB in
  * later versions), blocking until a buffer is full: a member's tail could wait for the next
- * member forever. So each member is followed by this stream of 64 KiB of 0xA5 bytes (`head -c
- * 65536 /dev/zero | tr '\0' '\245' | xz -0 --check=none`), whose output pushes the member's
- * output out and is discarded, and by 64 KiB of stream padding (zero bytes, which xz skips between
- * streams) to complete reads. Not zeros: a member running on past its declared size most often
- * runs on with a tar's zero padding, which must not pass for the filler.
+ * member forever. So each member is followed by this stream of 128 KiB of 0xA5 bytes (`head -c
+ * 131072 /dev/zero | tr '\0' '\245' | xz -0 --check=none`), whose output pushes the member's
+ * output and at least the filler's own first 64 KiB out and is discarded, and by 64 KiB of stream
+ * padding (zero bytes, which xz skips between streams) to complete reads. Not zeros: a member
+ * running on past its declared size most often runs on with a tar's zero padding, which must not
+ * pass for the filler.
  */
 const FILLER = Buffer.from(
-  '/Td6WFoAAAD/EtlBAgAhAQwAAACPmEGc4P//AExdAFLv+7/+o7Fe5fg/sqomVfhocEFwFQ+N/R5MG4pCtxn0aRhxrmYjiopNL6MN2X+m44wjEVPgWRjFdYrid/i2lH8MasDedElkXJ460QAAAAFggIAEAADydReQqAAK/AIAAAAAAFla',
+  '/Td6WFoAAAD/EtlBAgAhAQwAAACPmEGc4f//AFhdAFLv+7/+o7Fe5fg/sqomVfhocEFwFQ+N/R5MG4pCtxn0aRhxrmYjiopNL6MN2X+m44wjEVPgWRjFdYrid/i2lH8MasDedElk4ulcU7IE2PdEDKtZ5D8eAAAAAAFsgIAIAADtTM/uqAAK/AIAAAAAAFla',
   'base64',
 );
-export const FILLER_SIZE = 65536;
+export const FILLER_SIZE = 131072;
+/** Filler output that vouches for the member before it: as much as xz's buffers always let out. */
+const VOUCHING = 65536;
 /** What the filler decodes to. */
 export const FILLER_BYTE = 0xa5;
 const FILLER_OUTPUT = Buffer.alloc(FILLER_SIZE, FILLER_BYTE);
@@ -162,8 +165,9 @@ class Lane {
       if (head.input === FILLER && n > 0) {
         // Anything else where the filler's output belongs is the member before it running on past
         // the size its index declares (xz is about to reject that stream).
-        if (!piece.equals(FILLER_OUTPUT.subarray(0, n))) return this.die(new Error('it decodes to more than its index declares'));
-        this.verified();
+        const at = FILLER_SIZE - head.remaining;
+        if (!piece.equals(FILLER_OUTPUT.subarray(at, at + n))) return this.die(new Error('it decodes to more than its index declares'));
+        if (at < VOUCHING && at + n >= VOUCHING) this.verified();
       }
       head.push(piece);
       head.remaining -= n;
@@ -187,7 +191,7 @@ class Lane {
     while (this.jobs[0]?.remaining === 0) this.complete(this.jobs.shift()!);
   }
 
-  /** A job got all its output: a member still waits for its filler to start. */
+  /** A job got all its output: a member still waits for its filler to vouch for it. */
   private complete(job: Job): void {
     if (job.input === FILLER) job.end();
     else this.unverified = job;
@@ -214,9 +218,11 @@ class Lane {
     const jobs = this.jobs.splice(0);
     const unverified = this.unverified;
     this.unverified = undefined;
-    // A clean exit means xz accepted every stream.
+    // A clean exit means xz accepted every stream it read; after an error, the member waiting for
+    // its filler is the suspect.
     if (!error) unverified?.end();
-    if (!jobs.length && !(error && unverified)) return;
+    const suspect = error ? unverified : undefined;
+    if (!jobs.length && !suspect) return;
     const cause = error ?? new Error('xz -dc stopped before the end of its input');
     if (isToolMissing(cause)) {
       for (const job of jobs) job.fail(cause);
@@ -227,7 +233,7 @@ class Lane {
     // filler, the member before it, whose output came whole but did not pass xz's checks. The
     // members queued behind go to a fresh lane either way.
     const queued = jobs.filter((j) => j.input !== FILLER);
-    const damaged = jobs[0] && jobs[0].input !== FILLER ? queued.shift() : unverified;
+    const damaged = jobs[0] && jobs[0].input !== FILLER ? queued.shift() : suspect;
     damaged?.fail(new DebshipError('exec-failed', cause.message));
     this.onDeath(this, queued);
   }
@@ -239,6 +245,7 @@ function isToolMissing(e: Error): boolean {
 
 export class XzPool {
   private lanes: Lane[] = [];
+  private closed = false;
 
   constructor(private readonly width: number) {}
 
@@ -251,6 +258,7 @@ export class XzPool {
 
   /** Ends every lane's input so the xz processes exit once their queues are decoded. */
   close(): void {
+    this.closed = true;
     for (const lane of this.lanes) lane.close();
     this.lanes = [];
   }
@@ -271,5 +279,7 @@ export class XzPool {
       if (job.abandoned) continue;
       this.lane().submit(job);
     }
+    // A lane that died after close() hands its queue to lanes nobody would close: close them now.
+    if (this.closed) this.close();
   }
 }
