@@ -9,6 +9,16 @@ const tools = await haveTools('xz');
 const xz = (input: Uint8Array, ...args: string[]) => execFileSync('xz', ['-c', ...args], { input, maxBuffer: 1 << 28 });
 const text = Buffer.from(Array.from({ length: 20000 }, (_, i) => `line ${i} ${i % 7 ? 'foo' : 'barbaz'} ${(i * 7919) % 1000}\n`).join(''));
 
+/**
+ * A one-block stream with a CRC32 check whose check no longer matches: it sits just before the
+ * index, so the output comes out whole and only the check fails.
+ */
+function withBadCheck(stream: Buffer): Buffer {
+  const bad = Buffer.from(stream);
+  bad[bad.length - 12 - (bad.readUInt32LE(bad.length - 8) + 1) * 4 - 1]! ^= 0xff;
+  return bad;
+}
+
 async function collect(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const parts: Uint8Array[] = [];
   for await (const p of source) parts.push(p);
@@ -66,9 +76,7 @@ describe.runIf(tools)('XzPool', () => {
   it('fails a member whose output came whole but which xz then rejected, and no other', async () => {
     const pool = new XzPool(1);
     const good = xz(text, '--check=crc32');
-    // The block's CRC32 sits just before the index: the output is complete, the check fails.
-    const badCheck = Buffer.from(good);
-    badCheck[badCheck.length - 12 - (badCheck.readUInt32LE(badCheck.length - 8) + 1) * 4 - 1]! ^= 0xff;
+    const badCheck = withBadCheck(good);
     // Indexes that declare less (the output runs on with a tar's zero padding, or with bytes
     // like the filler's at first) or more.
     const under = withDeclaredSize(xz(Buffer.concat([text, Buffer.alloc(512)]), '--check=crc32'), text.length);
@@ -91,9 +99,7 @@ describe.runIf(tools)('XzPool', () => {
   it('leaves no xz running when a lane dies after the pool was closed', async () => {
     const pool = new XzPool(1);
     const good = xz(text, '--check=crc32');
-    const bad = Buffer.from(good);
-    bad[bad.length - 12 - (bad.readUInt32LE(bad.length - 8) + 1) * 4 - 1]! ^= 0xff;
-    const outputs = [pool.decode(bad, text.length), pool.decode(good, text.length)];
+    const outputs = [pool.decode(withBadCheck(good), text.length), pool.decode(good, text.length)];
     pool.close(); // before the damaged member kills its lane and the good one moves to a new one
     const results = await Promise.allSettled(outputs.map(collect));
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
