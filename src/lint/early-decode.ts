@@ -57,7 +57,6 @@ interface Part {
 
 export class EarlyDecode {
   private readonly parts = new Map<string, Part>();
-  private readonly started: Array<Promise<string>> = [];
   private readonly running: Decoding[] = [];
   /** Why members were left to the usual path after all, by name. */
   readonly fallbacks = new Map<string, string>();
@@ -84,12 +83,11 @@ export class EarlyDecode {
       offset += size;
     }
     this.running.push(decoding);
-    this.started.push(decoding.ended);
   }
 
   /** How every xz started here ended, once all have (tests). */
   settled(): Promise<string[]> {
-    return Promise.all(this.started);
+    return Promise.all(this.running.map((d) => d.ended));
   }
 
   get members(): string[] {
