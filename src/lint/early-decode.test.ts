@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAr } from '../deb/ar.js';
-import { withDeclaredSize } from '../deb/compress/xz-index-lie.js';
+import { withDeclaredSize } from '../deb/compress/test-streams.js';
 import { runLint } from '../cli/commands/lint.js';
 import { EARLY_MAX_OUTPUT, startEarlyDecode } from './early-decode.js';
 import { lintPackages } from './engine.js';

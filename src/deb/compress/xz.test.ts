@@ -1,23 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { haveTools } from '../test-helpers.js';
-import { withDeclaredSize } from './xz-index-lie.js';
+import { withBadCheck, withDeclaredSize } from './test-streams.js';
 import { xzStreamInfo } from './xz.js';
 import { FILLER_BYTE, FILLER_SIZE, XZ_FILLER, XzPool } from './xz-pool.js';
 
 const tools = await haveTools('xz');
 const xz = (input: Uint8Array, ...args: string[]) => execFileSync('xz', ['-c', ...args], { input, maxBuffer: 1 << 28 });
 const text = Buffer.from(Array.from({ length: 20000 }, (_, i) => `line ${i} ${i % 7 ? 'foo' : 'barbaz'} ${(i * 7919) % 1000}\n`).join(''));
-
-/**
- * A one-block stream with a CRC32 check whose check no longer matches: it sits just before the
- * index, so the output comes out whole and only the check fails.
- */
-function withBadCheck(stream: Buffer): Buffer {
-  const bad = Buffer.from(stream);
-  bad[bad.length - 12 - (bad.readUInt32LE(bad.length - 8) + 1) * 4 - 1]! ^= 0xff;
-  return bad;
-}
 
 async function collect(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const parts: Uint8Array[] = [];

@@ -1,10 +1,13 @@
 /**
- * For tests: an .xz stream whose index states another uncompressed size than its blocks hold,
- * every other byte kept valid (the index CRC is recomputed), as a damaged or hostile package has.
+ * For tests: damaged .xz streams, as a corrupt or hostile package has them, every other byte kept
+ * valid.
  */
 import { crc32 } from './crc32.js';
 
-/** `xz`, a stream of one block, with its index recording `declared` as the uncompressed size. */
+/**
+ * `xz`, a stream of one block, with its index recording `declared` as the uncompressed size (the
+ * index CRC recomputed).
+ */
 export function withDeclaredSize(xz: Uint8Array, declared: number): Buffer {
   const out = Buffer.from(xz);
   const n = out.length;
@@ -34,4 +37,14 @@ export function withDeclaredSize(xz: Uint8Array, declared: number): Buffer {
   const crcAt = start + indexSize - 4;
   out.writeUInt32LE(crc32(out.subarray(start, crcAt)), crcAt);
   return out;
+}
+
+/**
+ * `xz`, a one-block stream with a CRC32 check, with that check no longer matching: it sits just
+ * before the index, so the output comes out whole and only the check fails.
+ */
+export function withBadCheck(xz: Uint8Array): Buffer {
+  const bad = Buffer.from(xz);
+  bad[bad.length - 12 - (bad.readUInt32LE(bad.length - 8) + 1) * 4 - 1]! ^= 0xff;
+  return bad;
 }
