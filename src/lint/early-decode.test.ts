@@ -49,6 +49,10 @@ async function withPath<T>(path: string, fn: () => Promise<T>): Promise<T> {
 let noise: Promise<string> | undefined;
 const noisy = () => (noise ??= writeTestDeb(dir, 'noise.deb', { ...sample, files: [{ name: './noise', content: randomBytes(6_000_000) }], compression: 'xz' }));
 
+/** control.tar holding TEST_CONTROL, made by tar. */
+const controlTar = (): Buffer =>
+  execFileSync('sh', ['-c', 'd=$(mktemp -d -p "$0") && chmod 755 "$d" && printf "%s" "$1" > "$d/control" && tar -C "$d" -cf - .', dir, TEST_CONTROL]);
+
 /** A .deb of the given xz members, put together as they are. */
 function xzDeb(name: string, control: Buffer, data: Buffer): string {
   const deb = join(dir, name);
@@ -149,7 +153,7 @@ describe('decoding the first package early', () => {
   it('stops xz at the declared size when a member decodes to more, and reports the damage as usual', async () => {
     // data.tar.xz's index claims 2 MiB; the stream holds 10 MiB.
     const tar = execFileSync('sh', ['-c', 'cd "$0" && mkdir -p big/usr/share && head -c 10485000 /dev/zero > big/usr/share/zeros && tar -C big -cf - .', dir], { maxBuffer: 1 << 26 });
-    const control = execFileSync('sh', ['-c', 'cd "$0" && mkdir -p ctl && printf "%s" "$1" > ctl/control && tar -C ctl -cf - . | xz -c', dir, TEST_CONTROL]);
+    const control = execFileSync('xz', ['-c'], { input: controlTar() });
     const deb = xzDeb('lying.deb', control, withDeclaredSize(execFileSync('xz', ['-c', '-0', '--check=crc32'], { input: tar, maxBuffer: 1 << 26 }), 2 * 1024 * 1024));
     const early = (await startEarlyDecode(deb))!;
     expect(early.members).toEqual(['control.tar.xz', 'data.tar.xz']);
@@ -164,7 +168,7 @@ describe('decoding the first package early', () => {
   it('leaves both members to the usual path when the index of the first one lies', async () => {
     // control.tar.xz's index claims 512 bytes less than its tar: split by the declared sizes,
     // data.tar would start inside control's tar. xz checks each stream against its index.
-    const tar = execFileSync('sh', ['-c', 'cd "$0" && mkdir -p ctl2 && printf "%s" "$1" > ctl2/control && tar -C ctl2 -cf - .', dir, TEST_CONTROL]);
+    const tar = controlTar();
     const control = withDeclaredSize(execFileSync('xz', ['-c', '--check=crc32'], { input: tar }), tar.length - 512);
     const data = execFileSync('sh', ['-c', 'cd "$0" && mkdir -p d2/usr/share/demo && printf hi > d2/usr/share/demo/hi && tar -C d2 -cf - . | xz -c', dir]);
     const deb = xzDeb('lying-control.deb', control, data);
