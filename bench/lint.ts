@@ -7,15 +7,16 @@
  * memory costs CPU that would slow a sub-second run); writes bench/results/lint.md.
  *
  * Each case also gets a floor, measured in the same run: starting Node with no work
- * (`node -e 0`, in the environment `debship lint` gives it), then `xz -dc` decoding the same packages' members spread over as many processes
- * as debship uses. Any Node.js tool that reads these packages (every md5sum check needs the whole
- * payload) takes at least that long, so lintian / floor is the best ratio possible on the machine.
+ * (`node -e 0`, in the environment `debship lint` gives it), then `xz -dc` decoding the same
+ * packages' members shared out evenly over as many processes as debship uses. Any Node.js tool
+ * that reads these packages (every md5sum check needs the whole payload) takes at least that long,
+ * so lintian / floor is the best ratio possible on the machine.
  *
  *   BENCH_REPEAT=5 tsx bench/lint.ts       more repetitions (default 3)
  *   tsx bench/lint.ts --only small,batch   a subset of large, small, batch
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,18 +52,31 @@ function xzMembers(files: string[]): string[] {
 
 /**
  * Node starting with no work, then xz decoding every member: one multi-threaded process for a
- * lone large member, else the members dealt round-robin to as many processes as debship's xz pool
- * has (two on two cores), all at once.
+ * lone large member, else as many processes as debship's xz pool has (two on two cores), all at
+ * once, each given an equal share of the work: largest member first, each to the process with the
+ * fewest bytes so far. (Dealing members out in turn would give one process every control.tar and
+ * the other every data.tar, timing one process doing nearly all the work.)
  */
 async function floorSeconds(members: string[]): Promise<number> {
   // Node as `debship lint` starts it: without NODE_EXTRA_CA_CERTS (see src/cli/debship.sh).
   const { NODE_EXTRA_CA_CERTS: _, ...env } = process.env;
   const node = check('node', await measure('node', ['-e', '0'], { env, memory: false })).wallSeconds;
   const lanes = members.length <= 2 ? 1 : Math.min(2, availableParallelism());
-  const shares = Array.from({ length: lanes }, (_, i) => members.filter((_, j) => j % lanes === i));
   const threads = members.length <= 2 ? '-T0' : '-T1';
-  const script = shares.map((s) => `xz -dc ${threads} ${s.map((m) => `'${m}'`).join(' ')} >/dev/null &`).join(' ') + ' wait';
+  const script = balancedShares(members, lanes).map((s) => `xz -dc ${threads} ${s.map((m) => `'${m}'`).join(' ')} >/dev/null &`).join(' ') + ' wait';
   return node + check('xz', await measure('sh', ['-c', script], { memory: false })).wallSeconds;
+}
+
+/** Files split into `count` shares of nearly equal total size (largest first, to the lightest share). */
+function balancedShares(files: string[], count: number): string[][] {
+  const shares = Array.from({ length: count }, () => ({ files: [] as string[], bytes: 0 }));
+  const sized = files.map((f) => ({ f, size: statSync(f).size })).sort((a, b) => b.size - a.size);
+  for (const { f, size } of sized) {
+    const lightest = shares.reduce((a, b) => (b.bytes < a.bytes ? b : a));
+    lightest.files.push(f);
+    lightest.bytes += size;
+  }
+  return shares.map((s) => s.files).filter((s) => s.length > 0);
 }
 
 async function runCase(c: Case, repeat: number): Promise<Row> {
@@ -88,8 +102,8 @@ async function runCase(c: Case, repeat: number): Promise<Row> {
 
 function report(rows: Row[]): string {
   const lines = [
-    '| package(s) | debship wall (median) | lintian wall (median) | lintian / debship | target | floor: node -e 0 + xz -dc | lintian / floor | debship peak tree RSS | lintian peak tree RSS |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| package(s) | debship wall (median) | lintian wall (median) | lintian / debship | each run\'s ratio | target | floor: node -e 0 + xz -dc | lintian / floor | debship peak tree RSS | lintian peak tree RSS |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const { c, debship, lintian, floor, debshipPeak: dm, lintianPeak: lm } of rows) {
     const dw = median(debship.map((m) => m.wallSeconds));
@@ -97,7 +111,10 @@ function report(rows: Row[]): string {
     const ratio = lw / dw;
     const ok = ratio >= c.target ? '✓' : '✗';
     const fw = median(floor);
-    lines.push(`| ${c.label} | ${dw.toFixed(dw < 1 ? 3 : 2)} s | ${lw.toFixed(2)} s | ${ratio.toFixed(1)}× ${ok} | ≥ ${c.target}× | ${fw.toFixed(3)} s | ${(lw / fw).toFixed(1)}× | ${dm.toFixed(0)} MiB | ${lm.toFixed(0)} MiB |`);
+    // Runs are interleaved, so run i of each tool saw the same machine: the spread shows its noise.
+    const each = debship.map((d, i) => lintian[i]!.wallSeconds / d.wallSeconds);
+    const spread = `${Math.min(...each).toFixed(1)}–${Math.max(...each).toFixed(1)}×`;
+    lines.push(`| ${c.label} | ${dw.toFixed(dw < 1 ? 3 : 2)} s | ${lw.toFixed(2)} s | ${ratio.toFixed(1)}× ${ok} | ${spread} | ≥ ${c.target}× | ${fw.toFixed(3)} s | ${(lw / fw).toFixed(1)}× | ${dm.toFixed(0)} MiB | ${lm.toFixed(0)} MiB |`);
   }
   return lines.join('\n');
 }
