@@ -74,6 +74,41 @@ describe('fuzzing the readers', () => {
     );
   });
 
+  it('tar reader: chunk boundaries change nothing', async () => {
+    // What a read produces: entries, collected bodies, streamed bodies, and how it ended.
+    const transcript = async (chunks: Uint8Array[]): Promise<string[]> => {
+      const out: string[] = [];
+      try {
+        const opts = {
+          collect: (e: { size: number }) => e.size < 100,
+          visit: (e: { path: string }) => {
+            const pieces: Buffer[] = [];
+            return { write: (p: Buffer) => void pieces.push(Buffer.from(p)), end: () => void out.push(`streamed ${e.path}: ${Buffer.concat(pieces).toString('hex')}`) };
+          },
+          maxLongName: 4096,
+        };
+        for await (const { entry, body } of readTar(chunks, opts)) out.push(`${entry.type} ${entry.path} ${entry.size}${body ? ` ${body.toString('hex')}` : ''}`);
+        out.push('end');
+      } catch (e) {
+        if (!isDebshipError(e)) throw e;
+        out.push(`error: ${e.message}`);
+      }
+      return out;
+    };
+    const split = (bytes: Buffer, cuts: number[]): Buffer[] => {
+      const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+      return [...at, bytes.length].map((end, i) => bytes.subarray(i === 0 ? 0 : at[i - 1]!, end));
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.option(damage(tar.length), { nil: undefined }), fc.array(fc.nat(), { maxLength: 40 }), fc.boolean(), async (d, cuts, bytewise) => {
+        const bytes = d ? apply(tar, d) : tar;
+        const chunks = bytewise ? [...bytes].map((b) => Buffer.from([b])) : split(bytes, cuts);
+        expect(await transcript(chunks)).toEqual(await transcript([bytes]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('control parser', () => {
     const valid = formatControl([['Package', 'x'], ['Version', '1.0'], ['Description', 'short\nlong text\n\nmore']]);
     const text = fc.oneof(

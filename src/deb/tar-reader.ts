@@ -90,7 +90,7 @@ export async function* readTar(
   try {
     for (;;) {
       const at = r.position;
-      const block = await r.read(BLOCK);
+      const block = r.readNow(BLOCK) ?? (await r.read(BLOCK));
       if (block.length === 0 && longName === undefined && longLink === undefined) break;
       if (block.length < BLOCK) throw fail(`truncated archive: partial or missing header at offset ${at}`);
       if (isZero(block)) {
@@ -100,8 +100,9 @@ export async function* readTar(
       const h = decodeHeader(block, at, fail);
       if (h.typeflag === 'L' || h.typeflag === 'K') {
         if (h.size > maxLong) throw fail(`GNU long ${h.typeflag === 'L' ? 'name' : 'link'} of ${h.size} bytes at offset ${at} exceeds ${maxLong}`);
-        const data = await r.read(h.size);
-        if (data.length < h.size || (await r.skip(pad(h.size))) < pad(h.size)) throw fail(`truncated archive inside a GNU long name record`);
+        const data = r.readNow(h.size) ?? (await r.read(h.size));
+        const padded = data.length === h.size && skipped(r, pad(h.size));
+        if (padded === false || (padded !== true && !(await padded))) throw fail(`truncated archive inside a GNU long name record`);
         const nul = data.indexOf(0);
         const value = data.subarray(0, nul < 0 ? data.length : nul).toString('utf8');
         if (h.typeflag === 'L') longName = value;
@@ -141,17 +142,21 @@ export async function* readTar(
       }
       if (opts.collect?.(entry)) {
         if (entry.size > maxCollect) throw fail(`member ${name} is ${entry.size} bytes, more than the ${maxCollect} allowed here`);
-        const body = await r.read(entry.size);
-        if (body.length < entry.size || (await r.skip(pad(entry.size))) < pad(entry.size)) throw fail(`truncated archive inside ${name}`);
+        const body = r.readNow(entry.size) ?? (await r.read(entry.size));
+        const padded = body.length === entry.size && skipped(r, pad(entry.size));
+        if (padded === false || (padded !== true && !(await padded))) throw fail(`truncated archive inside ${name}`);
         yield { entry, body };
       } else {
         const sink = opts.visit?.(entry);
         if (sink) {
-          if ((await r.forEach(entry.size, (piece) => sink.write(piece))) < entry.size) throw fail(`truncated archive inside ${name}`);
+          const write = (piece: Buffer) => sink.write(piece);
+          // Awaited only when the body runs past the current chunk.
+          const now = r.forEachNow(entry.size, write);
+          if (now < entry.size && now + (await r.forEach(entry.size - now, write)) < entry.size) throw fail(`truncated archive inside ${name}`);
           sink.end();
         }
-        const want = (sink ? 0 : entry.size) + pad(entry.size);
-        if ((await r.skip(want)) < want) throw fail(`truncated archive inside ${name}`);
+        const rest = skipped(r, (sink ? 0 : entry.size) + pad(entry.size));
+        if (rest !== true && !(await rest)) throw fail(`truncated archive inside ${name}`);
         yield { entry };
       }
     }
@@ -234,6 +239,15 @@ function cString(b: Buffer, offset: number, width: number): string {
   for (; end < offset + width && b[end] !== 0; end++) if (b[end]! >= 0x80) ascii = false;
   // Most names are ASCII, and latin1 decoding skips UTF-8 validation.
   return b.toString(ascii ? 'latin1' : 'utf8', offset, end);
+}
+
+/**
+ * Skips `n` bytes: `true` when the current chunk held them, else whether the stream did. Callers
+ * await only a promise (`await` on a plain value still costs a microtask).
+ */
+function skipped(r: ByteReader, n: number): true | Promise<boolean> {
+  const now = r.skipNow(n);
+  return now === n || r.skip(n - now).then((more) => now + more === n);
 }
 
 function isZero(b: Buffer): boolean {
