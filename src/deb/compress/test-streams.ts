@@ -3,6 +3,7 @@
  * valid.
  */
 import { crc32 } from './crc32.js';
+import { encodeVli } from './xz.js';
 
 /**
  * `xz`, a stream of one block, with its index recording `declared` as the uncompressed size (the
@@ -23,17 +24,10 @@ export function withDeclaredSize(xz: Uint8Array, declared: number): Buffer {
   if (vli().length !== 1 || out[start + 1] !== 1) throw new Error('expected an index of one record');
   vli(); // unpadded size
   const size = vli();
-  const encoded: number[] = [];
-  for (let v = declared; ; v = Math.floor(v / 128)) {
-    if (v < 128) {
-      encoded.push(v);
-      break;
-    }
-    encoded.push((v % 128) | 0x80);
-  }
+  const encoded = encodeVli(declared);
   // Same length keeps every offset valid.
   if (encoded.length !== size.length) throw new Error(`${declared} takes ${encoded.length} bytes in the index, the real size ${size.length}`);
-  Buffer.from(encoded).copy(out, size.at);
+  encoded.copy(out, size.at);
   const crcAt = start + indexSize - 4;
   out.writeUInt32LE(crc32(out.subarray(start, crcAt)), crcAt);
   return out;

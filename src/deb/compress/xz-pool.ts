@@ -6,14 +6,16 @@
  * cut back into one piece per member, in order, with backpressure per member.
  *
  * xz checks a stream (its integrity check, its index) only after writing its output, so a
- * member's output is not final when its last byte arrives: the member ends once the first half of
- * the filler behind it has come out as it should, which xz writes only after those checks passed.
+ * member's output is not final when its last byte arrives: the member ends once the first 64 KiB of
+ * the filler's output behind it have come out as they should, which xz writes only after those
+ * checks passed.
  * A stream xz rejects kills its lane: the member it belongs to gets the error and the ones queued
  * behind it go to a fresh lane.
  */
 import type { ChildProcess } from 'node:child_process';
 import { DebshipError } from '../../core/errors.js';
 import { lastLines, spawnChecked } from '../../core/exec.js';
+import { makeFiller, type Filler } from './xz-filler.js';
 
 /** Output held for a member whose reader is slower than xz, before xz is paused. */
 const HIGH_WATER = 4 * 1024 * 1024;
@@ -21,27 +23,14 @@ const HIGH_WATER = 4 * 1024 * 1024;
 /**
  * xz reads its input and writes its output in whole buffers (8 KiB in xz 5.4, at most 64 KiB in
  * later versions), blocking until a buffer is full: a member's tail could wait for the next
- * member forever. So each member is followed by this stream of 128 KiB of 0xA5 bytes (`head -c
- * 131072 /dev/zero | tr '\0' '\245' | xz -0 --check=none`), whose output pushes the member's
- * output and at least the filler's own first 64 KiB out and is discarded, and by 64 KiB of stream
- * padding (zero bytes, which xz skips between streams) to complete reads. Not zeros: a member
- * running on past its declared size most often runs on with a tar's zero padding, which must not
- * pass for the filler.
+ * member forever. So each member is followed by the pool's filler stream (xz-filler.ts), whose
+ * output pushes the member's output and at least the filler's own first 64 KiB out and is
+ * discarded, and by this much stream padding (zero bytes, which xz skips between streams) to
+ * complete reads.
  */
-const FILLER = Buffer.from(
-  '/Td6WFoAAAD/EtlBAgAhAQwAAACPmEGc4f//AFhdAFLv+7/+o7Fe5fg/sqomVfhocEFwFQ+N/R5MG4pCtxn0aRhxrmYjiopNL6MN2X+m44wjEVPgWRjFdYrid/i2lH8MasDedElk4ulcU7IE2PdEDKtZ5D8eAAAAAAFsgIAIAADtTM/uqAAK/AIAAAAAAFla',
-  'base64',
-);
-export const FILLER_SIZE = 131072;
+const PADDING = Buffer.alloc(65536);
 /** Filler output that vouches for the member before it: as much as xz's buffers always let out. */
 const VOUCHING = 65536;
-/** What the filler decodes to. */
-export const FILLER_BYTE = 0xa5;
-const FILLER_OUTPUT = Buffer.alloc(FILLER_SIZE, FILLER_BYTE);
-const PADDING = Buffer.alloc(65536);
-
-/** The filler stream, for tests. */
-export const XZ_FILLER = FILLER;
 
 class Job implements AsyncIterable<Buffer> {
   remaining: number;
@@ -124,7 +113,10 @@ class Lane {
   private paused = false;
   dead = false;
 
-  constructor(private readonly onDeath: (lane: Lane, orphans: Job[]) => void) {
+  constructor(
+    private readonly filler: Filler,
+    private readonly onDeath: (lane: Lane, orphans: Job[]) => void,
+  ) {
     this.child = spawnChecked('xz', ['-dc', '-q'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdin!.on('error', () => {});
     this.child.stdout!.on('data', (d: Buffer) => this.take(d));
@@ -141,13 +133,13 @@ class Lane {
 
   submit(job: Job): void {
     job.onDrain = () => this.resume();
-    const filler = new Job(FILLER, FILLER_SIZE);
+    const filler = new Job(this.filler.stream, this.filler.output.length);
     filler.abandoned = true;
     this.jobs.push(job, filler);
-    this.pending += job.size + FILLER_SIZE;
+    this.pending += job.size + filler.size;
     this.finishEmpty();
     this.child.stdin!.write(job.input);
-    this.child.stdin!.write(FILLER);
+    this.child.stdin!.write(this.filler.stream);
     this.child.stdin!.write(PADDING);
   }
 
@@ -162,11 +154,11 @@ class Lane {
       if (!head) return this.die(new Error('xz produced more output than the streams declared'));
       const n = Math.min(head.remaining, rest.length);
       const piece = rest.subarray(0, n);
-      if (head.input === FILLER && n > 0) {
+      if (head.input === this.filler.stream && n > 0) {
         // Anything else where the filler's output belongs is the member before it running on past
         // the size its index declares (xz is about to reject that stream).
-        const at = FILLER_SIZE - head.remaining;
-        if (!piece.equals(FILLER_OUTPUT.subarray(at, at + n))) return this.die(new Error('it decodes to more than its index declares'));
+        const at = head.size - head.remaining;
+        if (!piece.equals(this.filler.output.subarray(at, at + n))) return this.die(new Error('it decodes to more than its index declares'));
         if (at < VOUCHING && at + n >= VOUCHING) this.verified();
       }
       head.push(piece);
@@ -193,7 +185,7 @@ class Lane {
 
   /** A job got all its output: a member still waits for its filler to vouch for it. */
   private complete(job: Job): void {
-    if (job.input === FILLER) job.end();
+    if (job.input === this.filler.stream) job.end();
     else this.unverified = job;
   }
 
@@ -232,8 +224,8 @@ class Lane {
     // xz stops on the stream it cannot decode: the member at the head, or, when the head is a
     // filler, the member before it, whose output came whole but did not pass xz's checks. The
     // members queued behind go to a fresh lane either way.
-    const queued = jobs.filter((j) => j.input !== FILLER);
-    const damaged = jobs[0] && jobs[0].input !== FILLER ? queued.shift() : suspect;
+    const queued = jobs.filter((j) => j.input !== this.filler.stream);
+    const damaged = jobs[0] && jobs[0].input !== this.filler.stream ? queued.shift() : suspect;
     damaged?.fail(new DebshipError('exec-failed', cause.message));
     this.onDeath(this, queued);
   }
@@ -246,6 +238,7 @@ function isToolMissing(e: Error): boolean {
 export class XzPool {
   private lanes: Lane[] = [];
   private closed = false;
+  private readonly filler = makeFiller();
 
   constructor(private readonly width: number) {}
 
@@ -266,7 +259,7 @@ export class XzPool {
   private lane(): Lane {
     this.lanes = this.lanes.filter((l) => !l.dead);
     if (this.lanes.length < this.width) {
-      const lane = new Lane((dead, orphans) => this.adopt(dead, orphans));
+      const lane = new Lane(this.filler, (dead, orphans) => this.adopt(dead, orphans));
       this.lanes.push(lane);
       return lane;
     }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { haveTools } from '../test-helpers.js';
 import { withBadCheck, withDeclaredSize } from './test-streams.js';
 import { xzStreamInfo } from './xz.js';
-import { FILLER_BYTE, FILLER_SIZE, XZ_FILLER, XzPool } from './xz-pool.js';
+import { FILLER_BYTE, FILLER_RUN, makeFiller } from './xz-filler.js';
+import { XzPool } from './xz-pool.js';
 
 const tools = await haveTools('xz');
 const xz = (input: Uint8Array, ...args: string[]) => execFileSync('xz', ['-c', ...args], { input, maxBuffer: 1 << 28 });
@@ -32,8 +33,22 @@ describe.runIf(tools)('xzStreamInfo', () => {
     expect(xzStreamInfo(cut.subarray(0, cut.length - 1))).toBeUndefined();
   });
 
-  it('ships a filler stream of 128 KiB of one byte', () => {
-    expect(execFileSync('xz', ['-dc'], { input: XZ_FILLER }).equals(Buffer.alloc(FILLER_SIZE, FILLER_BYTE))).toBe(true);
+});
+
+describe.runIf(tools)('makeFiller', () => {
+  it('makes streams xz accepts, decoding to 31 random bytes, a zero and 128 KiB of one byte', () => {
+    const prefixes = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      const { stream, output } = makeFiller();
+      execFileSync('xz', ['-t'], { input: stream });
+      expect(execFileSync('xz', ['-dc'], { input: stream }).equals(output)).toBe(true);
+      expect(xzStreamInfo(stream)).toEqual({ uncompressed: 32 + FILLER_RUN, single: true });
+      expect(output[31]).toBe(0);
+      expect(output.subarray(32).equals(Buffer.alloc(FILLER_RUN, FILLER_BYTE))).toBe(true);
+      expect(stream.length).toBeLessThan(256);
+      prefixes.add(output.subarray(0, 31).toString('hex'));
+    }
+    expect(prefixes.size).toBe(20);
   });
 });
 
@@ -71,16 +86,20 @@ describe.runIf(tools)('XzPool', () => {
     // like the filler's at first) or more.
     const under = withDeclaredSize(xz(Buffer.concat([text, Buffer.alloc(512)]), '--check=crc32'), text.length);
     const fillerLike = withDeclaredSize(xz(Buffer.concat([text, Buffer.alloc(30_000, FILLER_BYTE), Buffer.alloc(8192)]), '--check=crc32'), text.length);
+    // Crafted to run on with what a filler decodes to: the 0xA5 run alone, or another pool's whole filler.
+    const runOn = withDeclaredSize(xz(Buffer.concat([text, Buffer.alloc(FILLER_RUN + 32, FILLER_BYTE)]), '--check=crc32'), text.length);
+    const otherFiller = withDeclaredSize(xz(Buffer.concat([text, makeFiller().output]), '--check=crc32'), text.length);
     const over = withDeclaredSize(good, text.length + 512);
     try {
       const streams: Array<[Buffer, number]> = [
         [good, text.length], [badCheck, text.length], [good, text.length], [under, text.length], [good, text.length],
         [over, text.length + 512], [good, text.length], [fillerLike, text.length], [good, text.length],
+        [runOn, text.length], [good, text.length], [otherFiller, text.length], [good, text.length],
       ];
       const results = await Promise.allSettled(streams.map(([s, size]) => collect(pool.decode(s, size))));
-      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
-      for (const i of [0, 2, 4, 6, 8]) expect((results[i] as PromiseFulfilledResult<Buffer>).value.equals(text)).toBe(true);
-      for (const i of [3, 7]) expect((results[i] as PromiseRejectedResult).reason.message).toMatch(/more than its index declares/);
+      expect(results.map((r) => r.status)).toEqual(streams.map((_, i) => (i % 2 ? 'rejected' : 'fulfilled')));
+      for (let i = 0; i < streams.length; i += 2) expect((results[i] as PromiseFulfilledResult<Buffer>).value.equals(text)).toBe(true);
+      for (const i of [3, 7, 9, 11]) expect((results[i] as PromiseRejectedResult).reason.message).toMatch(/more than its index declares/);
     } finally {
       pool.close();
     }

@@ -48,6 +48,18 @@ export function xzStreamInfo(data: Uint8Array): XzStreamInfo | undefined {
   return { uncompressed: total, single: 12 + blocks + indexSize + 12 === n };
 }
 
+/** A number in xz's variable-length encoding: seven bits a byte, least significant first. */
+export function encodeVli(value: number): Buffer {
+  const bytes: number[] = [];
+  for (let v = value; ; v = Math.floor(v / 128)) {
+    if (v < 128) {
+      bytes.push(v);
+      return Buffer.from(bytes);
+    }
+    bytes.push((v % 128) | 0x80);
+  }
+}
+
 function readU32(b: Uint8Array, at: number): number {
   return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
 }
