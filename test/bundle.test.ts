@@ -14,10 +14,10 @@ const ROOT = resolve(import.meta.dirname, '..');
 let dir: string;
 let cache: string;
 
-function debship(args: string[]) {
+function debship(args: string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [join(dir, 'dist/bin/debship.cjs'), ...args], {
     cwd: dir,
-    env: { PATH: process.env.PATH, NO_COLOR: '1', CI: 'true', XDG_CACHE_HOME: cache, SOURCE_DATE_EPOCH: '1700000000' },
+    env: { PATH: process.env.PATH, NO_COLOR: '1', CI: 'true', XDG_CACHE_HOME: cache, SOURCE_DATE_EPOCH: '1700000000', ...env },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -43,6 +43,13 @@ describe('the bundled executable', () => {
       expect(JSON.parse(r.stdout)).toMatchObject({ upstream: expect.any(String), debian: expect.any(String) });
     }
     expect(readdirSync(join(cache, 'debship/code-cache')).filter((f) => f.startsWith('main-core.cjs-'))).toHaveLength(1);
+  });
+
+  it('runs without a cache where its directory cannot be made', () => {
+    // Under /proc, Node 20's recursive mkdir never returns: the run hung writing its cache.
+    const r = debship(['version', '--config', join(ROOT, 'examples/hello-service/debship.yaml')], { XDG_CACHE_HOME: '/proc/debship-none' });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
   });
 
   it('keeps exit statuses, help and errors', () => {

@@ -3,7 +3,7 @@
  * directory, resolve contents, add what a lint-clean package needs, compose maintainer scripts,
  * and write the .deb atomically.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -11,6 +11,7 @@ import type { ProjectConfig } from '../config/types.js';
 import { parseArchList } from '../deb/arch.js';
 import type { Package, PackageEntry } from '../deb/types.js';
 import { DebshipError } from '../core/errors.js';
+import { makeDirs } from '../core/make-dirs.js';
 import { readChglog } from './changelog.js';
 import { debianVersion } from '../deb/semver.js';
 import { writeDeb } from '../deb/writer.js';
@@ -72,7 +73,7 @@ export async function build(req: BuildRequest): Promise<BuiltPackage[]> {
   checkCompressionForTargets(config.deb.compression, config.target, config.file);
   if (config.lint.enabled) await checkLintConfig(config);
   const sourceDateEpoch = await resolveSourceDateEpoch(req.env, config.mtime, config.dir);
-  await mkdir(req.outDir, { recursive: true });
+  makeDirs(req.outDir);
   const built: BuiltPackage[] = [];
   for (const arch of archs) {
     built.push(await buildOne(req, arch, version, sourceDateEpoch));

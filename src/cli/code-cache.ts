@@ -5,11 +5,12 @@
  * any failure to read or write it just means compiling as usual.
  */
 import { isAscii } from 'node:buffer';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import vm from 'node:vm';
+import { makeDirs } from '../core/make-dirs.js';
 
 export interface CachedModule {
   exports: Record<string, unknown>;
@@ -35,7 +36,7 @@ export function loadWithCodeCache(file: string): CachedModule {
     save() {
       if (!cacheFile || (cachedData && !script.cachedDataRejected)) return;
       try {
-        mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
+        makeDirs(dirname(cacheFile), 0o700);
         const tmp = `${cacheFile}.${process.pid}`;
         writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
         renameSync(tmp, cacheFile);

@@ -3,9 +3,9 @@
  * badge service. Text widths come from a table of Verdana 11px advance widths; badges only hold
  * short ASCII words, so an estimate within a pixel or two is enough.
  */
-import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../../core/atomic-write.js';
+import { makeDirs } from '../../core/make-dirs.js';
 
 /** Colour thresholds, highest first, and shields' colour names' hex values. */
 const COLORS: [min: number, color: string][] = [
@@ -85,6 +85,6 @@ function xml(s: string): string {
 
 /** Write the badge for `percent` to `file` atomically, creating its directory. */
 export async function writeBadge(file: string, percent: number | null): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
+  makeDirs(dirname(file));
   await writeFileAtomic(file, badgeSvg(percent));
 }

@@ -7,11 +7,12 @@
  * exclusive lock file (O_EXCL) and rewrite the whole file to a temporary name that is renamed
  * into place, so concurrent runs lose no entries and readers never see a half-written file.
  */
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { open, readFile, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../../core/atomic-write.js';
 import { DebshipError } from '../../core/errors.js';
+import { makeDirs } from '../../core/make-dirs.js';
 import { gitOutput } from '../../core/git.js';
 
 const measure = z.object({
@@ -100,7 +101,7 @@ export interface RecordOptions {
 
 /** Add `entry`, or replace the entry for the same commit and branch. Returns whether one was replaced. */
 export async function recordHistory(file: string, entry: HistoryEntry, opts: RecordOptions = {}): Promise<{ replaced: boolean }> {
-  await mkdir(dirname(file), { recursive: true });
+  makeDirs(dirname(file));
   return withLock(`${file}.lock`, opts, async () => {
     const entries = await readHistory(file);
     const at = entries.findIndex((e) => e.commit === entry.commit && e.branch === entry.branch);
