@@ -12,14 +12,14 @@ export function makeDirs(path: string, mode?: number): void {
   try {
     attempt();
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' && isDirectory(path)) return;
-    if (code !== 'ENOENT' || dirname(path) === path) throw e;
+    // A directory already there is success whatever mkdir said (EEXIST, or EROFS on some filesystems).
+    if (isDirectory(path)) return;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(path) === path) throw e;
     makeDirs(dirname(path), mode);
     try {
       attempt();
     } catch (again) {
-      if ((again as NodeJS.ErrnoException).code !== 'EEXIST' || !isDirectory(path)) throw again;
+      if (!isDirectory(path)) throw again;
     }
   }
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { haveTools } from '../test-helpers.js';
 import { withBadCheck, withDeclaredSize } from './test-streams.js';
-import { xzStreamInfo } from './xz.js';
+import { encodeVli, xzStreamInfo } from './xz.js';
 import { FILLER_BYTE, FILLER_RUN, makeFiller } from './xz-filler.js';
 import { XzPool } from './xz-pool.js';
 
@@ -32,7 +32,16 @@ describe.runIf(tools)('xzStreamInfo', () => {
     const cut = xz(text);
     expect(xzStreamInfo(cut.subarray(0, cut.length - 1))).toBeUndefined();
   });
+});
 
+describe('encodeVli', () => {
+  it('writes seven bits a byte, least significant first, and refuses what is not a size', () => {
+    expect([...encodeVli(0)]).toEqual([0]);
+    expect([...encodeVli(127)]).toEqual([0x7f]);
+    expect([...encodeVli(128)]).toEqual([0x80, 0x01]);
+    expect([...encodeVli(131104)]).toEqual([0xa0, 0x80, 0x08]);
+    for (const bad of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53]) expect(() => encodeVli(bad)).toThrow(RangeError);
+  });
 });
 
 describe.runIf(tools)('makeFiller', () => {

@@ -50,6 +50,7 @@ export function xzStreamInfo(data: Uint8Array): XzStreamInfo | undefined {
 
 /** A number in xz's variable-length encoding: seven bits a byte, least significant first. */
 export function encodeVli(value: number): Buffer {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`not a size: ${value}`);
   const bytes: number[] = [];
   for (let v = value; ; v = Math.floor(v / 128)) {
     if (v < 128) {
