@@ -145,7 +145,9 @@ function isUtf8(data: Buffer): boolean {
 
 /**
  * Every file gets the same properties in the same order, those the loader fills in later included:
- * the checks' property reads then meet one object shape instead of one per combination.
+ * the checks' property reads then meet one object shape instead of one per combination. Spelt out
+ * rather than spreading debEntryOf(e): the spread costs the batch's main thread 2 % more
+ * instructions.
  */
 function toLintFile(e: TarEntry): LintFile {
   return {
