@@ -15,7 +15,11 @@ export interface TarEntry extends TarMemberFields<DebEntry['type']> {
   path: string;
 }
 
-/** The entry as a package entry: owner and group by name, as dpkg resolves them. */
+/**
+ * The entry as a package entry: owner and group by name, as dpkg resolves them. Every entry gets
+ * the same properties in the same order (`linkTarget` undefined when there is none): code reading
+ * many entries then meets one object shape.
+ */
 export function debEntryOf(e: TarEntry): DebEntry {
   return {
     path: e.path,
@@ -27,7 +31,7 @@ export function debEntryOf(e: TarEntry): DebEntry {
     gid: e.gid,
     size: e.size,
     mtime: e.mtime,
-    ...(e.linkTarget !== undefined ? { linkTarget: e.linkTarget } : {}),
+    linkTarget: e.linkTarget,
   };
 }
 

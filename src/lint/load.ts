@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import { DebshipError } from '../core/errors.js';
 import { decompressed, guard, locateMembers, MAX_CONTROL_MEMBER, MAX_CONTROL_TOTAL, type LocatedMember } from '../deb/reader.js';
 import { bufferAccess, fileAccess, type RandomAccess } from '../deb/random-access.js';
-import { readTar, type TarEntry } from '../deb/tar-reader.js';
+import { debEntryOf, readTar, type TarEntry } from '../deb/tar-reader.js';
 import { xzStreamInfo } from '../deb/compress/xz.js';
 import { XzPool } from '../deb/compress/xz-pool.js';
 import { fieldLookup, parseVerbatim } from './deb822.js';
@@ -144,27 +144,16 @@ function isUtf8(data: Buffer): boolean {
 }
 
 /**
- * Every file gets the same properties in the same order, those the loader fills in later included:
- * the checks' property reads then meet one object shape instead of one per combination. Spelt out
- * rather than spreading debEntryOf(e): the spread costs the batch's main thread 2 % more
- * instructions.
+ * The package entry with what the loader fills in later already declared: every file then has one
+ * object shape for the checks' property reads. (Added to the entry rather than spread into a new
+ * object: a spread costs the batch's main thread 2 % more instructions.)
  */
 function toLintFile(e: TarEntry): LintFile {
-  return {
-    name: e.path === '/' ? '' : e.path.slice(1) + (e.type === 'dir' ? '/' : ''),
-    path: e.path,
-    type: e.type,
-    mode: e.mode,
-    owner: e.uname,
-    group: e.gname,
-    uid: e.uid,
-    gid: e.gid,
-    size: e.size,
-    mtime: e.mtime,
-    linkTarget: e.linkTarget,
-    md5: undefined,
-    head: undefined,
-    content: undefined,
-    elf: undefined,
-  };
+  const file = debEntryOf(e) as LintFile;
+  file.name = e.path === '/' ? '' : e.path.slice(1) + (e.type === 'dir' ? '/' : '');
+  file.md5 = undefined;
+  file.head = undefined;
+  file.content = undefined;
+  file.elf = undefined;
+  return file;
 }
