@@ -31,8 +31,8 @@ const RUN_CHUNK = Buffer.from(
 /** Stream flags: no integrity check (the pool compares the output itself). */
 const FLAGS = Buffer.from([0, 0]);
 const MAGIC = Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]);
-/** One filter, LZMA2 (0x21), with a 256 KiB dictionary (property 0x0C), padded to 12 bytes. */
-const BLOCK_HEADER = withCrc(Buffer.from([0x02, 0x00, 0x21, 0x01, 0x0c, 0, 0, 0]));
+/** One filter, LZMA2 (0x21), with a 256 KiB dictionary (property 0x0C), padded to 12 bytes with its CRC. */
+const BLOCK_HEADER_FIELDS = Buffer.from([0x02, 0x00, 0x21, 0x01, 0x0c, 0, 0, 0]);
 
 export interface Filler {
   /** The .xz stream. */
@@ -46,10 +46,11 @@ export function makeFiller(): Filler {
   prefix[PREFIX - 1] = 0;
   // An uncompressed chunk that resets the dictionary: 0x01, then its size less one, big-endian.
   const data = Buffer.concat([Buffer.from([0x01, 0, PREFIX - 1]), prefix, RUN_CHUNK, Buffer.from([0x00])]);
-  const block = Buffer.concat([BLOCK_HEADER, data, zeros(pad4(BLOCK_HEADER.length + data.length))]);
+  const header = withCrc(BLOCK_HEADER_FIELDS);
+  const block = Buffer.concat([header, data, Buffer.alloc(pad4(header.length + data.length))]);
   const size = PREFIX + FILLER_RUN;
-  const records = Buffer.concat([Buffer.from([0x00, 0x01]), encodeVli(BLOCK_HEADER.length + data.length), encodeVli(size)]);
-  const index = withCrc(Buffer.concat([records, zeros(pad4(records.length))]));
+  const records = Buffer.concat([Buffer.from([0x00, 0x01]), encodeVli(header.length + data.length), encodeVli(size)]);
+  const index = withCrc(Buffer.concat([records, Buffer.alloc(pad4(records.length))]));
   const backward = Buffer.alloc(4);
   backward.writeUInt32LE(index.length / 4 - 1);
   const stream = Buffer.concat([MAGIC, withCrc(FLAGS), block, index, withCrc(Buffer.concat([backward, FLAGS]), true), Buffer.from('YZ')]);
@@ -65,8 +66,4 @@ function withCrc(bytes: Buffer, before = false): Buffer {
 
 function pad4(n: number): number {
   return (4 - (n % 4)) % 4;
-}
-
-function zeros(n: number): Buffer {
-  return Buffer.alloc(n);
 }

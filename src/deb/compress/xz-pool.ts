@@ -238,7 +238,8 @@ function isToolMissing(e: Error): boolean {
 export class XzPool {
   private lanes: Lane[] = [];
   private closed = false;
-  private readonly filler = makeFiller();
+  /** Made with the first lane: a run whose packages were all decoded early never needs one. */
+  private filler: Filler | undefined;
 
   constructor(private readonly width: number) {}
 
@@ -259,7 +260,7 @@ export class XzPool {
   private lane(): Lane {
     this.lanes = this.lanes.filter((l) => !l.dead);
     if (this.lanes.length < this.width) {
-      const lane = new Lane(this.filler, (dead, orphans) => this.adopt(dead, orphans));
+      const lane = new Lane((this.filler ??= makeFiller()), (dead, orphans) => this.adopt(dead, orphans));
       this.lanes.push(lane);
       return lane;
     }
