@@ -24,8 +24,8 @@ import { ensureLargePackage, ensureSmallPackages } from './lint-packages.js';
 import { measure, median, type Measurement } from './measure.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
-// The command as npm installs it (a shell script starting Node on the bundle).
-const command = join(benchDir, '../dist/bin/debship');
+// The command as npm installs it (started from /bin/sh, which starts Node on it).
+const command = join(benchDir, '../dist/bin/debship.cjs');
 
 interface Case { name: string; label: string; files: string[]; target: number }
 interface Row { c: Case; debship: Measurement[]; lintian: Measurement[]; floor: number[]; debshipPeak: number; lintianPeak: number }
@@ -58,7 +58,7 @@ function xzMembers(files: string[]): string[] {
  * the other every data.tar, timing one process doing nearly all the work.)
  */
 async function floorSeconds(members: string[]): Promise<number> {
-  // Node as `debship lint` starts it: without NODE_EXTRA_CA_CERTS (see src/cli/debship.sh).
+  // Node as `debship lint` starts it: without NODE_EXTRA_CA_CERTS (see scripts/bundle.mjs).
   const { NODE_EXTRA_CA_CERTS: _, ...env } = process.env;
   const node = check('node', await measure('node', ['-e', '0'], { env, memory: false })).wallSeconds;
   const lanes = members.length <= 2 ? 1 : Math.min(2, availableParallelism());

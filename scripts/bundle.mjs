@@ -1,7 +1,7 @@
 /**
  * Bundles the CLI into dist/bin/ so `debship` starts without resolving hundreds of modules
- * (start-up time matters for `debship lint` on one small package): the `debship` command (a
- * shell script, src/cli/debship.sh, that starts Node on debship.cjs), the small debship.cjs entry,
+ * (start-up time matters for `debship lint` on one small package): the small debship.cjs entry,
+ * which is also the `debship` command npm links (its first lines have /bin/sh start Node on it),
  * and two self-contained CommonJS bundles that entry loads with a V8 code cache —
  * lint-core.cjs for `debship lint`, main-core.cjs for the whole command line, whose commands
  * initialise only when they run. The library itself is compiled by tsc into dist/ for
@@ -9,7 +9,7 @@
  *
  *   node scripts/bundle.mjs [OUTDIR]     default dist/bin (tests bundle into a temporary directory)
  */
-import { chmodSync, copyFileSync, rmSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const outdir = process.argv[2] ?? 'dist/bin';
@@ -43,9 +43,24 @@ function commonJsBundle(name, entry, extra = {}) {
 // instead, which the bundle never does: they stay outside it.
 await commonJsBundle('debship', 'src/cli/bin.ts', { external: ['./main.js', './commands/lint.js'] });
 
-// The command npm installs: a shell script that starts Node on debship.cjs.
-copyFileSync(new URL('../src/cli/debship.sh', import.meta.url), `${outdir}/debship`);
-chmodSync(`${outdir}/debship`, 0o755);
+/**
+ * debship.cjs is also the command npm links, so it opens as a script both /bin/sh and Node read.
+ * Started as a command, /bin/sh runs line 2: it drops NODE_EXTRA_CA_CERTS for `lint` and starts
+ * Node on this same file (Node resolves a symbolic link to it, so the bundles beside it are found).
+ * Node skips line 1 and reads line 2 as a string and a comment. One shell and no `readlink`
+ * process before Node: a separate wrapper script cost about 5 ms of linting one small package.
+ */
+const LAUNCHER = [
+  '#!/bin/sh',
+  '":" //; case "$1" in lint) unset NODE_EXTRA_CA_CERTS ;; esac; exec node "$0" "$@"',
+  '// Line 2 is for /bin/sh. `debship lint` opens no network connections, so its Node starts without',
+  '// NODE_EXTRA_CA_CERTS: with that variable set (common behind a company proxy), Node parses every',
+  '// root certificate before it runs any code, about 50 ms on a small machine: most of what linting',
+  '// one small package takes. Every other command keeps the environment as it is.',
+].join('\n');
+const entry = `${outdir}/debship.cjs`;
+writeFileSync(entry, `${LAUNCHER}\n${readFileSync(entry, 'utf8').replace(/^#!.*\n/, '')}`);
+chmodSync(entry, 0o755);
 
 // `debship lint`'s fast path.
 await commonJsBundle('lint-core', 'src/cli/lint-core.ts');

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -98,7 +98,7 @@ describe('the bundled executable', () => {
     expect(JSON.parse(gate.stdout).passed).toBe(false);
   });
 
-  describe('the debship command (the shell script npm links)', () => {
+  describe('the debship command (debship.cjs, which npm links, started from /bin/sh)', () => {
     // A stand-in for node on PATH that prints what it was started with.
     function viaCommand(args: string[], env: Record<string, string>) {
       const fake = join(dir, 'fake-node');
@@ -106,7 +106,7 @@ describe('the bundled executable', () => {
       writeFileSync(join(fake, 'node'), '#!/bin/sh\nprintf \'%s\\n\' "ca=${NODE_EXTRA_CA_CERTS-unset}" "$@"\n');
       chmodSync(join(fake, 'node'), 0o755);
       const link = join(dir, 'linked-debship');
-      symlinkSync(join(dir, 'dist/bin/debship'), link);
+      symlinkSync(join(dir, 'dist/bin/debship.cjs'), link);
       try {
         const r = spawnSync(link, args, { env: { ...env, PATH: `${fake}:${process.env.PATH}` }, encoding: 'utf8' });
         return r.stdout.trimEnd().split('\n');
@@ -115,8 +115,15 @@ describe('the bundled executable', () => {
       }
     }
 
-    it('starts node on the bundle beside the real file, passing every argument as it is', () => {
-      expect(viaCommand(['inspect', '', 'a b.deb', '--json'], {})).toEqual(['ca=unset', join(dir, 'dist/bin/debship.cjs'), 'inspect', '', 'a b.deb', '--json']);
+    it('starts node on itself, passing every argument as it is', () => {
+      // Node resolves the link to the real file itself.
+      expect(viaCommand(['inspect', '', 'a b.deb', '--json'], {})).toEqual(['ca=unset', join(dir, 'linked-debship'), 'inspect', '', 'a b.deb', '--json']);
+    });
+
+    it('is the command package.json declares', () => {
+      const { bin } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+      expect(bin).toEqual({ debship: 'dist/bin/debship.cjs' });
+      expect(statSync(join(dir, bin.debship!)).mode & 0o111).toBe(0o111);
     });
 
     it('drops NODE_EXTRA_CA_CERTS for lint only, which opens no connections', () => {
@@ -126,15 +133,20 @@ describe('the bundled executable', () => {
       expect(viaCommand(['--version'], env)[0]).toBe('ca=/etc/ssl/extra.pem');
     });
 
-    it('lints a package with the real node', () => {
+    it('lints a package with the real node, through a link as npm makes', () => {
       const deb = join(dir, 'out', readdirSync(join(dir, 'out')).find((f) => f.endsWith('.deb') && f.startsWith('hello-service'))!);
-      const r = spawnSync(join(dir, 'dist/bin/debship'), ['lint', '--format', 'json', deb], {
+      const bin = join(dir, 'node_modules/.bin');
+      mkdirSync(bin, { recursive: true });
+      symlinkSync('../../dist/bin/debship.cjs', join(bin, 'debship'));
+      const r = spawnSync(join(bin, 'debship'), ['lint', '--format', 'json', deb], {
         env: { PATH: process.env.PATH, XDG_CACHE_HOME: cache, NODE_EXTRA_CA_CERTS: '/nonexistent.pem' },
         encoding: 'utf8',
       });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       expect(JSON.parse(r.stdout)).toEqual([]);
+      const version = spawnSync(join(bin, 'debship'), ['--version'], { env: { PATH: process.env.PATH, XDG_CACHE_HOME: cache }, encoding: 'utf8' });
+      expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
     });
   });
 });
