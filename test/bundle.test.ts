@@ -78,6 +78,17 @@ describe('the bundled executable', () => {
     const written = lintCache();
     for (let run = 0; run < 2; run++) expect(debship(['lint', deb]).code).toBe(0);
     expect(lintCache()).toBe(written);
+    // One written by a run of several packages is replaced by the next run of one small package.
+    rmSync(join(cache, 'debship/code-cache'), { recursive: true });
+    expect(debship(['lint', deb, deb]).code).toBe(0);
+    const fromBatch = lintCache();
+    expect(debship(['lint', deb, deb]).code).toBe(0);
+    expect(lintCache()).toBe(fromBatch);
+    expect(debship(['lint', deb]).code).toBe(0);
+    const fromOne = lintCache();
+    expect(fromOne).not.toBe(fromBatch);
+    expect(debship(['lint', deb, deb]).code).toBe(0);
+    expect(lintCache()).toBe(fromOne);
     // Large enough that files are hashed on worker threads too, whose code comes from the bundle.
     const payload = join(dir, 'payload');
     mkdirSync(payload);

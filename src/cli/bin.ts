@@ -56,7 +56,8 @@ async function lint(files: string[], flags: Parameters<typeof import('./commands
   } catch (e) {
     process.exitCode = handleFailure(e, { debug: Boolean(flags.debug), stderr: process.stderr });
   }
-  mod.save();
+  // The cache serves best the runs start-up matters most to: one small package (decoded early).
+  mod.save(files.length === 1 && flags.early !== undefined);
 }
 
 function version(): string {
