@@ -40,7 +40,7 @@ export function loadWithCodeCache(file: string): CachedModule {
   const cacheFile = cachePath(file);
   const cached = cacheFile ? readOwned(cacheFile) : undefined;
   const writtenBy = cached?.[0];
-  // V8 checks the rest (version, flags, source, checksum) and rejects what does not match.
+  // V8 checks the rest against its version, its flags and the source's length, and rejects a mismatch.
   const cachedData = cached?.subarray(1);
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
