@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareLoose, FieldRelation, mentions, parsePredicate, parseRelation, predicateSatisfies, satisfies } from './relation.js';
 
@@ -68,5 +69,40 @@ describe('FieldRelation.satisfies', () => {
     ['foo', 'foo [amd64]', true],
   ])('%s ⇒ %s: %s', (p, q, expected) => {
     expect(new FieldRelation(p).satisfies(q)).toBe(expected);
+  });
+});
+
+describe('parsePredicate against lintian\'s expression', () => {
+  // lintian's own pattern, as debship used it before: exponential on long names, so the texts here are short.
+  const LINTIAN =
+    /^\s*((?:[a-zA-Z0-9][a-zA-Z0-9+.-]*|\$\{[a-zA-Z0-9:-]+\})(?:[a-zA-Z0-9+.-]+|\$\{[a-zA-Z0-9:-]+\})*)(?::([a-z0-9-]+))?(?:\s*\(\s*(<<|<=|>=|>>|[=<>])\s*([^)]+)\s*\))?(?:\s*\[\s*([^\]]+)\s*\])?(?:\s*<\s*([^,]+)\s*>)?\s*$/;
+  const expected = (text: string) => {
+    const m = LINTIAN.exec(text);
+    if (!m) return { parsable: false };
+    const op = m[3] === '<' ? '<<' : m[3] === '>' ? '>>' : (m[3] ?? '');
+    return { parsable: true, name: m[1], multiarch: m[2] ?? '', op, version: op ? m[4] : '', arches: m[5] ?? '', profile: m[6] ?? '' };
+  };
+  const pieces = ['a', 'b1', 'lib-c+', '.', '$', '${x:y}', '${', '}', ':', ':any', '(', ')', '(>=', '(<<', '(<', '=', '>', '>>', '1.0', '[', ']', '[amd64', '<', '<!nocheck', ',', ' ', '  ', '\t', '\n', '!', '|'];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((a) => a.join(''));
+
+  it('gives what the expression gives, on any short text', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const { literal: _, ...got } = parsePredicate(t);
+        const want = expected(t);
+        expect(want.parsable ? got : { parsable: got.parsable }).toEqual(want);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('reads at once the texts that made the expression backtrack', () => {
+    const name = 'a'.repeat(100_000);
+    const blanks = ' '.repeat(100_000);
+    // Each ran for longer than any test allows before: hours for the first.
+    for (const t of [`${name}!`, `d (${blanks}>=${blanks}1${blanks}) ${'['.repeat(100_000)}`, `d <${blanks}`, `d [${blanks}`, `d${blanks}x`, `d (>= 1${blanks}`]) {
+      expect(parsePredicate(t).parsable).toBe(false);
+    }
+    expect(parsePredicate(`${name} (>= 1)`)).toMatchObject({ parsable: true, op: '>=', version: '1' });
   });
 });

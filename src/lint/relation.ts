@@ -13,6 +13,7 @@
 import { compareFragment } from '../deb/version.js';
 import { splitVersion } from './dpkg-version.js';
 import type { LintPackage } from './types.js';
+import { splitAround } from './linear-text.js';
 
 export interface Predicate {
   /** The alternative as written. */
@@ -31,33 +32,55 @@ export interface Predicate {
 /** An AND of clauses; each clause is an OR of predicates (usually one). */
 export type Relation = Predicate[][];
 
-const PREDICATE =
-  /^\s*((?:[a-zA-Z0-9][a-zA-Z0-9+.-]*|\$\{[a-zA-Z0-9:-]+\})(?:[a-zA-Z0-9+.-]+|\$\{[a-zA-Z0-9:-]+\})*)(?::([a-z0-9-]+))?(?:\s*\(\s*(<<|<=|>=|>>|[=<>])\s*([^)]+)\s*\))?(?:\s*\[\s*([^\]]+)\s*\])?(?:\s*<\s*([^,]+)\s*>)?\s*$/;
+/**
+ * lintian's predicate expression, rewritten to give the same results in linear time:
+ *
+ *   ^\s*((?:[a-zA-Z0-9][a-zA-Z0-9+.-]*|\$\{[a-zA-Z0-9:-]+\})(?:[a-zA-Z0-9+.-]+|\$\{[a-zA-Z0-9:-]+\})*)
+ *   (?::([a-z0-9-]+))?(?:\s*\(\s*(<<|<=|>=|>>|[=<>])\s*([^)]+)\s*\))?(?:\s*\[\s*([^\]]+)\s*\])?
+ *   (?:\s*<\s*([^,]+)\s*>)?\s*$
+ *
+ * As written, V8 takes exponential time on a long name that is followed by anything it does not
+ * expect (40 letters and a `!` ran for hours): the name's two nested repetitions split it every
+ * possible way. Here the name is read one character (or `${…}`) at a time; each bracketed part is
+ * atomic (`(?=(…))\k<…>`: once it has matched, other ways of matching it are never tried, and none
+ * could end anywhere else), a closing bracket must exist before its contents are read, and a `\s*`
+ * before a closer that the greedy contents already cover is gone. relation.test.ts checks that it
+ * agrees with the original.
+ */
+const PREDICATE = new RegExp(
+  [
+    String.raw`^\s*(?<name>(?:[a-zA-Z0-9]|\$\{[a-zA-Z0-9:-]+\})(?:[a-zA-Z0-9+.-]|\$\{[a-zA-Z0-9:-]+\})*)`,
+    String.raw`(?::(?<multiarch>[a-z0-9-]+))?`,
+    String.raw`(?:(?=(?<v>\s*\((?=[^)]*\))\s*(?<op><<|<=|>=|>>|[=<>])\s*(?<version>[^)]+)\)))\k<v>)?`,
+    String.raw`(?:(?=(?<a>\s*\[(?=[^\]]*\])\s*(?<arches>[^\]]+)\]))\k<a>)?`,
+    String.raw`(?:(?=(?<p>\s*<(?=[^,]*>)\s*(?<profile>[^,]+)>))\k<p>)?\s*$`,
+  ].join(''),
+);
 
 export function parsePredicate(text: string): Predicate {
   const m = PREDICATE.exec(text);
   if (!m) return { literal: text, parsable: false, name: '', multiarch: '', op: '', version: '', arches: '', profile: '' };
-  let op = m[3] ?? '';
+  const g = m.groups!;
+  let op = g.op ?? '';
   if (op === '<') op = '<<';
   if (op === '>') op = '>>';
   return {
     literal: text,
     parsable: true,
-    name: m[1]!,
-    multiarch: m[2] ?? '',
+    name: g.name!,
+    multiarch: g.multiarch ?? '',
     op,
     // Perl's `([^\)]+)\s*` keeps trailing blanks inside the version; so do we.
-    version: op ? m[4]! : '',
-    arches: m[5] ?? '',
-    profile: m[6] ?? '',
+    version: op ? g.version! : '',
+    arches: g.arches ?? '',
+    profile: g.profile ?? '',
   };
 }
 
 export function parseRelation(text: string | undefined): Relation {
-  return (text ?? '')
-    .split(/\s*,\s*/)
+  return splitAround(text ?? '', ',')
     .filter((r) => r.length > 0)
-    .map((r) => r.split(/\s*\|\s*/).map(parsePredicate));
+    .map((r) => splitAround(r, '|').map(parsePredicate));
 }
 
 /** Lintian::Relation::Predicate::to_string: normalised, or the literal text when it did not parse. */

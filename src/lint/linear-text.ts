@@ -1,0 +1,84 @@
+/**
+ * Text operations that lintian writes as regular expressions which V8 runs in quadratic time:
+ * a pattern starting with `\s*` (or `.*`) is tried again from every position of a long run of
+ * blanks, so a hostile package (a Depends field of a million spaces, say) would keep `debship lint`
+ * busy for hours. Each function here gives exactly the result of the expression it names, in
+ * linear time; linear-text.test.ts checks them against those expressions.
+ */
+
+const SPACE = /\s/;
+const isSpace = (c: string | undefined): boolean => c !== undefined && SPACE.test(c);
+
+/** `text.split(/\s*SEP\s*\/)` for a one-character separator that is not a blank. */
+export function splitAround(text: string, sep: string): string[] {
+  const parts = text.split(sep);
+  const last = parts.length - 1;
+  return parts.map((p, i) => (i === 0 ? (last ? p.trimEnd() : p) : i === last ? p.trimStart() : p.trim()));
+}
+
+/** Where a match of `re` (which must not start with a blank) begins once the blanks before it are counted, as `\s*` before it would. */
+export function backOverSpace(text: string, index: number): number {
+  let i = index;
+  while (i > 0 && isSpace(text[i - 1])) i--;
+  return i;
+}
+
+/**
+ * `re.exec(text)` for `re` = `\s*` followed by `body`, where `body` starts with a character that is
+ * not a blank: the leftmost match of `body`, widened over the blanks before it. Returns the match
+ * of `body` (its groups) with `index` and `[0]` widened.
+ */
+export function execAfterSpace(body: RegExp, text: string): RegExpExecArray | null {
+  const m = body.exec(text);
+  if (!m) return null;
+  const start = backOverSpace(text, m.index);
+  m[0] = text.slice(start, m.index) + m[0];
+  m.index = start;
+  return m;
+}
+
+/** `text.replace(/\s*\(.*$/, '')`: drops a parenthesised tail, such as a Source field's version. */
+export function dropParenthesisedTail(text: string): string {
+  // `.` stops at line ends, so the `(` must come after the last one.
+  let lastLineEnd = -1;
+  for (const c of ['\n', '\r', '\u2028', '\u2029']) lastLineEnd = Math.max(lastLineEnd, text.lastIndexOf(c));
+  const open = text.indexOf('(', lastLineEnd + 1);
+  return open < 0 ? text : text.slice(0, backOverSpace(text, open));
+}
+
+/**
+ * The leftmost `\s*O([^C]+)C\s*` in `text` at or after `from` (O and C single characters that are
+ * not blanks; the blanks before it are not taken from before `from`): where it starts and ends,
+ * and what lies between O and C.
+ */
+export function findBracketed(text: string, open: string, close: string, from = 0): { start: number; end: number; inner: string } | undefined {
+  for (let i = text.indexOf(open, from); i >= 0; i = text.indexOf(open, i + 1)) {
+    const j = text.indexOf(close, i + 1);
+    // No closer after this opener means none after a later one either.
+    if (j < 0) return undefined;
+    if (j === i + 1) continue;
+    let end = j + 1;
+    while (end < text.length && isSpace(text[end])) end++;
+    return { start: Math.max(from, backOverSpace(text, i)), end, inner: text.slice(i + 1, j) };
+  }
+  return undefined;
+}
+
+/** `text.replace(/\s*O[^C]+C\s*\/g, '')` for the characters of findBracketed. */
+export function removeBracketed(text: string, open: string, close: string): string {
+  let out = '';
+  let from = 0;
+  for (let b = findBracketed(text, open, close); b; b = findBracketed(text, open, close, from)) {
+    out += text.slice(from, b.start);
+    from = b.end;
+  }
+  return out + text.slice(from);
+}
+
+/** The line terminators of JavaScript's `.` and `^`/`$` with the m flag. */
+const LINE_END = /[\n\r\u2028\u2029]/;
+
+/** `text` cut at its line terminators (each line without it). */
+export function jsLines(text: string): string[] {
+  return text.split(LINE_END);
+}
