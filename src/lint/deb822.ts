@@ -30,11 +30,11 @@ export function parseVerbatim(text: string, what: string): ControlFields {
       const key = field[1]!.toLowerCase();
       if (seen.has(key)) throw fail(i + 1, `duplicate field ${field[1]}`);
       seen.add(key);
-      fields.push([field[1]!, field[2]!.replace(/\s+$/, '')]);
+      fields.push([field[1]!, field[2]!.trimEnd()]);
     } else if (/^[ \t]/.test(line)) {
       const last = fields.at(-1);
       if (!last) throw fail(i + 1, 'continuation line outside a stanza');
-      last[1] += '\n' + line.replace(/\s+$/, '');
+      last[1] += '\n' + line.trimEnd();
     } else {
       throw fail(i + 1, `cannot parse line ${JSON.stringify(line.slice(0, 60))}`);
     }

@@ -62,7 +62,7 @@ export async function loadLintPackage(path: string, checks: readonly Check[], op
     ctrl.delete('control');
     const fields = parseVerbatim(controlText.text, `${path}: control`);
     const field = fieldLookup(fields);
-    const trimmed = (name: string) => (field(name) ?? '').replace(/^\s+|\s+$/g, '');
+    const trimmed = (name: string) => (field(name) ?? '').trim();
     return {
       file: path,
       // Like lintian, name a package without a Package field after its file (foo_1.0_amd64.deb: foo).

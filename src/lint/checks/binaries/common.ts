@@ -5,6 +5,7 @@
 import type { ElfInfo } from '../../elf/types.js';
 import { tagInfo } from '../../tag.js';
 import type { LintFile, LintPackage, Severity, TagInfo } from '../../types.js';
+import { dropParenthesisedTail } from '../../linear-text.js';
 
 export interface ElfFile {
   file: LintFile;
@@ -41,7 +42,7 @@ export const pointed = (file: LintFile, ...notes: string[]): string => [...notes
 
 /** The binary package's source package name (the Source field without a version), as lintian uses it. */
 export function sourceName(pkg: LintPackage): string {
-  const source = (pkg.field('Source') ?? '').replace(/\s*\(.*$/, '').trim();
+  const source = dropParenthesisedTail(pkg.field('Source') ?? '').trim();
   return source || pkg.name;
 }
 

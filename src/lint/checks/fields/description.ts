@@ -6,6 +6,7 @@
 import type { Check, LintPackage } from '../../types.js';
 import { DESCRIPTION_TAGS } from './description-tags.js';
 import { declares, isDebugPackage, isMetaPackage, isTransitional, perlLength, trim } from './values.js';
+import { jsLines } from '../../linear-text.js';
 
 const MAX_WIDTH = 80;
 const DH_MAKE_PERL_TEMPLATE = 'this description was automagically extracted from the module by dh-make-perl';
@@ -35,8 +36,8 @@ export const descriptionCheck: Check = {
 function checkSynopsis(name: string, synopsis: string, state: { tabs: number; template: number }, report: Report): void {
   if (startsWithWord(synopsis, name)) report('description-starts-with-package-name');
   if (/^(an?|the)\s/i.test(synopsis)) report('description-synopsis-starts-with-article');
-  const sentence = /(.*\.)(?:\s*$|\s+\S+)/.exec(synopsis);
-  if (sentence && !/\s+etc\.$/.test(sentence[1]!) && !/\s+e\.?g\.$/.test(sentence[1]!) && !/(?<!\.)\.\.\.$/.test(sentence[1]!)) {
+  const sentence = leadingSentence(synopsis);
+  if (sentence !== undefined && !/\setc\.$/.test(sentence) && !/\se\.?g\.$/.test(sentence) && !/(?<!\.)\.\.\.$/.test(sentence)) {
     report('synopsis-is-a-sentence', `"${synopsis}"`);
   }
   if (/\t/.test(synopsis) && !state.tabs++) report('description-contains-tabs');
@@ -157,4 +158,21 @@ function perlSplitLines(s: string): string[] {
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * lintian's `/(.*\.)(?:\s*$|\s+\S+)/` capture: the text up to the last full stop of the first line
+ * that has one followed by a blank or the end. The expression itself takes quadratic time on a
+ * long synopsis (linear-text.ts); this gives its result in linear time.
+ */
+export function leadingSentence(s: string): string | undefined {
+  let start = 0;
+  for (const line of jsLines(s)) {
+    for (let k = s.lastIndexOf('.', start + line.length - 1); k >= start; k = s.lastIndexOf('.', k - 1)) {
+      if (k + 1 === s.length || /\s/.test(s[k + 1]!)) return s.slice(start, k + 1);
+      if (k === 0) break;
+    }
+    start += line.length + 1;
+  }
+  return undefined;
 }

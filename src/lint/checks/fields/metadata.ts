@@ -106,7 +106,10 @@ export const packageTypeCheck: Check = {
   },
 };
 
-const SOURCE = new RegExp(`^${PKGNAME}\\s*(?:\\((?:\\d+:)?(?:[-.+:a-zA-Z0-9~]+?)(?:-[.+a-zA-Z0-9~]+)?\\))?\\s*$`);
+// lintian's `^NAME\s*(?:\((?:\d+:)?(?:[-.+:a-zA-Z0-9~]+?)(?:-[.+a-zA-Z0-9~]+)?\))?\s*$`, written so V8
+// does not try every split of a long run of blanks between the two \s* (linear-text.ts): the
+// second \s* moves inside the optional part, and a `)` must exist before the version is read.
+export const SOURCE = new RegExp(`^${PKGNAME}\\s*(?:\\((?=[^)]*\\))(?:\\d+:)?(?:[-.+:a-zA-Z0-9~]+?)(?:-[.+a-zA-Z0-9~]+)?\\)\\s*)?$`);
 
 export const sourceCheck: Check = {
   name: 'fields/source',

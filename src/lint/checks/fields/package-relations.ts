@@ -10,6 +10,7 @@ import { isValidVersion } from '../../dpkg-version.js';
 import { RELATION_TAGS } from './package-relations-tags.js';
 import { FieldRelation } from '../../relation.js';
 import { declares, isMetaPackage, isTransitional, unfolded, value } from './values.js';
+import { execAfterSpace, findBracketed, removeBracketed, splitAround } from '../../linear-text.js';
 
 const FIELDS = ['Depends', 'Pre-Depends', 'Recommends', 'Suggests', 'Conflicts', 'Provides', 'Enhances', 'Replaces', 'Breaks'];
 const DEP_FIELDS = ['Depends', 'Pre-Depends', 'Recommends', 'Suggests'];
@@ -55,8 +56,8 @@ export const packageRelationsCheck: Check = {
       if (isDep) checkMta(field, data, report);
       const seenFirst: string[] = [];
       let javaDeps = 0;
-      for (const dep of perlSplit(data, /\s*,\s*/)) {
-        const split = perlSplit(dep, /\s*\|\s*/).map(splitDep);
+      for (const dep of perlSplit(data, ',')) {
+        const split = perlSplit(dep, '|').map(splitDep);
         // An empty entry (", foo") has no alternatives, but lintian's first look at one creates an
         // empty one, which then only fails the package-name syntax.
         const alternatives = split.length ? split : [VIVIFIED];
@@ -103,7 +104,7 @@ export const packageRelationsCheck: Check = {
       for (const field of DEP_FIELDS) {
         if (!declares(pkg, field)) continue;
         const relation = new FieldRelation(value(pkg, field));
-        for (const p of perlSplit(value(pkg, conflict), /\s*,\s*/)) if (relation.satisfies(p)) report('conflicts-with-dependency', `${field} ${p}`);
+        for (const p of perlSplit(value(pkg, conflict), ',')) if (relation.satisfies(p)) report('conflicts-with-dependency', `${field} ${p}`);
       }
     }
   },
@@ -168,25 +169,24 @@ function splitDep(orig: string): Part {
     march = colon < 0 ? '' : name[1]!.slice(colon + 1);
   }
   if (dep.length) {
-    const v = /\s*\(\s*(<<|<=|>=|>>|[=<>])\s*([^\s(]+)\s*\)\s*/.exec(dep);
+    const v = execAfterSpace(/\(\s*(<<|<=|>=|>>|[=<>])\s*([^\s(]+)\s*\)\s*/, dep);
     if (v) {
       op = v[1]!;
       version = v[2]!;
       dep = dep.slice(0, v.index) + dep.slice(v.index + v[0].length);
     }
-    const arch = dep && dep !== '0' ? /\s*\[([^\]]+)\]\s*/.exec(dep) : null;
-    if (arch) dep = dep.slice(0, arch.index) + dep.slice(arch.index + arch[0].length);
-    for (let r = /\s*<([^>]+)>\s*/.exec(dep); dep && dep !== '0' && r; r = /\s*<([^>]+)>\s*/.exec(dep)) {
-      dep = dep.slice(0, r.index) + dep.slice(r.index + r[0].length);
-    }
+    // lintian: /\s*\[([^\]]+)\]\s*/ once, then /\s*<([^>]+)>\s*/ while it matches (linear-text.ts).
+    const arch = dep && dep !== '0' ? findBracketed(dep, '[', ']') : undefined;
+    if (arch) dep = dep.slice(0, arch.start) + dep.slice(arch.end);
+    if (dep && dep !== '0') dep = removeBracketed(dep, '<', '>');
   }
   return { pkg, march, op, version, rest: dep, orig };
 }
 
-/** Perl's split: leading empty fields kept, trailing ones dropped, nothing from an empty string. */
-function perlSplit(text: string, re: RegExp): string[] {
+/** Perl's split on blanks, SEP and blanks: leading empty fields kept, trailing ones dropped, nothing from an empty string. */
+function perlSplit(text: string, sep: string): string[] {
   if (text === '') return [];
-  const parts = text.split(re);
+  const parts = splitAround(text, sep);
   while (parts.length && parts.at(-1) === '') parts.pop();
   return parts;
 }

@@ -20,7 +20,7 @@ export function unfolded(pkg: LintPackage, name: string): string {
 }
 
 export function trim(s: string): string {
-  return s.replace(/^\s+|\s+$/g, '');
+  return s.trim();
 }
 
 /** The .deb's file name, as lintian prints it in required-field and recommended-field. */

@@ -46,9 +46,24 @@ export const versionCheck: Check = {
     }
     let extra = shape[1];
     if (extra !== undefined) {
-      const ubuntu = /^(?:[^.]+ubuntu[^.]+)(?:\.\d+){1,3}(\..*)?$/s.exec(revision);
-      if (ubuntu) extra = ubuntu[1];
+      const ubuntu = ubuntuExtra(revision);
+      if (ubuntu) extra = ubuntu.extra;
     }
     if (extra !== undefined) report('debian-revision-not-well-formed', version);
   },
 };
+
+/**
+ * lintian's `/^(?:[^.]+ubuntu[^.]+)(?:\.\d+){1,3}(\..*)?$/s` and its capture. The expression
+ * backtracks through every "ubuntu" of a long first part (linear-text.ts); its `[^.]+` parts can
+ * only span the whole text before the first full stop, so that part is tested on its own.
+ */
+export function ubuntuExtra(revision: string): { extra: string | undefined } | undefined {
+  const dot = revision.indexOf('.');
+  const first = dot < 0 ? revision : revision.slice(0, dot);
+  // "ubuntu" with something before and after it: the first one after the start is the best chance.
+  const at = first.indexOf('ubuntu', 1);
+  if (at < 0 || at + 'ubuntu'.length >= first.length) return undefined;
+  const m = /^(?:\.\d+){1,3}(\..*)?$/s.exec(revision.slice(first.length));
+  return m ? { extra: m[1] } : undefined;
+}

@@ -7,6 +7,7 @@ import { tagMaker } from '../../tag.js';
 import type { Check, LintPackage, TagInfo } from '../../types.js';
 import { installed, isFile, isUdeb, pointed, type Item } from './installed.js';
 import { gzipType } from './text.js';
+import { jsLines } from '../../linear-text.js';
 
 const CHECK = 'debian/changelog';
 const t = tagMaker(CHECK);
@@ -39,8 +40,8 @@ const CHANGELOG = /^changelog(?:\.html|\.Debian)?(?:\.gz)?$/;
 /** Native as lintian decides: the (source) version has no revision. */
 function nativeness(pkg: LintPackage): { native: boolean; foreign: boolean } {
   const source = pkg.field('Source') ?? '';
-  const m = pkg.field('Source') !== undefined ? /\((.*)\)/.exec(source) : null;
-  const sourceVersion = m ? m[1]! : (pkg.field('Version') ?? '');
+  const inParentheses = pkg.field('Source') !== undefined ? parenthesised(source) : undefined;
+  const sourceVersion = inParentheses ?? pkg.field('Version') ?? '';
   const native = !sourceVersion.includes('-');
   const version = pkg.field('Version') || '0-1';
   return { native, foreign: !native && !/-0\./.test(version) };
@@ -95,3 +96,13 @@ export const changelogCheck: Check = {
     else if (foreign) report('no-changelog', `${dir}/changelog.Debian.gz (non-native package)`);
   },
 };
+
+/** lintian's `/\((.*)\)/` capture (the Source field's version), in linear time (linear-text.ts). */
+export function parenthesised(text: string): string | undefined {
+  for (const line of jsLines(text)) {
+    const open = line.indexOf('(');
+    const close = line.lastIndexOf(')');
+    if (open >= 0 && close > open) return line.slice(open + 1, close);
+  }
+  return undefined;
+}

@@ -36,7 +36,7 @@ export function parseConffiles(text: string | undefined): Map<string, ConffileEn
   const byFile = new Map<string, ConffileEntry[]>();
   if (text === undefined) return byFile;
   text.split('\n').forEach((raw, index) => {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     if (!line) return;
     const words = line.trim().split(/\s+/);
     const path = words.pop()!;

@@ -94,10 +94,10 @@ export function licenseFields(text: string): string[] | undefined {
     } else if ((m = /^([^: \t]+):\s*(.*)$/s.exec(line))) {
       section ??= new Map();
       if (section.has(m[1]!)) return undefined;
-      section.set((last = m[1]!), m[2]!.replace(/\s+$/, ''));
+      section.set((last = m[1]!), m[2]!.trimEnd());
     } else if ((m = /^([ \t].*\S.*)$/s.exec(line))) {
       if (!section) return undefined;
-      section.set(last, `${section.get(last)}\n${m[1]!.replace(/\s+$/, '')}`);
+      section.set(last, `${section.get(last)}\n${m[1]!.trimEnd()}`);
     } else return undefined;
   }
   close();

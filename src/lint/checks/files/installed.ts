@@ -9,6 +9,7 @@
  *  - owner/group fall back to the numeric ids, as `tar -tv` prints them.
  */
 import type { LintFile, LintPackage } from '../../types.js';
+import { dropParenthesisedTail } from '../../linear-text.js';
 
 export interface Item {
   /** lintian's name: `usr/bin/foo`, directories `usr/lib/`. */
@@ -201,7 +202,7 @@ export function pointed(name: string, ...notes: Array<string | number>): string 
 /** Source package name as lintian derives it: the Source field without its version, or the name. */
 export function sourceName(pkg: LintPackage): string {
   const source = pkg.field('Source')?.trim();
-  return source ? source.replace(/\s*\(.*$/, '') : pkg.name;
+  return source ? dropParenthesisedTail(source) : pkg.name;
 }
 
 export const isUdeb = (pkg: LintPackage): boolean => pkg.file.endsWith('.udeb');

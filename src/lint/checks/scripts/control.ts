@@ -151,6 +151,6 @@ function badCommands(pkg: LintPackage, item: ControlMember, line: string, positi
     if (bad.scriptInclude && !bad.scriptInclude.test(item.name)) continue;
     const m = bad.command.exec(line);
     if (!m || bad.packageExclude?.test(pkg.name)) continue;
-    report(bad.tag.name, pointed(item.name, position, `"${(m[1] ?? '').replace(/^\s+|\s+$/g, '')}"`));
+    report(bad.tag.name, pointed(item.name, position, `"${(m[1] ?? '').trim()}"`));
   }
 }

@@ -45,7 +45,7 @@ export { basename };
 export function stringify(...notes: string[]): string {
   return notes
     .filter((n) => n.length > 0)
-    .map((n) => n.replace(/^\s+|\s+$/g, ''))
+    .map((n) => n.trim())
     .join(' ')
     .replace(/\n/g, '\\n');
 }

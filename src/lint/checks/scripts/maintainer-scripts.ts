@@ -46,7 +46,7 @@ export const adduserCheck: Check = {
           continuation = line.slice(0, -1) + ' ';
           return;
         }
-        line = line.replace(/\s+$/, '');
+        line = line.trimEnd();
         if (/^\s*$/.test(line) || /^[#\n]/.test(line)) return;
         if (/adduser .*--home +\/var\/run/.test(line)) report('adduser-with-home-var-run', pointed(m.name, i + 1));
       });

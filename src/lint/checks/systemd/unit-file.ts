@@ -60,7 +60,7 @@ export function serviceFileLines(text: string): string[] {
       continuation = line.slice(0, -1) + ' ';
       continue;
     }
-    line = line.replace(/\s+$/, '');
+    line = line.trimEnd();
     if (!line || /^[#;\n]/.test(line)) continue;
     out.push(line);
   }

@@ -1,0 +1,117 @@
+/**
+ * The linear-time replacements of lintian's quadratic expressions give exactly what the
+ * expressions give: each is checked against its expression on random short texts made of the
+ * characters that matter to it (blanks and line ends of every kind, the separators, brackets).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SOURCE } from './checks/fields/metadata.js';
+import { PKGNAME } from './checks/fields/values.js';
+import { ubuntuExtra } from './checks/fields/version.js';
+import { leadingSentence } from './checks/fields/description.js';
+import { parenthesised } from './checks/files/changelog.js';
+import { dropParenthesisedTail, execAfterSpace, findBracketed, removeBracketed, splitAround } from './linear-text.js';
+
+const text = (chars: string, maxLength = 24) => fc.string({ unit: fc.constantFrom(...chars), maxLength });
+const BLANKS = ' \t\n\r\u00a0\u2028\v';
+const RUNS = { numRuns: 3000 };
+
+describe('linear-time forms of lintian expressions', () => {
+  it('splitAround is split(/\\s*SEP\\s*/)', () => {
+    for (const sep of [',', '|']) {
+      const re = new RegExp(`\\s*\\${sep}\\s*`);
+      fc.assert(fc.property(text(`${BLANKS}ab,|`), (s) => {
+        expect(splitAround(s, sep)).toEqual(s.split(re));
+      }), RUNS);
+    }
+  });
+
+  it('trim and trimEnd are lintian\'s s/^\\s+|\\s+$//g and s/\\s+$//', () => {
+    fc.assert(
+      fc.property(text(`${BLANKS}\ufeff\u3000a`), (s) => {
+        expect(s.trim()).toBe(s.replace(/^\s+|\s+$/g, ''));
+        expect(s.trimEnd()).toBe(s.replace(/\s+$/, ''));
+      }),
+      RUNS,
+    );
+  });
+
+  it('execAfterSpace is exec of \\s* and the body', () => {
+    const body = /\(\s*(<<|<=|>=|>>|[=<>])\s*([^\s(]+)\s*\)\s*/;
+    const whole = /\s*\(\s*(<<|<=|>=|>>|[=<>])\s*([^\s(]+)\s*\)\s*/;
+    fc.assert(
+      fc.property(text(`${BLANKS}()<>=a1`, 30), (s) => {
+        const a = execAfterSpace(body, s);
+        const b = whole.exec(s);
+        expect(a && { index: a.index, all: [...a] }).toEqual(b && { index: b.index, all: [...b] });
+      }),
+      RUNS,
+    );
+  });
+
+  it('dropParenthesisedTail is replace(/\\s*\\(.*$/, "")', () => {
+    fc.assert(fc.property(text(`${BLANKS}()a`), (s) => {
+        expect(dropParenthesisedTail(s)).toBe(s.replace(/\s*\(.*$/, ''));
+      }), RUNS);
+  });
+
+  it('findBracketed and removeBracketed are lintian\'s [arch] and <profile> removal', () => {
+    fc.assert(
+      fc.property(text(`${BLANKS}[]<>a`, 30), (s) => {
+        const m = /\s*\[([^\]]+)\]\s*/.exec(s);
+        const b = findBracketed(s, '[', ']');
+        expect(b && { start: b.start, end: b.end, inner: b.inner }).toEqual(m ? { start: m.index, end: m.index + m[0].length, inner: m[1] } : undefined);
+        // The loop lintian's Perl runs, as package-relations.ts ran it.
+        let dep = s;
+        for (let r = /\s*<([^>]+)>\s*/.exec(dep); dep && dep !== '0' && r; r = /\s*<([^>]+)>\s*/.exec(dep)) dep = dep.slice(0, r.index) + dep.slice(r.index + r[0].length);
+        expect(s && s !== '0' ? removeBracketed(s, '<', '>') : s).toBe(dep);
+      }),
+      RUNS,
+    );
+  });
+
+  it('leadingSentence is the capture of /(.*\\.)(?:\\s*$|\\s+\\S+)/', () => {
+    fc.assert(fc.property(text(`${BLANKS}.ae`, 30), (s) => {
+        expect(leadingSentence(s)).toBe(/(.*\.)(?:\s*$|\s+\S+)/.exec(s)?.[1]);
+      }), RUNS);
+  });
+
+  it('the shorter tests of a sentence\'s end match the same texts', () => {
+    fc.assert(
+      fc.property(text(`${BLANKS}etc.g`, 12), (s) => {
+        expect(/\setc\.$/.test(s)).toBe(/\s+etc\.$/.test(s));
+        expect(/\se\.?g\.$/.test(s)).toBe(/\s+e\.?g\.$/.test(s));
+      }),
+      RUNS,
+    );
+  });
+
+  it('parenthesised is the capture of /\\((.*)\\)/', () => {
+    fc.assert(fc.property(text(`${BLANKS}()a`), (s) => {
+        expect(parenthesised(s)).toBe(/\((.*)\)/.exec(s)?.[1]);
+      }), RUNS);
+  });
+
+  it('ubuntuExtra is /^(?:[^.]+ubuntu[^.]+)(?:\\.\\d+){1,3}(\\..*)?$/s and its capture', () => {
+    const re = /^(?:[^.]+ubuntu[^.]+)(?:\.\d+){1,3}(\..*)?$/s;
+    const revision = fc.array(fc.constantFrom('ubuntu', 'u', 'b', '1', '.', 'x', '\n', '0'), { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(revision, (s) => {
+        const m = re.exec(s);
+        expect(ubuntuExtra(s)).toEqual(m ? { extra: m[1] } : undefined);
+      }),
+      RUNS,
+    );
+  });
+
+  it('the Source field\'s pattern matches what lintian\'s matches', () => {
+    const lintian = new RegExp(`^${PKGNAME}\\s*(?:\\((?:\\d+:)?(?:[-.+:a-zA-Z0-9~]+?)(?:-[.+a-zA-Z0-9~]+)?\\))?\\s*$`);
+    const source = fc.array(fc.constantFrom('a', 'b1', '-', '.', '(', ')', '1:', '2', '-1', '~', ' ', '\t', '\n', 'X', ':'), { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(source, (s) => {
+        expect(SOURCE.test(s)).toBe(lintian.test(s));
+      }),
+      RUNS,
+    );
+  });
+});
