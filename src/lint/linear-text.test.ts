@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { SOURCE } from './checks/fields/metadata.js';
 import { PKGNAME } from './checks/fields/values.js';
 import { ubuntuExtra } from './checks/fields/version.js';
+import { mailedAboutGpl } from './checks/files/copyright-licenses.js';
+import { hasCopyrightNotice } from './checks/files/copyright-text.js';
 import { leadingSentence } from './checks/fields/description.js';
 import { parenthesised } from './checks/files/changelog.js';
 import { dropParenthesisedTail, execAfterSpace, findBracketed, removeBracketed, splitAround } from './linear-text.js';
@@ -112,6 +114,20 @@ describe('linear-time forms of lintian expressions', () => {
         expect(SOURCE.test(s)).toBe(lintian.test(s));
       }),
       RUNS,
+    );
+  });
+
+  it('hasCopyrightNotice and mailedAboutGpl are lintian\'s copyright notice and quoted-mail tests', () => {
+    const notice = /(?:Copyright|Copr\.|\u00a9)(?:[^\n]*|[(C):\s]+)\b\d{4}\b|\bpublic(?:\s+|-)domain\b/i;
+    const mail = /(?:^From:.*^To:|^To:.*^From:).*(?:GNU General Public License|GPL)/ms;
+    const pieces = ['Copyright', 'COPR.', 'copr', '\u00a9', '(C)', 'c', ':', ' ', '\n', '\r', '2024', '12345', '1', 'x', 'public', '-', 'domain', 'From:', 'To:', 'GPL', 'GNU General Public License', '\u2028'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(hasCopyrightNotice(s)).toBe(notice.test(s));
+        expect(mailedAboutGpl(s)).toBe(mail.test(s));
+      }),
+      { numRuns: 20000 },
     );
   });
 });

@@ -59,7 +59,6 @@ const DH_MAKE_TODO = [
   /# If you want to use GPL v2 or later for the \/debian\/* files use\n# the following clauses, or change it to suit[^\n] Delete these two lines/,
 ];
 
-const NOTICE = /(?:Copyright|Copr\.|\u00a9)(?:[^\n]*|[(C):\s]+)\b\d{4}\b|\bpublic(?:\s+|-)domain\b/i;
 const FULL_GPL = /\bGNU GENERAL PUBLIC LICENSE\s*TERMS AND CONDITIONS FOR COPYING,\s*DISTRIBUTION AND MODIFICATION\b/;
 
 export function checkCopyrightText(contents: string, notLinked: boolean, report: (tag: string, context?: string) => void): void {
@@ -118,5 +117,34 @@ export function checkCopyrightText(contents: string, notLinked: boolean, report:
   if (contents.includes('url://')) report('copyright-has-url-from-dh_make-boilerplate');
   if (DH_MAKE_TODO.some((r) => r.test(contents))) report('copyright-contains-dh_make-todo-boilerplate');
   if (/The\s+Debian\s+packaging\s+is\s+\(C\)\s+\d+/i.test(contents)) report('copyright-with-old-dh-make-debian-copyright');
-  if (notLinked && !NOTICE.test(contents)) report('copyright-without-copyright-notice');
+  if (notLinked && !hasCopyrightNotice(contents)) report('copyright-without-copyright-notice');
+}
+
+/**
+ * lintian's `/(?:Copyright|Copr\.|\u00a9)(?:[^\n]*|[(C):\s]+)\b\d{4}\b|\bpublic(?:\s+|-)domain\b/i`:
+ * a year after a copyright word, on its line or after a run of `(C):` and blanks. V8 takes
+ * quadratic time on it (every "Copyright" of a long line searches the rest of the line again);
+ * here each word is checked against the next year and the next line end, found once.
+ */
+export function hasCopyrightNotice(text: string): boolean {
+  if (/\bpublic(?:\s+|-)domain\b/i.test(text)) return true;
+  const years: number[] = [];
+  for (const m of text.matchAll(/\b\d{4}\b/g)) years.push(m.index);
+  let y = 0;
+  let afterRun = 0;
+  let lineEnd = -1;
+  for (const m of text.matchAll(/Copyright|Copr\.|\u00a9/gi)) {
+    const end = m.index + m[0].length;
+    while (y < years.length && years[y]! < end) y++;
+    if (lineEnd < end) lineEnd = (text.indexOf('\n', end) + 1 || text.length + 1) - 1;
+    // A year on the rest of the line ([^\n]*).
+    if (y < years.length && years[y]! < lineEnd) return true;
+    // A year right after a run of `(C):` and blanks, which may cross lines.
+    // (Each run ends before the next word's "o" or "©", so the runs' ends only grow.)
+    let i = end;
+    while (i < text.length && /[(c):\s]/i.test(text[i]!)) i++;
+    while (afterRun < years.length && years[afterRun]! < i) afterRun++;
+    if (i > end && years[afterRun] === i) return true;
+  }
+  return false;
 }
