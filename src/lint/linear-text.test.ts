@@ -10,9 +10,11 @@ import { PKGNAME } from './checks/fields/values.js';
 import { ubuntuExtra } from './checks/fields/version.js';
 import { mailedAboutGpl } from './checks/files/copyright-licenses.js';
 import { hasCopyrightNotice } from './checks/files/copyright-text.js';
+import { keyAndValue } from './checks/systemd/unit-file.js';
+import { defaultStartInComment } from './checks/systemd/systemd.js';
 import { leadingSentence } from './checks/fields/description.js';
 import { parenthesised } from './checks/files/changelog.js';
-import { dropParenthesisedTail, execAfterSpace, findBracketed, removeBracketed, splitAround } from './linear-text.js';
+import { dropParenthesisedTail, execAfterSpace, findBracketed, removeBracketed, splitAround, thenOnSameLine } from './linear-text.js';
 
 const text = (chars: string, maxLength = 24) => fc.string({ unit: fc.constantFrom(...chars), maxLength });
 const BLANKS = ' \t\n\r\u00a0\u2028\v';
@@ -126,6 +128,30 @@ describe('linear-time forms of lintian expressions', () => {
       fc.property(text, (s) => {
         expect(hasCopyrightNotice(s)).toBe(notice.test(s));
         expect(mailedAboutGpl(s)).toBe(mail.test(s));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('keyAndValue is /^(.*)\\s*=\\s*(.*)$/ and its captures', () => {
+    fc.assert(
+      fc.property(text(`${BLANKS}=ab`, 16), (s) => {
+        const m = /^(.*)\s*=\s*(.*)$/.exec(s);
+        expect(keyAndValue(s)).toEqual(m ? [m[1], m[2]] : undefined);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('thenOnSameLine and defaultStartInComment are lintian\'s /A.*B/ tests of script lines', () => {
+    const pieces = ['if', 'which', 'command', 'xcommand', ' ', '\t', '\n', '\r', '\u2028', 'udevadm', 'adduser ', '--home ', '/var/run', 'invoke-rc.d', 'invoke-rcXd', '--skip-systemd-native', 'x', '#', 'Default-Start:', 'S'];
+    const line = fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(line, (s) => {
+        expect(thenOnSameLine(s, /\b(?:if|which|command)\s+/g, /udevadm/g)).toBe(/\b(if|which|command)\s+.*udevadm/.test(s));
+        expect(thenOnSameLine(s, /adduser /g, /--home +\/var\/run/g)).toBe(/adduser .*--home +\/var\/run/.test(s));
+        expect(thenOnSameLine(s, /invoke-rc.d\b/g, /--skip-systemd-native\b/g)).toBe(/invoke-rc.d\b.*--skip-systemd-native\b/.test(s));
+        expect(defaultStartInComment(s)).toBe(/#.*Default-Start:.*S/.test(s));
       }),
       { numRuns: 20000 },
     );

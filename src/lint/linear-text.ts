@@ -82,3 +82,30 @@ const LINE_END = /[\n\r\u2028\u2029]/;
 export function jsLines(text: string): string[] {
   return text.split(LINE_END);
 }
+
+/**
+ * `/A.*B/.test(text)` (no flags) for `first` = A and `then` = B, both with the g flag, where the
+ * end of an A match grows with its start and B cannot match a line end. V8 runs `.*` to the end of
+ * the line from every A and backtracks; here B is searched once per line, from the first A's end
+ * (a later A on the same line leaves less room), up to the line's end.
+ */
+export function thenOnSameLine(text: string, first: RegExp, then: RegExp): boolean {
+  let lineEnd = -1;
+  let searched = -1;
+  first.lastIndex = 0;
+  for (let m = first.exec(text); m; m = first.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end > lineEnd) {
+      const next = text.slice(end).search(LINE_END);
+      lineEnd = next < 0 ? text.length : end + next;
+    }
+    if (lineEnd !== searched) {
+      searched = lineEnd;
+      // One character past the line end, so a \b at the end of B sees what follows.
+      then.lastIndex = 0;
+      if (then.test(text.slice(end, lineEnd + 1))) return true;
+    }
+    first.lastIndex = m.index + 1;
+  }
+  return false;
+}

@@ -9,6 +9,10 @@ import { basename, isScript, pointed, readHashbang } from './hashbang.js';
 import { interpreters } from './interpreters.js';
 import { physicalLines, removeComments } from './lines.js';
 import { packageRelation, satisfies } from '../../relation.js';
+import { thenOnSameLine } from '../../linear-text.js';
+
+// lintian's /\b(if|which|command)\s+.*udevadm/, split for thenOnSameLine (linear-text.ts).
+const UDEVADM_GUARD = /\b(?:if|which|command)\s+/g;
 
 type Report = (tag: string, context: string) => void;
 
@@ -98,7 +102,7 @@ function scanLines(pkg: LintPackage, item: ControlMember, base: string, shell: b
     line = previous + line;
     previous = '';
     if (shell && SET_E.test(line)) sawSetE = true;
-    if (/\b(if|which|command)\s+.*udevadm/.test(line)) sawUdevadmGuard = true;
+    if (thenOnSameLine(line, UDEVADM_GUARD, /udevadm/g)) sawUdevadmGuard = true;
     if (UDEVADM.test(line) && sawSetE && !sawUdevadmGuard && !line.includes('||') && !satisfies(strong, 'udev:any')) {
       report('udevadm-called-without-guard', at(position));
     }

@@ -8,6 +8,7 @@ import { LEADING } from './bad-commands.js';
 import { isMaintainerScript } from './control.js';
 import { isScript, pointed, readHashbang } from './hashbang.js';
 import { logicalLines } from './lines.js';
+import { thenOnSameLine } from '../../linear-text.js';
 
 const tag = tagInfo;
 
@@ -48,7 +49,7 @@ export const adduserCheck: Check = {
         }
         line = line.trimEnd();
         if (/^\s*$/.test(line) || /^[#\n]/.test(line)) return;
-        if (/adduser .*--home +\/var\/run/.test(line)) report('adduser-with-home-var-run', pointed(m.name, i + 1));
+        if (thenOnSameLine(line, /adduser /g, /--home +\/var\/run/g)) report('adduser-with-home-var-run', pointed(m.name, i + 1));
       });
     }
   },

@@ -6,6 +6,7 @@
 import type { Check, LintFile, LintPackage } from '../../types.js';
 import { SYSTEMD_TAGS } from './tags.js';
 import { decodedUtf8, isUri, openable, resolvePath, serviceFileLines, unitValues } from './unit-file.js';
+import { jsLines } from '../../linear-text.js';
 
 type Report = (tag: string, context?: string) => void;
 
@@ -84,7 +85,7 @@ function checkInitScript(pkg: LintPackage, file: LintFile, report: Report): bool
   text.split('\n').forEach((raw, i) => {
     const line = raw.replace(/^\s+/, '');
     if (i === 0 && /^#!\s*(?:\/usr\/bin\/env)?\s*\/lib\/init\/init-d-script/.test(line)) sourced = true;
-    if (/#.*Default-Start:.*S/.test(line)) rcs = true;
+    if (defaultStartInComment(line)) rcs = true;
     if (line.startsWith('#')) return;
     if (/(?:\.|source)\s+\/lib\/(?:lsb\/init-functions|init\/init-d-script)/.test(line)) sourced = true;
   });
@@ -127,4 +128,13 @@ function checkService(pkg: LintPackage, file: LintFile, lines: string[], report:
   for (const key of ['StandardError', 'StandardOutput']) {
     for (const bad of ['syslog', 'syslog-console']) if (values('Service', key).includes(bad)) report('systemd-service-file-uses-deprecated-syslog-facility', pointer(file, `${key}=${bad}`));
   }
+}
+
+/** lintian's /#.*Default-Start:.*S/, one line at a time: V8 takes quadratic time on it (linear-text.ts). */
+export function defaultStartInComment(text: string): boolean {
+  return jsLines(text).some((line) => {
+    const hash = line.indexOf('#');
+    const key = hash < 0 ? -1 : line.indexOf('Default-Start:', hash + 1);
+    return key >= 0 && line.includes('S', key + 'Default-Start:'.length);
+  });
 }

@@ -8,6 +8,7 @@ import { isScript, pointed, readHashbang } from '../scripts/hashbang.js';
 import { logicalLines } from '../scripts/lines.js';
 import { packageRelation, satisfies } from '../../relation.js';
 import { decodedUtf8 } from './unit-file.js';
+import { thenOnSameLine } from '../../linear-text.js';
 
 const USR_LIB_TMPFILES = /^usr\/lib\/tmpfiles\.d\/.*\.conf$/s;
 
@@ -44,7 +45,7 @@ export const nativePrerequisitesCheck: Check = {
     for (const m of pkg.controlMembers.values()) {
       if (!isMaintainerScript(m.name) || !isScript(m.text, m.size) || !readHashbang(m.text).interpreter) continue;
       for (const { line, position } of logicalLines(m.text)) {
-        if (!/invoke-rc.d\b.*--skip-systemd-native\b/.test(line)) continue;
+        if (!thenOnSameLine(line, /invoke-rc.d\b/g, /--skip-systemd-native\b/g)) continue;
         satisfied ??= satisfies(packageRelation(pkg, 'Pre-Depends'), NATIVE_PREREQUISITES);
         if (!satisfied) report('skip-systemd-native-flag-missing-pre-depends', pointed(m.name, position, `(does not satisfy ${NATIVE_PREREQUISITES})`));
       }

@@ -4,6 +4,7 @@
  * Text::ParseWords::shellwords, an empty assignment resetting the list.
  */
 import type { LintFile, LintPackage } from '../../types.js';
+import { backOverSpace } from '../../linear-text.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -78,11 +79,41 @@ export function unitValues(lines: string[], section: string, key: string): strin
       continue;
     }
     if (current !== section) continue;
-    const m = /^(.*)\s*=\s*(.*)$/.exec(line);
-    if (!m || m[1] !== key) continue;
-    values = m[2]!.length ? [...values, ...shellwords(m[2]!)] : [];
+    const m = keyAndValue(line);
+    if (!m || m[0] !== key) continue;
+    if (!m[1].length) values = [];
+    else for (const word of shellwords(m[1])) values.push(word);
   }
   return values;
+}
+
+const LINE_END = /[\n\r\u2028\u2029]/;
+
+/**
+ * lintian's `/^(.*)\s*=\s*(.*)$/` and its two captures. V8 tries every split of a long run of
+ * blanks between `(.*)` and `\s*` (linear-text.ts); this tries each `=` once instead, from the
+ * last, as the greedy `(.*)` does: the key is everything before it (blanks too), unless a line end
+ * comes first, and the value starts after the blanks that follow it and may not cross a line end.
+ */
+export function keyAndValue(line: string): [string, string] | undefined {
+  const firstEnd = line.search(LINE_END);
+  const keyEnd = firstEnd < 0 ? line.length : firstEnd;
+  let lastEnd = -1;
+  for (let i = line.length - 1; i >= 0; i--) {
+    if (LINE_END.test(line[i]!)) {
+      lastEnd = i;
+      break;
+    }
+  }
+  for (let q = line.lastIndexOf('='); q >= 0; q = q === 0 ? -1 : line.lastIndexOf('=', q - 1)) {
+    // `(.*)` ends at or before the first line end; only blanks may lie between its end and `=`.
+    const p = Math.min(q, keyEnd);
+    if (p < backOverSpace(line, q)) continue;
+    let r = q + 1;
+    while (r < line.length && /\s/.test(line[r]!)) r++;
+    if (lastEnd < r) return [line.slice(0, p), line.slice(r)];
+  }
+  return undefined;
 }
 
 /** Text::ParseWords::shellwords: whitespace-separated words, quotes and backslashes honoured; none when quotes do not balance. */
