@@ -76,7 +76,7 @@ export function removeBracketed(text: string, open: string, close: string): stri
 }
 
 /** The line terminators of JavaScript's `.` and `^`/`$` with the m flag. */
-const LINE_END = /[\n\r\u2028\u2029]/;
+export const LINE_END = /[\n\r\u2028\u2029]/;
 
 /** `text` cut at its line terminators (each line without it). */
 export function jsLines(text: string): string[] {

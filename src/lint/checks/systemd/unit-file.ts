@@ -4,7 +4,7 @@
  * Text::ParseWords::shellwords, an empty assignment resetting the list.
  */
 import type { LintFile, LintPackage } from '../../types.js';
-import { backOverSpace } from '../../linear-text.js';
+import { backOverSpace, LINE_END } from '../../linear-text.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -86,8 +86,6 @@ export function unitValues(lines: string[], section: string, key: string): strin
   }
   return values;
 }
-
-const LINE_END = /[\n\r\u2028\u2029]/;
 
 /**
  * lintian's `/^(.*)\s*=\s*(.*)$/` and its two captures. V8 tries every split of a long run of
