@@ -14,7 +14,8 @@ import { keyAndValue } from './checks/systemd/unit-file.js';
 import { defaultStartInComment } from './checks/systemd/systemd.js';
 import { leadingSentence } from './checks/fields/description.js';
 import { parenthesised } from './checks/files/changelog.js';
-import { dropParenthesisedTail, execAfterSpace, findBracketed, removeBracketed, splitAround, thenOnSameLine } from './linear-text.js';
+import { dropParenthesisedTail, execAfterSpace, findBracketed, literalThenEnd, removeBracketed, splitAround, thenOnSameLine } from './linear-text.js';
+import { isEmacsAutosave } from './checks/files/unwanted.js';
 
 const text = (chars: string, maxLength = 24) => fc.string({ unit: fc.constantFrom(...chars), maxLength });
 const BLANKS = ' \t\n\r\u00a0\u2028\v';
@@ -152,6 +153,21 @@ describe('linear-time forms of lintian expressions', () => {
         expect(thenOnSameLine(s, /adduser /g, /--home +\/var\/run/g)).toBe(/adduser .*--home +\/var\/run/.test(s));
         expect(thenOnSameLine(s, /invoke-rc.d\b/g, /--skip-systemd-native\b/g)).toBe(/invoke-rc.d\b.*--skip-systemd-native\b/.test(s));
         expect(defaultStartInComment(s)).toBe(/#.*Default-Start:.*S/.test(s));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('literalThenEnd and isEmacsAutosave are lintian\'s file-name tests', () => {
+    const pieces = ['/systemd/system/', '/systemd/system', '.service', '.socket', 'svn-commit', 'svk-commit', '.tmp', 'x', '/', '#', '\n', '\u2028', 'a'];
+    const name = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(name, (s) => {
+        expect(literalThenEnd(s, '/systemd/system/', '.service')).toBe(/\/systemd\/system\/.*\.service$/.test(s));
+        expect(literalThenEnd(s, '/systemd/system/', '.socket')).toBe(/\/systemd\/system\/.*\.socket$/.test(s));
+        expect(literalThenEnd(s, 'svn-commit', '.tmp')).toBe(/svn-commit.*\.tmp$/.test(s));
+        expect(literalThenEnd(s, 'svk-commit', '.tmp', 1)).toBe(/svk-commit.+\.tmp$/.test(s));
+        expect(isEmacsAutosave(s)).toBe(/#[^/]+#$/.test(s));
       }),
       { numRuns: 20000 },
     );

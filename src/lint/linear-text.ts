@@ -109,3 +109,16 @@ export function thenOnSameLine(text: string, first: RegExp, then: RegExp): boole
   }
   return false;
 }
+
+/**
+ * `/A.*B$/.test(text)` (no flags) for literals A and B without line ends: B ends the text and an
+ * A ends on its last line at least `gap` characters before B starts (1 for `.+`). V8 runs `.*` to
+ * the end from every A; the first A on the last line leaves the most room.
+ */
+export function literalThenEnd(text: string, a: string, b: string, gap = 0): boolean {
+  if (!text.endsWith(b)) return false;
+  let lastLine = text.length;
+  while (lastLine > 0 && !LINE_END.test(text[lastLine - 1]!)) lastLine--;
+  const at = text.indexOf(a, lastLine);
+  return at >= 0 && at + a.length + gap <= text.length - b.length;
+}

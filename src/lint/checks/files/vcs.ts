@@ -2,6 +2,7 @@
 import { tagMaker } from '../../tag.js';
 import type { Check, TagInfo } from '../../types.js';
 import { installed, isFile, pointed } from './installed.js';
+import { literalThenEnd } from '../../linear-text.js';
 
 const CHECK = 'files/vcs';
 const DROP = 'exclude the file from the contents glob (src), or drop the entry';
@@ -35,8 +36,8 @@ export const vcsCheck: Check = {
     for (const item of installed(pkg).items) {
       if (isFile(item)) {
         if (VCS_FILE.test(item.name) && !item.name.startsWith('usr/share/cargo/registry/')) report('package-contains-vcs-control-file', pointed(item.name));
-        if (/svn-commit.*\.tmp$/.test(item.name)) report('svn-commit-file-in-package', pointed(item.name));
-        if (/svk-commit.+\.tmp$/.test(item.name)) report('svk-commit-file-in-package', pointed(item.name));
+        if (literalThenEnd(item.name, 'svn-commit', '.tmp')) report('svn-commit-file-in-package', pointed(item.name));
+        if (literalThenEnd(item.name, 'svk-commit', '.tmp', 1)) report('svk-commit-file-in-package', pointed(item.name));
       } else if (item.type === 'dir' && VCS_DIR.test(item.name)) report('package-contains-vcs-control-dir', pointed(item.name));
     }
   },

@@ -6,7 +6,7 @@
 import type { Check, LintFile, LintPackage } from '../../types.js';
 import { SYSTEMD_TAGS } from './tags.js';
 import { decodedUtf8, isUri, openable, resolvePath, serviceFileLines, unitValues } from './unit-file.js';
-import { jsLines } from '../../linear-text.js';
+import { jsLines, literalThenEnd } from '../../linear-text.js';
 
 type Report = (tag: string, context?: string) => void;
 
@@ -41,7 +41,7 @@ export const systemdCheck: Check = {
     let timers = 0;
     for (const file of pkg.files) {
       const name = file.name;
-      if (/\/systemd\/system\/.*\.service$/.test(name)) {
+      if (literalThenEnd(name, '/systemd/system/', '.service')) {
         const lines = unitLines(pkg, file);
         checkService(pkg, file, lines, report);
         serviceNames.push(basename(name).replace(/@?\.service$/, ''));
@@ -61,7 +61,7 @@ export const systemdCheck: Check = {
           initScripts.set(service, [...(initScripts.get(service) ?? []), { file, rcs: checkInitScript(pkg, file, report) }]);
         }
       }
-      if (/\/systemd\/system\/.*\.socket$/.test(name)) {
+      if (literalThenEnd(name, '/systemd/system/', '.socket')) {
         for (const v of unitValues(unitLines(pkg, file), 'Socket', 'ListenStream')) if (v.startsWith('/var/run/')) report('systemd-service-file-refers-to-var-run', pointer(file, 'ListenStream', v));
       }
     }
