@@ -53,7 +53,7 @@ describe('hostile packages', () => {
         { name: './', type: 'dir' },
         { name: './etc/init.d/demo', mode: 0o755, content: script },
         { name: './usr/lib/systemd/system/demo.service', content: `[Service]\n${blanks}x\nUser${blanks}=${blanks}x\n` },
-        { name: './usr/share/doc/demo/changelog.Debian.gz', content: gzipSync('demo (1.0-1) unstable; urgency=low\n') },
+        { name: './usr/share/doc/demo/changelog.Debian.gz', content: gzipSync(`demo (1.0-1) unstable; urgency=low\n\n  * x\n\n -- ${' <>'.repeat(N / 3)}\n`) },
         { name: './usr/share/doc/demo/copyright', content: `${'Copyright '.repeat(N / 10)}\n${'From: x\n'.repeat(N / 8)}` },
       ],
     });

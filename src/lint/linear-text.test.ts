@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { SOURCE } from './checks/fields/metadata.js';
 import { PKGNAME } from './checks/fields/values.js';
 import { ubuntuExtra } from './checks/fields/version.js';
-import { mailedAboutGpl } from './checks/files/copyright-licenses.js';
+import { mailedAboutGpl, nameAndText } from './checks/files/copyright-licenses.js';
 import { hasCopyrightNotice } from './checks/files/copyright-text.js';
 import { keyAndValue } from './checks/systemd/unit-file.js';
 import { defaultStartInComment } from './checks/systemd/systemd.js';
@@ -16,6 +16,7 @@ import { leadingSentence } from './checks/fields/description.js';
 import { parenthesised } from './checks/files/changelog.js';
 import { dropParenthesisedTail, execAfterSpace, findBracketed, literalThenEnd, removeBracketed, splitAround, thenOnSameLine } from './linear-text.js';
 import { isEmacsAutosave } from './checks/files/unwanted.js';
+import { looksLikeChangelog, trailerDate } from './checks/files/changelog-date.js';
 
 const text = (chars: string, maxLength = 24) => fc.string({ unit: fc.constantFrom(...chars), maxLength });
 const BLANKS = ' \t\n\r\u00a0\u2028\v';
@@ -170,6 +171,42 @@ describe('linear-time forms of lintian expressions', () => {
         expect(isEmacsAutosave(s)).toBe(/#[^/]+#$/.test(s));
       }),
       { numRuns: 20000 },
+    );
+  });
+
+  it('nameAndText is /^\\s*([^\\r\\n]+)\\r?\\n(.*)$/s and its captures', () => {
+    fc.assert(
+      fc.property(text(`${BLANKS}ab`, 16), (s) => {
+        const m = /^\s*([^\r\n]+)\r?\n(.*)$/s.exec(s);
+        expect(nameAndText(s)).toEqual(m ? [m[1], m[2]] : undefined);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('looksLikeChangelog is lintian\'s test of a changelog\'s first lines', () => {
+    const lintian = /^\S+\s*[(][^)]+[)]\s*(?:[^ \t;]+\s*)+;/m;
+    fc.assert(
+      fc.property(text(`${BLANKS}()();;ax`, 16), (s) => {
+        expect(looksLikeChangelog(s)).toBe(lintian.test(s));
+      }),
+      { numRuns: 30000 },
+    );
+  });
+
+  it('trailerDate is the capture of lintian\'s changelog trailer expression', () => {
+    const lintian =
+      /^ -- .* <.*>  ?((?:\w+,\s*)?\d{1,2}\s+\w+\s+\d{4}\s+\d{1,2}:\d\d:\d\d\s+[-+]\d{4}(?:\s+\([^\\()]\))?)$/;
+    const pieces = [' -- ', ' <', '<', '>', ' ', '  ', 'a', 'Mon,', '13', 'Nov', '2023', '10:00:00', '+0100', ' (x)', ' (>)', '\t', '\n', '\u2028'];
+    const line = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((a) => a.join(''));
+    const trailer = fc.tuple(fc.constantFrom('', 'a', ' <', '>'), fc.constantFrom('', 'Mon, ', 'x'), fc.constantFrom('', '(>)', ' (>)', ' (x)', '>')).map(
+      ([a, b, c]) => ` -- M ${a}<m@x>${a} ${b}13 Nov 2023 10:00:00 +0100${c}`,
+    );
+    fc.assert(
+      fc.property(fc.oneof(line, trailer), (s) => {
+        expect(trailerDate(s)).toBe(lintian.exec(s)?.[1]);
+      }),
+      { numRuns: 30000 },
     );
   });
 });

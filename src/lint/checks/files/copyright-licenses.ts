@@ -107,8 +107,8 @@ export function licenseFields(text: string): string[] | undefined {
 function namesTexts(contents: string, licenses: string[] | undefined, name: RegExp, text: (s: string) => boolean): boolean {
   if (!licenses) return text(contents);
   return licenses.some((license) => {
-    const m = /^\s*([^\r\n]+)\r?\n(.*)$/s.exec(license);
-    return m !== null && !/^[\s\r\n]*$/.test(m[2]!) && name.test(m[1]!) && text(m[2]!);
+    const m = nameAndText(license);
+    return m !== undefined && !/^[\s\r\n]*$/.test(m[1]) && name.test(m[0]) && text(m[1]);
   });
 }
 
@@ -144,4 +144,33 @@ function lineStartingWith(text: string, prefix: string, from: number): number {
   const re = new RegExp(`^${prefix}`, 'gm');
   re.lastIndex = from;
   return re.exec(text)?.index ?? -1;
+}
+
+const isLineBreak = (c: string | undefined) => c === '\r' || c === '\n';
+
+/**
+ * lintian's `/^\s*([^\r\n]+)\r?\n(.*)$/s` and its captures: a License field's first line and the
+ * rest. V8 retries the line from every blank of a long leading run (quadratic); the expression can
+ * only succeed from the first non-blank character or from the blank just before a line break in
+ * that run, so those are tried, latest first, as its backtracking does.
+ */
+export function nameAndText(license: string): [string, string] | undefined {
+  const lineFrom = (start: number): [string, string] | undefined => {
+    let end = start;
+    while (end < license.length && !isLineBreak(license[end])) end++;
+    if (end === start || end === license.length) return undefined;
+    if (license[end] === '\n') return [license.slice(start, end), license.slice(end + 1)];
+    return license[end + 1] === '\n' ? [license.slice(start, end), license.slice(end + 2)] : undefined;
+  };
+  let blanks = 0;
+  while (blanks < license.length && /\s/.test(license[blanks]!)) blanks++;
+  const first = lineFrom(blanks);
+  if (first) return first;
+  for (let c = blanks - 1; c >= 1; c--) {
+    if (isLineBreak(license[c]) && !isLineBreak(license[c - 1])) {
+      const line = lineFrom(c - 1);
+      if (line) return line;
+    }
+  }
+  return undefined;
 }
