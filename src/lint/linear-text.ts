@@ -7,7 +7,15 @@
  */
 
 const SPACE = /\s/;
-const isSpace = (c: string | undefined): boolean => c !== undefined && SPACE.test(c);
+/** Whether `c` is a blank as `\s` sees it (line ends included). */
+export const isSpace = (c: string | undefined): boolean => c !== undefined && SPACE.test(c);
+
+/** Where the blanks that start at `index` end, as a greedy `\s*` there would. */
+export function skipSpace(text: string, index: number): number {
+  let i = index;
+  while (i < text.length && isSpace(text[i])) i++;
+  return i;
+}
 
 /** `text.split(/\s*SEP\s*\/)` for a one-character separator that is not a blank. */
 export function splitAround(text: string, sep: string): string[] {
@@ -40,9 +48,7 @@ export function execAfterSpace(body: RegExp, text: string): RegExpExecArray | nu
 /** `text.replace(/\s*\(.*$/, '')`: drops a parenthesised tail, such as a Source field's version. */
 export function dropParenthesisedTail(text: string): string {
   // `.` stops at line ends, so the `(` must come after the last one.
-  let lastLineEnd = -1;
-  for (const c of ['\n', '\r', '\u2028', '\u2029']) lastLineEnd = Math.max(lastLineEnd, text.lastIndexOf(c));
-  const open = text.indexOf('(', lastLineEnd + 1);
+  const open = text.indexOf('(', lastLineEnd(text) + 1);
   return open < 0 ? text : text.slice(0, backOverSpace(text, open));
 }
 
@@ -57,9 +63,7 @@ export function findBracketed(text: string, open: string, close: string, from = 
     // No closer after this opener means none after a later one either.
     if (j < 0) return undefined;
     if (j === i + 1) continue;
-    let end = j + 1;
-    while (end < text.length && isSpace(text[end])) end++;
-    return { start: Math.max(from, backOverSpace(text, i)), end, inner: text.slice(i + 1, j) };
+    return { start: Math.max(from, backOverSpace(text, i)), end: skipSpace(text, j + 1), inner: text.slice(i + 1, j) };
   }
   return undefined;
 }
@@ -77,6 +81,13 @@ export function removeBracketed(text: string, open: string, close: string): stri
 
 /** The line terminators of JavaScript's `.` and `^`/`$` with the m flag. */
 export const LINE_END = /[\n\r\u2028\u2029]/;
+
+/** Where the last line terminator of `text` is, or -1. */
+export function lastLineEnd(text: string): number {
+  let i = text.length - 1;
+  while (i >= 0 && !LINE_END.test(text[i]!)) i--;
+  return i;
+}
 
 /** `text` cut at its line terminators (each line without it). */
 export function jsLines(text: string): string[] {
@@ -117,8 +128,6 @@ export function thenOnSameLine(text: string, first: RegExp, then: RegExp): boole
  */
 export function literalThenEnd(text: string, a: string, b: string, gap = 0): boolean {
   if (!text.endsWith(b)) return false;
-  let lastLine = text.length;
-  while (lastLine > 0 && !LINE_END.test(text[lastLine - 1]!)) lastLine--;
-  const at = text.indexOf(a, lastLine);
+  const at = text.indexOf(a, lastLineEnd(text) + 1);
   return at >= 0 && at + a.length + gap <= text.length - b.length;
 }

@@ -6,7 +6,7 @@
 import type { Check, LintPackage } from '../../types.js';
 import { DESCRIPTION_TAGS } from './description-tags.js';
 import { declares, isDebugPackage, isMetaPackage, isTransitional, perlLength, trim } from './values.js';
-import { jsLines } from '../../linear-text.js';
+import { isSpace, jsLines } from '../../linear-text.js';
 
 const MAX_WIDTH = 80;
 const DH_MAKE_PERL_TEMPLATE = 'this description was automagically extracted from the module by dh-make-perl';
@@ -169,7 +169,7 @@ export function leadingSentence(s: string): string | undefined {
   let start = 0;
   for (const line of jsLines(s)) {
     for (let k = s.lastIndexOf('.', start + line.length - 1); k >= start; k = s.lastIndexOf('.', k - 1)) {
-      if (k + 1 === s.length || /\s/.test(s[k + 1]!)) return s.slice(start, k + 1);
+      if (k + 1 === s.length || isSpace(s[k + 1])) return s.slice(start, k + 1);
       if (k === 0) break;
     }
     start += line.length + 1;

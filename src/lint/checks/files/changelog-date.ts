@@ -6,6 +6,7 @@
 import type { LintPackage } from '../../types.js';
 import type { Installed } from './installed.js';
 import { readText } from './text.js';
+import { isSpace, LINE_END, skipSpace } from '../../linear-text.js';
 
 // Lintian::Processable::Installable::Changelog::changelog_item, in order of preference.
 export const CHANGELOG_CANDIDATES = ['changelog.Debian.gz', 'changelog.Debian', 'changelog.debian.gz', 'changelog.debian', 'changelog.gz', 'changelog'];
@@ -48,8 +49,6 @@ export function newestChangelogTime(pkg: LintPackage, index: Installed): number 
   return 0;
 }
 
-const isBlank = (c: string | undefined) => c !== undefined && /\s/.test(c);
-
 /**
  * lintian's `/^\S+\s*[(][^)]+[)]\s*(?:[^ \t;]+\s*)+;/m`: a line starting with a word, a
  * parenthesised version and more words up to a `;`. V8 tries every `(` of a long first word
@@ -60,32 +59,36 @@ const isBlank = (c: string | undefined) => c !== undefined && /\s/.test(c);
 export function looksLikeChangelog(text: string): boolean {
   // Candidates come in increasing order, and so do the `)` and `;` they lead to: each search
   // below resumes where the last one ended.
+  // -2: there is none after this point, so no later candidate needs to look again.
+  const nextOrGone = (c: string, from: number) => {
+    const at = text.indexOf(c, from);
+    return at < 0 ? -2 : at;
+  };
   let close = -1;
   let semi = -1;
   let checked = -1;
   // After the `)` at c: blanks, then a character other than space, tab or `;`, then a `;`.
   const restOk = (c: number): boolean => {
-    if (semi !== -2 && semi <= c) semi = text.indexOf(';', c + 1) === -1 ? -2 : text.indexOf(';', c + 1);
+    if (semi !== -2 && semi <= c) semi = nextOrGone(';', c + 1);
     if (semi === -2 || c <= checked) return false;
     checked = c;
     for (let r = c + 1; r < semi; r++) if (text[r] !== ' ' && text[r] !== '\t') return true;
     return false;
   };
   const tryOpen = (q: number): boolean => {
-    if (close !== -2 && close <= q) close = text.indexOf(')', q + 1) === -1 ? -2 : text.indexOf(')', q + 1);
+    if (close !== -2 && close <= q) close = nextOrGone(')', q + 1);
     return close > q + 1 && restOk(close);
   };
   for (let start = 0; start < text.length; ) {
     // A line start (`^` with the m flag) that begins a word: a `(` inside the word, or right after it.
     let end = start;
-    while (end < text.length && !isBlank(text[end])) end++;
+    while (end < text.length && !isSpace(text[end])) end++;
     for (let q = start + 1; q < end; q++) if (text[q] === '(' && tryOpen(q)) return true;
     if (end > start) {
-      let f = end;
-      while (isBlank(text[f])) f++;
+      const f = skipSpace(text, end);
       if (text[f] === '(' && tryOpen(f)) return true;
     }
-    const next = text.slice(start).search(/[\n\r\u2028\u2029]/);
+    const next = text.slice(start).search(LINE_END);
     if (next < 0) break;
     start += next + 1;
   }
@@ -102,7 +105,7 @@ export function trailerDate(line: string): string | undefined {
   if (!line.startsWith(' -- ')) return undefined;
   const open = line.indexOf(' <', 4);
   // The two `.*` stop at line ends; the date's blanks may cross them.
-  const lineEnd = line.search(/[\n\r\u2028\u2029]/);
+  const lineEnd = line.search(LINE_END);
   for (let close = line.lastIndexOf('>'), tries = 0; close >= 0 && tries < 2; close = line.lastIndexOf('>', close - 1), tries++) {
     if (open < 0 || open + 2 > close) return undefined;
     if (lineEnd >= 0 && lineEnd < close) continue;

@@ -6,6 +6,7 @@
  */
 import { tagMaker } from '../../tag.js';
 import type { TagInfo } from '../../types.js';
+import { skipSpace } from '../../linear-text.js';
 
 const t = tagMaker('debian/copyright');
 const POINT = (file: string) => `replace the license text with a pointer to /usr/share/common-licenses/${file}`;
@@ -129,21 +130,22 @@ export function checkLicenses(contents: string, wrongDirectory: boolean, report:
  * for each part after the first one found gives the same answer in linear time.
  */
 export function mailedAboutGpl(text: string): boolean {
-  return headersThenGpl(text, 'From:', 'To:') || headersThenGpl(text, 'To:', 'From:');
+  return headersThenGpl(text, FROM_LINE, TO_LINE) || headersThenGpl(text, TO_LINE, FROM_LINE);
 }
 
-function headersThenGpl(text: string, first: string, second: string): boolean {
-  const a = lineStartingWith(text, first, 0);
-  const b = a < 0 ? -1 : lineStartingWith(text, second, a + first.length);
-  if (b < 0) return false;
-  return text.includes('GPL', b + second.length) || text.includes('GNU General Public License', b + second.length);
+const FROM_LINE = /^From:/gm;
+const TO_LINE = /^To:/gm;
+
+function headersThenGpl(text: string, first: RegExp, second: RegExp): boolean {
+  const a = headerEnd(text, first, 0);
+  const b = a < 0 ? -1 : headerEnd(text, second, a);
+  return b >= 0 && (text.includes('GPL', b) || text.includes('GNU General Public License', b));
 }
 
-/** Where the first line (as `^` with the m flag sees lines) at or after `from` that starts with `prefix` begins, or -1. */
-function lineStartingWith(text: string, prefix: string, from: number): number {
-  const re = new RegExp(`^${prefix}`, 'gm');
-  re.lastIndex = from;
-  return re.exec(text)?.index ?? -1;
+/** Where the first header at or after `from` (a line start, as `^` with the m flag sees lines) ends, or -1. */
+function headerEnd(text: string, header: RegExp, from: number): number {
+  header.lastIndex = from;
+  return header.exec(text) ? header.lastIndex : -1;
 }
 
 const isLineBreak = (c: string | undefined) => c === '\r' || c === '\n';
@@ -162,8 +164,7 @@ export function nameAndText(license: string): [string, string] | undefined {
     if (license[end] === '\n') return [license.slice(start, end), license.slice(end + 1)];
     return license[end + 1] === '\n' ? [license.slice(start, end), license.slice(end + 2)] : undefined;
   };
-  let blanks = 0;
-  while (blanks < license.length && /\s/.test(license[blanks]!)) blanks++;
+  const blanks = skipSpace(license, 0);
   const first = lineFrom(blanks);
   if (first) return first;
   for (let c = blanks - 1; c >= 1; c--) {

@@ -4,7 +4,7 @@
  * Text::ParseWords::shellwords, an empty assignment resetting the list.
  */
 import type { LintFile, LintPackage } from '../../types.js';
-import { backOverSpace, LINE_END } from '../../linear-text.js';
+import { backOverSpace, LINE_END, lastLineEnd, skipSpace } from '../../linear-text.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -96,19 +96,12 @@ export function unitValues(lines: string[], section: string, key: string): strin
 export function keyAndValue(line: string): [string, string] | undefined {
   const firstEnd = line.search(LINE_END);
   const keyEnd = firstEnd < 0 ? line.length : firstEnd;
-  let lastEnd = -1;
-  for (let i = line.length - 1; i >= 0; i--) {
-    if (LINE_END.test(line[i]!)) {
-      lastEnd = i;
-      break;
-    }
-  }
+  const lastEnd = lastLineEnd(line);
   for (let q = line.lastIndexOf('='); q >= 0; q = q === 0 ? -1 : line.lastIndexOf('=', q - 1)) {
     // `(.*)` ends at or before the first line end; only blanks may lie between its end and `=`.
     const p = Math.min(q, keyEnd);
     if (p < backOverSpace(line, q)) continue;
-    let r = q + 1;
-    while (r < line.length && /\s/.test(line[r]!)) r++;
+    const r = skipSpace(line, q + 1);
     if (lastEnd < r) return [line.slice(0, p), line.slice(r)];
   }
   return undefined;
