@@ -81,11 +81,13 @@ export function removeBracketed(text: string, open: string, close: string): stri
 
 /** The line terminators of JavaScript's `.` and `^`/`$` with the m flag. */
 export const LINE_END = /[\n\r\u2028\u2029]/;
+/** Whether `c` is one of them: where `.` stops. */
+export const isLineEnd = (c: string): boolean => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
 
 /** Where the last line terminator of `text` is, or -1. */
 export function lastLineEnd(text: string): number {
   let i = text.length - 1;
-  while (i >= 0 && !LINE_END.test(text[i]!)) i--;
+  while (i >= 0 && !isLineEnd(text[i]!)) i--;
   return i;
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyOverrides } from './apply-overrides.js';
 import { contextMatcher, parseOverrides } from './overrides.js';
@@ -141,5 +142,40 @@ describe('applyOverrides', () => {
     const out = applyOverrides([f('malformed-override', 'x')], o, { name: 'foo', architecture: 'amd64' }, (t) => t);
     expect(out.findings).toHaveLength(1);
     expect(out.usage).toEqual([]);
+  });
+});
+
+describe('contextMatcher against the expression lintian builds', () => {
+  // lintian's match_glob as a regular expression: what the automaton must agree with.
+  const expression = (pattern: string) => {
+    let re = '';
+    for (let i = 0; i < pattern.length; i++) {
+      const c = pattern[i]!;
+      if (c === '\\' && i + 1 < pattern.length) re += pattern[++i]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      else re += c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    }
+    return new RegExp(`^${re}$`, 'u');
+  };
+  const piece = fc.constantFrom('a', 'b', '*', '?', '\\', '.', '(', '\n', '\r', '\u2028', '😀', ' ');
+
+  it('agrees on random patterns and contexts', () => {
+    let matched = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), fc.array(piece, { maxLength: 10 }), (p, c) => {
+        const pattern = p.join('');
+        const context = c.join('').replace(/\\/g, '');
+        const want = expression(pattern).test(context);
+        if (want) matched++;
+        expect(contextMatcher(pattern)(context), JSON.stringify([pattern, context])).toBe(want);
+      }),
+      { numRuns: 30_000, seed: 20261128 },
+    );
+    expect(matched).toBeGreaterThan(300);
+  });
+
+  it('takes one pass where the expression backtracks for hours', () => {
+    // `^.*a.*a…b$` on 2,000 a's: about 2,000^20 paths for V8's engine.
+    expect(contextMatcher(`${'*a'.repeat(20)}*b`)('a'.repeat(2_000))).toBe(false);
+    expect(contextMatcher(`${'*a'.repeat(20)}*b`)(`${'a'.repeat(2_000)}b`)).toBe(true);
   });
 });

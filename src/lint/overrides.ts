@@ -5,6 +5,7 @@
  * architecture list or a type prefix requires the colon, and the context is a glob where `*` is
  * any text and `?` one character.
  */
+import { isLineEnd } from './linear-text.js';
 
 export interface Override {
   /** The package the override is limited to, when a shared overrides file names one. */
@@ -108,18 +109,58 @@ export function parseOverrides(text: string, pkg: string | undefined, source: st
   return { overrides, errors };
 }
 
-/** lintian's match_glob with Regexp::Wildcards' `jokers`: `*` any text, `?` one character, `\` escapes. */
+/**
+ * lintian's match_glob with Regexp::Wildcards' `jokers`: `*` any text, `?` one character, `\\`
+ * escapes; the whole context must match, and `*` and `?` stop at line ends, as Perl's `.` does.
+ * lintian builds a regular expression; an override file is the package's, and `*a*a*a…b` would
+ * backtrack for hours in V8 on a context of a's, so the pattern runs as an automaton here: one pass
+ * over the context's characters, keeping the set of pattern positions reached.
+ */
 export function contextMatcher(pattern: string): (context: string) => boolean {
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '\\' && i + 1 < pattern.length) re += escapeRegExp(pattern[++i]!);
-    else if (c === '*') re += '.*';
-    else if (c === '?') re += '.';
-    else re += escapeRegExp(c);
+  const tokens: GlobToken[] = [];
+  const chars = Array.from(pattern);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c === '\\' && i + 1 < chars.length) tokens.push(chars[++i]!);
+    else tokens.push(c === '*' ? STAR : c === '?' ? ONE : c);
   }
-  const compiled = new RegExp(`^${re}$`, 'u');
-  return (context) => compiled.test(context);
+  return (context) => globMatches(tokens, context);
+}
+
+/** A character to match, or a joker. */
+type GlobToken = string | typeof STAR | typeof ONE;
+const STAR = Symbol('*');
+const ONE = Symbol('?');
+
+
+function globMatches(tokens: readonly GlobToken[], context: string): boolean {
+  const m = tokens.length;
+  let reached = new Uint8Array(m + 1);
+  let next = new Uint8Array(m + 1);
+  // A star matches the empty text too: reaching it reaches what follows it.
+  const close = (set: Uint8Array) => {
+    for (let i = 0; i < m; i++) if (set[i] && tokens[i] === STAR) set[i + 1] = 1;
+  };
+  reached[0] = 1;
+  close(reached);
+  for (const c of context) {
+    next.fill(0);
+    let any = false;
+    const joker = !isLineEnd(c);
+    for (let i = 0; i < m; i++) {
+      if (!reached[i]) continue;
+      const t = tokens[i];
+      const to = t === STAR ? (joker ? i : -1) : (t === ONE ? joker : t === c) ? i + 1 : -1;
+      if (to >= 0) {
+        next[to] = 1;
+        any = true;
+      }
+    }
+    if (!any) return false;
+    close(next);
+    [reached, next] = [next, reached];
+  }
+  return reached[m] === 1;
 }
 
 function escapeRegExp(s: string): string {
