@@ -2,6 +2,7 @@
  * lintian's data lists (generated into lintian.ts) as sets and maps, each built on first use so
  * a run pays only for the lists its checks consult.
  */
+import { boundedPattern } from '../bounded-pattern.js';
 import * as raw from './lintian.js';
 
 function once<T>(build: () => T): () => T {
@@ -35,7 +36,8 @@ export const metapackages = set(raw.METAPACKAGES);
 export const toolchainPackages = set(raw.TOOLCHAIN);
 /** Obsolete package → its replacement ('' when lintian names none). */
 export const obsoletePackages = once(() => new Map(raw.OBSOLETE_PACKAGES));
-export const nameSectionMappings = once(() => raw.NAME_SECTION_MAPPINGS.map(([re, section]) => [new RegExp(re), section] as const));
+// Package names and homepages are the package's to choose, megabytes long if it likes.
+export const nameSectionMappings = once(() => raw.NAME_SECTION_MAPPINGS.map(([re, section]) => [boundedPattern(re), section] as const));
 export const ARCHITECTURE_TABLE = raw.ARCHITECTURES;
 export const topLevelDomains = set(raw.TOP_LEVEL_DOMAINS);
 
@@ -49,4 +51,4 @@ const renamedTo = once(() => {
 export function formerNames(name: string): string[] {
   return renamedTo().get(name) ?? [];
 }
-export const badHomepages = once(() => raw.BAD_HOMEPAGES.map(([tag, re]) => [tag, new RegExp(re)] as const));
+export const badHomepages = once(() => raw.BAD_HOMEPAGES.map(([tag, re]) => [tag, boundedPattern(re)] as const));

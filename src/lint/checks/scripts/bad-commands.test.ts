@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LONG } from '../../bounded-pattern.js';
 import { BAD_COMMANDS } from './bad-commands.js';
 
 // Words of the commands' patterns and of shell lines around them. Lines are built from these,
@@ -42,6 +43,30 @@ describe("the bad commands' literals", () => {
       { numRuns: 20_000, seed: 20261127 },
     );
     // Every command matched some generated lines: the property was tested on each.
+    expect([...matched].sort()).toEqual(BAD_COMMANDS.map((b) => b.tag.name).sort());
+  });
+});
+
+describe('the bad commands on long lines', () => {
+  // Past LONG characters a row runs on V8's linear engine or on its long-line form: the same
+  // matches as its expression, which the padding leaves cheap to run here.
+  const padding = fc.constantFrom(' '.repeat(LONG), 'true; '.repeat(LONG / 6 + 1), `${'x'.repeat(LONG)}\n`);
+  const long = fc.tuple(line, padding, fc.boolean()).map(([l, pad, before]) => (before ? pad + l : l + pad));
+
+  it('match as their expressions', () => {
+    const matched = new Set<string>();
+    fc.assert(
+      fc.property(long, (l) => {
+        for (const bad of BAD_COMMANDS) {
+          if (!l.includes(bad.literal)) continue;
+          const want = new RegExp(bad.command.source).exec(l);
+          const got = bad.command.exec(l);
+          expect(got && [got.index, ...got], `${bad.tag.name}: ${JSON.stringify(l)}`).toEqual(want && [want.index, ...want]);
+          if (want) matched.add(bad.tag.name);
+        }
+      }),
+      { numRuns: 3_000, seed: 20261128 },
+    );
     expect([...matched].sort()).toEqual(BAD_COMMANDS.map((b) => b.tag.name).sort());
   });
 });

@@ -9,6 +9,7 @@ import { basename, isScript, pointed, readHashbang } from './hashbang.js';
 import { interpreters } from './interpreters.js';
 import { physicalLines, removeComments } from './lines.js';
 import { packageRelation, satisfies } from '../../relation.js';
+import { boundedPattern } from '../../bounded-pattern.js';
 import { thenOnSameLine } from '../../linear-text.js';
 
 // lintian's /\b(if|which|command)\s+.*udevadm/, split for thenOnSameLine (linear-text.ts).
@@ -31,8 +32,9 @@ const PREREQUISITE_BY_COMMAND = (
   ] as const
 ).map(([pattern, requirement]) => ({
   command: new RegExp(`(${pattern})`),
-  // The command guarded by a test or a lookup, which lintian lets pass.
-  guarded: [new RegExp(`-x\\s+\\S*${pattern}`), new RegExp(`(?:which|type)\\s+${pattern}`), new RegExp(`command\\s+.*?${pattern}`)],
+  // The command guarded by a test or a lookup, which lintian lets pass. (`command\s+.*?X` is
+  // quadratic on a line repeating `command`.)
+  guarded: [new RegExp(`-x\\s+\\S*${pattern}`), new RegExp(`(?:which|type)\\s+${pattern}`), boundedPattern(`command\\s+.*?${pattern}`)],
   requirement,
 }));
 
@@ -89,7 +91,8 @@ function scanLines(pkg: LintPackage, item: ControlMember, base: string, shell: b
   let previous = '';
   lines.forEach((raw, index) => {
     const position = index + 1;
-    if (position === 1 && shell && new RegExp(`/${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*.*\\s-\\w*e\\w*\\b`).test(raw)) sawBange = true;
+    // Quadratic on a first line repeating `/sh`, hence bounded.
+    if (position === 1 && shell && boundedPattern(`/${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*.*\\s-\\w*e\\w*\\b`).test(raw)) sawBange = true;
     if (/^# Automatically added by \S+\s*$/.test(raw)) automatic = true;
     // lintian compares the line with its newline to the end marker, so a section never ends (but on the last line).
     if (raw === '# End automatically added section' && position === lines.length && !item.text.endsWith('\n')) automatic = false;
