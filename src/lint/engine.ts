@@ -9,6 +9,7 @@ import { isDebshipError } from '../core/errors.js';
 import { XzPool } from '../deb/compress/xz-pool.js';
 import { applyOverrides, type OverriddenFinding } from './apply-overrides.js';
 import type { EarlyDecode } from './early-decode.js';
+import { withLinearFallback } from './linear-fallback.js';
 import { loadLintPackage } from './load.js';
 import { mayBeOverridesFile, ownOverridesFile } from './own-overrides.js';
 import { parseOverrides, type Override } from './overrides.js';
@@ -63,7 +64,11 @@ export interface LintRun {
 /** Keeps the content of overrides files whatever checks run: the engine applies them. */
 const overridesContent: Check = { name: 'overrides', tags: [], wantsContent: (f) => mayBeOverridesFile(f.path), run() {} };
 
-export async function lintPackages(files: string[], opts: LintOptions): Promise<LintRun> {
+export function lintPackages(files: string[], opts: LintOptions): Promise<LintRun> {
+  return withLinearFallback(() => lintAll(files, opts));
+}
+
+async function lintAll(files: string[], opts: LintOptions): Promise<LintRun> {
   const checks = opts.checks ?? CHECKS;
   const tags = opts.checks ? tagTableOf(opts.checks) : tagIndex();
   const suppressed = new Set((opts.suppressTags ?? []).map((t) => tags.get(t)?.name ?? t));
