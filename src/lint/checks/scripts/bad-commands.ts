@@ -7,7 +7,7 @@
  */
 import { boundedPattern, type TextPattern } from '../../bounded-pattern.js';
 import type { Severity, TagInfo } from '../../types.js';
-import { adduserSystemLong, startStopDaemonLong } from './long-line-forms.js';
+import { adduserSystemLong, rmDeviceLong, startStopDaemonLong } from './long-line-forms.js';
 
 /** lintian's $LEADING_PATTERN: the start of a command in a shell line. */
 export const LEADING = `(?:(?:^|[\`&;(|{])\\s*|(?:if|then|do|while|!)\\s+|env(?:\\s+[A-Za-z0-9_]+=(?:\\S+|"[^"]*"|'[^']*'))*\\s+)`;
@@ -56,7 +56,7 @@ const row = (
 
 export const BAD_COMMANDS: BadCommand[] = [
   row('install-info-used-in-maintainer-script', 'error', 1, 0, '', '', 'install-info', '\\binstall-info\\b', 'A maintainer script runs install-info; dpkg triggers of install-info do that now.', 'remove the install-info call'),
-  row('maintainer-script-removes-device-files', 'error', 0, 0, '', '', '/dev/', '^\\s*rm\\s+(?:[^>]*\\s)?(/dev/(?!(?:shm/|\\.[^.]+))[^/ ]+)', 'A maintainer script removes device files under /dev, which belong to the kernel and udev.', 'do not touch /dev', undefined, 'as-is'),
+  row('maintainer-script-removes-device-files', 'error', 0, 0, '', '', '/dev/', '^\\s*rm\\s+(?:[^>]*\\s)?(/dev/(?!(?:shm/|\\.[^.]+))[^/ ]+)', 'A maintainer script removes device files under /dev, which belong to the kernel and udev.', 'do not touch /dev', undefined, rmDeviceLong),
   row('maintainer-script-hides-init-failure', 'warning', 0, 0, '', '', 'invoke-rc', 'invoke-rc.d.*\\|\\|\\s+exit\\s+0', 'A maintainer script hides the failure of invoke-rc.d with `|| exit 0`, which also ends the script early.', 'handle the failure without `exit 0`', 'maintainer-script-should-not-hide-init-failure'),
   row('maintainer-script-changes-ld-so-conf', 'error', 0, 0, '^libc', '', '/etc/ld.so.conf', '(?:^\\s*(?:cp|mv)\\s+.*\\s+|>\\s*)/etc/ld\\.so\\.conf\\s*(?:\\s|$)', 'A maintainer script rewrites /etc/ld.so.conf, which belongs to the administrator.', 'ship a file in /etc/ld.so.conf.d/ instead', 'maintainer-script-should-not-modify-ld-so-conf'),
   row('maintainer-script-changes-netbase', 'error', 0, 0, '', '', '/etc/', '(?:^\\s*(?:cp|mv)\\s+.*\\s+|>\\s*)(/etc/(?:services|protocols|rpc))\\s*(?:\\s|$)', 'A maintainer script rewrites a file netbase manages.', 'ask for the entry to be added to netbase', 'maintainer-script-should-not-modify-netbase-managed-file'),
