@@ -111,10 +111,10 @@ export function parseOverrides(text: string, pkg: string | undefined, source: st
 
 /**
  * lintian's match_glob with Regexp::Wildcards' `jokers`: `*` any text, `?` one character, `\\`
- * escapes; the whole context must match, and `*` and `?` stop at line ends, as Perl's `.` does.
- * lintian builds a regular expression; an override file is the package's, and `*a*a*a…b` would
- * backtrack for hours in V8 on a context of a's, so the pattern runs as an automaton here: one pass
- * over the context's characters, keeping the set of pattern positions reached.
+ * escapes; the whole context must match, and `*` and `?` stop at line ends (lintian's expression
+ * runs in JavaScript here, where `.` stops at `\r`, U+2028 and U+2029 too). An override file is the
+ * package's, and as an expression `*a*a*a…b` would backtrack for hours in V8 on a context of a's,
+ * so the glob is matched piece by piece instead (see globMatches).
  */
 export function contextMatcher(pattern: string): (context: string) => boolean {
   const tokens: GlobToken[] = [];
@@ -122,9 +122,11 @@ export function contextMatcher(pattern: string): (context: string) => boolean {
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
     if (c === '\\' && i + 1 < chars.length) tokens.push(chars[++i]!);
-    else tokens.push(c === '*' ? STAR : c === '?' ? ONE : c);
+    // `**` is `*`.
+    else if (c !== '*' || tokens.at(-1) !== STAR) tokens.push(c === '*' ? STAR : c === '?' ? ONE : c);
   }
-  return (context) => globMatches(tokens, context);
+  const lines = splitTokenLines(tokens);
+  return (context) => globMatches(lines, context);
 }
 
 /** A character to match, or a joker. */
@@ -132,35 +134,96 @@ type GlobToken = string | typeof STAR | typeof ONE;
 const STAR = Symbol('*');
 const ONE = Symbol('?');
 
+/** A part of a glob between stars: code points to match, -1 for `?`. */
+type Part = Int32Array;
 
-function globMatches(tokens: readonly GlobToken[], context: string): boolean {
-  const m = tokens.length;
-  let reached = new Uint8Array(m + 1);
-  let next = new Uint8Array(m + 1);
-  // A star matches the empty text too: reaching it reaches what follows it.
-  const close = (set: Uint8Array) => {
-    for (let i = 0; i < m; i++) if (set[i] && tokens[i] === STAR) set[i + 1] = 1;
-  };
-  reached[0] = 1;
-  close(reached);
-  for (const c of context) {
-    next.fill(0);
-    let any = false;
-    const joker = !isLineEnd(c);
-    for (let i = 0; i < m; i++) {
-      if (!reached[i]) continue;
-      const t = tokens[i];
-      const to = t === STAR ? (joker ? i : -1) : (t === ONE ? joker : t === c) ? i + 1 : -1;
-      if (to >= 0) {
-        next[to] = 1;
-        any = true;
-      }
-    }
-    if (!any) return false;
-    close(next);
-    [reached, next] = [next, reached];
+/** A glob split at the line ends it names: for each line, its parts between stars; and the line ends. */
+interface GlobLines {
+  lines: Part[][];
+  ends: string[];
+}
+
+function splitTokenLines(tokens: readonly GlobToken[]): GlobLines {
+  const lines: Part[][] = [];
+  const ends: string[] = [];
+  let parts: Part[] = [];
+  let part: number[] = [];
+  for (const t of tokens) {
+    if (t === STAR) {
+      parts.push(Int32Array.from(part));
+      part = [];
+    } else if (t !== ONE && isLineEnd(t)) {
+      parts.push(Int32Array.from(part));
+      lines.push(parts);
+      ends.push(t);
+      parts = [];
+      part = [];
+    } else part.push(t === ONE ? -1 : t.codePointAt(0)!);
   }
-  return reached[m] === 1;
+  parts.push(Int32Array.from(part));
+  lines.push(parts);
+  return { lines, ends };
+}
+
+/**
+ * Jokers match no line end, so the glob's line ends match the context's one for one, in order,
+ * and each line of the glob matches the corresponding line of the context. On a line, `*` matches
+ * any text: the part before the first `*` is matched at the start, the part after the last at the
+ * end, and each part between at its leftmost place after the one before it (a later place never
+ * leaves more room). Time: linear in the context for parts of plain text; a part with `?` in it
+ * costs up to its length for each place tried.
+ */
+function globMatches(glob: GlobLines, context: string): boolean {
+  const lines: number[][] = [[]];
+  for (const c of context) {
+    if (isLineEnd(c)) {
+      if (glob.ends[lines.length - 1] !== c) return false;
+      lines.push([]);
+    } else lines.at(-1)!.push(c.codePointAt(0)!);
+  }
+  return lines.length === glob.lines.length && glob.lines.every((parts, i) => lineMatches(parts, lines[i]!));
+}
+
+function lineMatches(parts: readonly Part[], line: readonly number[]): boolean {
+  const first = parts[0]!;
+  if (parts.length === 1) return first.length === line.length && partAt(first, line, 0);
+  const last = parts.at(-1)!;
+  const stop = line.length - last.length;
+  if (first.length > stop || !partAt(first, line, 0) || !partAt(last, line, stop)) return false;
+  let from = first.length;
+  for (let p = 1; p < parts.length - 1; p++) {
+    const at = findPart(parts[p]!, line, from, stop);
+    if (at < 0) return false;
+    from = at + parts[p]!.length;
+  }
+  return true;
+}
+
+function partAt(part: Part, line: readonly number[], at: number): boolean {
+  for (let i = 0; i < part.length; i++) if (part[i] !== -1 && part[i] !== line[at + i]) return false;
+  return true;
+}
+
+/** The leftmost place in [from, stop - part.length] where `part` matches, or -1. */
+function findPart(part: Part, line: readonly number[], from: number, stop: number): number {
+  if (part.includes(-1)) {
+    for (let at = from; at + part.length <= stop; at++) if (partAt(part, line, at)) return at;
+    return -1;
+  }
+  // Plain text: Knuth–Morris–Pratt, so a context of a's and a part of a's then b stays linear.
+  const fail = new Int32Array(part.length);
+  for (let i = 1, k = 0; i < part.length; i++) {
+    while (k > 0 && part[i] !== part[k]) k = fail[k - 1]!;
+    if (part[i] === part[k]) k++;
+    fail[i] = k;
+  }
+  if (part.length === 0) return from <= stop ? from : -1;
+  for (let i = from, k = 0; i < stop; i++) {
+    while (k > 0 && line[i] !== part[k]) k = fail[k - 1]!;
+    if (line[i] === part[k]) k++;
+    if (k === part.length) return i - k + 1;
+  }
+  return -1;
 }
 
 function escapeRegExp(s: string): string {
