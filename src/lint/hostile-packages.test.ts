@@ -4,8 +4,8 @@
  * "ubuntu", lines repeating a command with nothing after it that completes the expression,
  * overrides with many jokers. In V8 those expressions take quadratic, cubic or exponential time,
  * and a field, a script line or an override may be megabytes long: each of these packages kept
- * `debship lint` busy for minutes to hours before linear-text.ts, relation.ts, bounded-pattern.ts,
- * linear-fallback.ts and the override automaton; now each lints in about a second.
+ * `debship lint` busy for a minute to hours before linear-text.ts, relation.ts, bounded-pattern.ts,
+ * linear-fallback.ts, the long-line forms and the override matcher; now each lints in seconds.
  *
  * The expressions run synchronously, so a timeout inside the test process would never fire: the
  * packages are linted by the `debship lint` command in a child process, killed after DEADLINE.
@@ -28,7 +28,7 @@ const DEADLINE = 60_000;
 async function lintedTags(spec: TestDeb): Promise<Set<string>> {
   const file = join(mkdtempSync(join(tmpdir(), 'debship-hostile-')), 'demo.deb');
   writeFileSync(file, await buildTestDeb(spec));
-  const r = spawnSync(process.execPath, ['--import', TSX, BIN, 'lint', '--format', 'json', '--fail-on', 'none', file], {
+  const r = spawnSync(process.execPath, ['--import', TSX, BIN, 'lint', '-I', '--format', 'json', '--fail-on', 'none', file], {
     encoding: 'utf8',
     timeout: DEADLINE,
     maxBuffer: 64 << 20,
@@ -40,6 +40,12 @@ async function lintedTags(spec: TestDeb): Promise<Set<string>> {
 }
 
 const N = 300_000;
+
+/** A gzip member with a modification time in its header. */
+const stamped = (gz: Buffer) => {
+  gz.writeUInt32LE(1_700_000_000, 4);
+  return gz;
+};
 const blanks = ' '.repeat(N);
 
 describe('hostile packages', () => {
@@ -50,7 +56,7 @@ describe('hostile packages', () => {
       'Architecture: amd64',
       'Maintainer: Demo Maintainer <demo@example.org>',
       `Source: demo${blanks}x${'('.repeat(N)}`,
-      `Section: ${'a'.repeat(3_000)}`,
+      `Section: ${'a'.repeat(10_000)}`,
       'Priority: optional',
       `Depends: a${blanks}b, c${blanks}|${blanks}d (${blanks}>=${blanks}1${blanks}) ${'['.repeat(N)} ${'<'.repeat(N)}`,
       `Conflicts: e${blanks}f`,
@@ -63,8 +69,9 @@ describe('hostile packages', () => {
       control,
       files: [
         { name: './', type: 'dir' },
-        // Twenty jokers against 3,000 a's with no b.
-        { name: './usr/share/lintian/overrides/demo', content: `demo: unknown-section ${'*a'.repeat(20)}*b\n` },
+        // Twenty jokers against 10,000 a's with no b (exponential as an expression), then 200,000
+        // (a set of reached positions: two billion steps) and 400,000 (the file is read up to 1 MiB).
+        { name: './usr/share/lintian/overrides/demo', content: `demo: unknown-section ${'*a'.repeat(20)}*b\ndemo: unknown-section ${'*a'.repeat(200_000)}*b\ndemo: unknown-section *${'a'.repeat(100_000)}b*\ndemo: unknown-section ${'*'.repeat(400_000)}b\n` },
       ],
     });
     // It is read and checked: the odd fields give findings, not an error.
@@ -93,6 +100,8 @@ describe('hostile packages', () => {
       `adduser x; ${'command '.repeat(N / 8)}`,
       `cp${blanks}x`,
       `find ${'exec '.repeat(N / 5)}`,
+      `rm${blanks}/dev/.x`,
+      `x${' #'.repeat(N / 2)}\r`,
       '',
     ].join('\n');
     const tags = await lintedTags({
@@ -102,10 +111,17 @@ describe('hostile packages', () => {
         { name: './', type: 'dir' },
         { name: './etc/init.d/demo', mode: 0o755, content: script },
         { name: './usr/lib/systemd/system/demo.service', content: `[Service]\n${blanks}x\nUser${blanks}=${blanks}x\n` },
-        { name: './usr/share/doc/demo/changelog.Debian.gz', content: gzipSync(`demo (1.0-1) unstable; urgency=low\n\n  * x\n\n -- ${' <>'.repeat(N / 3)}\n`) },
+        // Stamped, so the gzip check reads the changelog's headings for its date.
+        { name: './usr/share/doc/demo/changelog.Debian.gz', content: stamped(gzipSync(`demo (1.0-1) unstable; urgency=low\n\n  * x\ndemo (1) x;${blanks}x\ry\n\n -- ${' <>'.repeat(N / 3)}\n`)) },
         { name: './usr/share/doc/demo/copyright', content: `${'Copyright '.repeat(N / 10)}\n${'From: x\n'.repeat(N / 8)}` },
       ],
     });
-    for (const tag of ['copyright-without-copyright-notice', 'maintainer-script-ignores-errors', 'maintainer-script-needs-depends-on-adduser']) expect(tags).toContain(tag);
+    for (const tag of ['copyright-without-copyright-notice', 'maintainer-script-ignores-errors', 'maintainer-script-needs-depends-on-adduser', 'package-contains-timestamped-gzip']) expect(tags).toContain(tag);
+  }, DEADLINE + 30_000);
+
+  it('a description repeating a URL gives findings at once', async () => {
+    // Each `http` but the last starts a scan to the end of its run of non-blanks.
+    const tags = await lintedTags({ control: TEST_CONTROL.replace(' A package for the lint tests.', ` ${'http://a.'.repeat(N / 4)} https://example.org`) });
+    expect(tags).toContain('description-possibly-contains-homepage');
   }, DEADLINE + 30_000);
 });

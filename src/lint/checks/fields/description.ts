@@ -6,7 +6,7 @@
 import type { Check, LintPackage } from '../../types.js';
 import { DESCRIPTION_TAGS } from './description-tags.js';
 import { declares, isDebugPackage, isMetaPackage, isTransitional, perlLength, trim } from './values.js';
-import { isSpace, jsLines } from '../../linear-text.js';
+import { backOverSpace, isSpace, jsLines } from '../../linear-text.js';
 
 const MAX_WIDTH = 80;
 const DH_MAKE_PERL_TEMPLATE = 'this description was automagically extracted from the module by dh-make-perl';
@@ -125,8 +125,24 @@ function checkLength(pkg: LintPackage, synopsis: string, extended: string, repor
 function guessHomepage(extended: string, report: Report): void {
   const url = /\b(https?:\/\/[a-z0-9][^>\s]+)/i;
   const hint = /homepage|webpage|website|url|upstream|web\s+site|home\s+page|further\s+information|more\s+info|official\s+site|project\s+home/i;
-  const found = hint.test(extended) ? url.exec(extended) : /\b(https?:\/\/[a-z0-9][^>\s]+)>?\.?\s*$/i.exec(extended);
-  if (found) report('description-possibly-contains-homepage', found[1]);
+  const found = hint.test(extended) ? url.exec(extended)?.[1] : trailingUrl(extended);
+  if (found) report('description-possibly-contains-homepage', found);
+}
+
+/**
+ * `/\b(https?:\/\/[a-z0-9][^>\s]+)>?\.?\s*$/i.exec(text)?.[1]`. V8 scans from every `http` to the
+ * end of its run of non-blanks (`http://a.` repeated: quadratic, 5 s for 80 KB). Only one run can
+ * end the match, the last one, less a `>` or `>.` after it; the leftmost URL in it is the match.
+ */
+export function trailingUrl(text: string): string | undefined {
+  let end = backOverSpace(text, text.length);
+  if (text.endsWith('>.', end)) end -= 2;
+  else if (text[end - 1] === '>') end -= 1;
+  let start = end;
+  while (start > 0 && text[start - 1] !== '>' && !isSpace(text[start - 1])) start--;
+  // The run holds no blank and no `>`: `[^>\s]` is any character in it.
+  const url = /\bhttps?:\/\/[a-z0-9]./i.exec(text.slice(start, end));
+  return url ? text.slice(start + url.index, end) : undefined;
 }
 
 /** lib*-perl packages should name the Perl module they ship. */

@@ -2,6 +2,7 @@
  * Reading maintainer scripts line by line the way lintian's checks do: physical lines numbered
  * from 1, comments removed by lintian's heuristic, backslash continuations joined.
  */
+import { lastLineEnd } from '../../linear-text.js';
 
 /** The physical lines of a text as Perl's `<$fd>` yields them, without their newlines. */
 export function physicalLines(text: string): string[] {
@@ -15,8 +16,21 @@ export function removeComments(line: string): string {
   // Without a `#` there is no comment (most lines): skip the quote rewriting.
   if (!line.includes('#')) return line;
   const simplified = line.replace(/(^|[^\\](?:\\\\)*)'(?:\\.|[^\\'])+'/g, "$1''").replace(/(^|[^\\](?:\\\\)*)"(?:\\.|[^\\"])+"/g, '$1""');
-  const m = /(?:^|[^[\\])[\s&;()](#.*$)/.exec(simplified);
-  return m ? line.replace(m[1]!, '') : line;
+  const comment = trailingComment(simplified);
+  return comment === undefined ? line : line.replace(comment, '');
+}
+
+/**
+ * `/(?:^|[^[\\])[\s&;()](#.*$)/.exec(text)?.[1]`. `.*$` reaches the end only from after the last
+ * line end, and V8 scans from every `#` before it to that line end (a line of ` #` repeated and a
+ * `\r`: quadratic, 27 s for 80 KB); the leftmost `#` after it that the expression accepts wins.
+ */
+export function trailingComment(text: string): string | undefined {
+  for (let h = Math.max(1, lastLineEnd(text) + 1); h < text.length; h++) {
+    if (text[h] !== '#' || !/[\s&;()]/.test(text[h - 1]!)) continue;
+    if (h === 1 || (text[h - 2] !== '[' && text[h - 2] !== '\\')) return text.slice(h);
+  }
+  return undefined;
 }
 
 export interface LogicalLine {
