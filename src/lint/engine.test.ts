@@ -59,6 +59,21 @@ describe('lintPackages', () => {
     expect(run).toMatchObject({ failed: true, errored: false });
   });
 
+  it('reads an overrides file longer than the 1 MiB other files are read up to', async () => {
+    // 2 MB of comments before the override that silences recommended-field.
+    const filler = '# filler\n'.repeat(220_000);
+    const big = await writeTestDeb(dir, 'big-overrides.deb', {
+      control: TEST_CONTROL,
+      files: [
+        { name: './usr/bin/a', content: 'a' },
+        { name: './usr/share/lintian/overrides/demo', content: `${filler}\nrecommended-field\n` },
+      ],
+    });
+    const [p] = (await lintPackages([big], { failOn: ['error'], checks })).packages;
+    expect(p!.findings.map((f) => f.tag)).not.toContain('recommended-field');
+    expect(p!.overridden.map((f) => f.tag)).toEqual(['recommended-field']);
+  });
+
   it('fails only on the --fail-on levels', async () => {
     expect((await lintPackages([demo], { failOn: ['warning'], checks, suppressTags: ['no-phrase', 'alien-tag'] })).failed).toBe(true);
     expect((await lintPackages([demo], { failOn: ['error'], checks, suppressTags: ['no-phrase', 'alien-tag'] })).failed).toBe(false);

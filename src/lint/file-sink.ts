@@ -6,12 +6,13 @@
 import * as crypto from 'node:crypto';
 import type { BodySink } from '../deb/tar-reader.js';
 import { parseElf } from './elf/parse.js';
+import { MAX_OVERRIDES_SIZE, mayBeOverridesFile } from './own-overrides.js';
 import type { LintFile } from './types.js';
 
 export type ContentWanted = (file: { path: string; size: number; head: Buffer }) => boolean;
 
 export const HEAD_BYTES = 4096;
-/** Checks read whole files only when they are this small (overrides, copyright, scripts, units…). */
+/** Checks read whole files only when they are this small (copyright, scripts, units…; overrides files: own-overrides.ts). */
 export const MAX_CONTENT = 1024 * 1024;
 /** Larger ELF objects are not parsed: buffering them would cost more memory than they are worth. */
 export const MAX_ELF = 512 * 1024 * 1024;
@@ -66,7 +67,8 @@ export class FileSink implements BodySink {
     this.file.head = head;
     const { path, size } = this.file;
     this.isElf = head.length >= 4 && head.subarray(0, 4).equals(ELF_MAGIC) && size <= MAX_ELF;
-    this.wantContent = size <= MAX_CONTENT && this.wanted.some((w) => w({ path, size, head }));
+    const cap = mayBeOverridesFile(path) ? MAX_OVERRIDES_SIZE : MAX_CONTENT;
+    this.wantContent = size <= cap && this.wanted.some((w) => w({ path, size, head }));
     this.keep = this.isElf || this.wantContent;
     if (!this.keep) {
       this.pieces = [];

@@ -3,6 +3,11 @@ import { gunzipSync } from 'node:zlib';
 import type { LintPackage } from './types.js';
 
 export const OVERRIDES_DIR = '/usr/share/lintian/overrides/';
+/**
+ * lintian reads an overrides file whole, however long; other files a check reads are kept up to
+ * 1 MiB (file-sink.ts). This bounds only the memory one package's overrides may take.
+ */
+export const MAX_OVERRIDES_SIZE = 64 * 1024 * 1024;
 
 /** Whether the loader should keep a file's content because it may be an overrides file. */
 export function mayBeOverridesFile(path: string): boolean {
@@ -15,7 +20,7 @@ export function ownOverridesFile(pkg: LintPackage): { text: string; source: stri
     const file = pkg.byPath.get(`${OVERRIDES_DIR}${pkg.name}${suffix}`);
     if (!file || file.type !== 'file' || !file.content) continue;
     try {
-      const data = suffix ? gunzipSync(file.content, { maxOutputLength: 1024 * 1024 }) : file.content;
+      const data = suffix ? gunzipSync(file.content, { maxOutputLength: MAX_OVERRIDES_SIZE }) : file.content;
       return { text: data.toString('utf8'), source: file.name };
     } catch {
       continue; // a damaged .gz: lintian would not read it either
