@@ -99,9 +99,10 @@ export function parseOverrides(text: string, pkg: string | undefined, source: st
       errors.push({ message: `Cannot parse line: ${line}`, source, line: lineNo });
       continue;
     }
-    // An override without comments of its own shares the justification of the one above for the same tag.
-    if (!justification && previous && tag === previous.tag) justification = previous.justification;
-    const current: Override = { ...(named ? { package: named } : {}), tag, architectures, pattern, justification: justification.replace(/\s+/g, ' '), source, line: lineNo };
+    // An override without comments of its own shares the justification of the one above for the same
+    // tag; that one is already collapsed, and collapsing it again on every line would be quadratic.
+    const shared = !justification && previous?.tag === tag ? previous.justification : justification.replace(/\s+/g, ' ');
+    const current: Override = { ...(named ? { package: named } : {}), tag, architectures, pattern, justification: shared, source, line: lineNo };
     overrides.push(current);
     previous = current;
     justification = '';
