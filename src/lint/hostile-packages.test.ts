@@ -69,13 +69,15 @@ describe('hostile packages', () => {
       control,
       files: [
         { name: './', type: 'dir' },
+        // A Python module, so that the relations are searched for the interpreter.
+        { name: './usr/lib/python3/dist-packages/demo.py', content: '' },
         // Twenty jokers against 10,000 a's with no b (exponential as an expression), then 200,000
         // (a set of reached positions: two billion steps) and a million.
         { name: './usr/share/lintian/overrides/demo', content: `demo: unknown-section ${'*a'.repeat(20)}*b\ndemo: unknown-section ${'*a'.repeat(200_000)}*b\ndemo: unknown-section *${'a'.repeat(100_000)}b*\ndemo: unknown-section ${'*'.repeat(1_000_000)}b\n` },
       ],
     });
     // It is read and checked: the odd fields give findings, not an error.
-    for (const tag of ['bad-relation', 'source-field-malformed', 'synopsis-too-long', 'field-too-long', 'unknown-section', 'mismatched-override']) expect(tags).toContain(tag);
+    for (const tag of ['bad-relation', 'python-package-missing-depends-on-python', 'source-field-malformed', 'synopsis-too-long', 'field-too-long', 'unknown-section', 'mismatched-override']) expect(tags).toContain(tag);
   }, DEADLINE + 30_000);
 
   it('a package name repeating "lib" gives findings at once', async () => {
@@ -102,6 +104,9 @@ describe('hostile packages', () => {
       `find ${'exec '.repeat(N / 5)}`,
       `rm${blanks}/dev/.x`,
       `x${' #'.repeat(N / 2)}\r`,
+      // Each continued line was joined to all before it; each newline scanned to the next text.
+      `${'a\\\n'.repeat(2 * N)}a`,
+      `${'\n'.repeat(N)}x`,
       '',
     ].join('\n');
     const tags = await lintedTags({
@@ -110,13 +115,17 @@ describe('hostile packages', () => {
       files: [
         { name: './', type: 'dir' },
         { name: './etc/init.d/demo', mode: 0o755, content: script },
-        { name: './usr/lib/systemd/system/demo.service', content: `[Service]\n${blanks}x\nUser${blanks}=${blanks}x\n` },
+        { name: './usr/lib/systemd/system/demo.service', content: `[Service]\n${blanks}x\nUser${blanks}=${blanks}x\n${'A=b\\\n'.repeat(2 * N)}x\n${'\n'.repeat(N)}x\n` },
+        // Each character of a long last-but-one segment of the interpreter and of the link target
+        // (which a package may make 64 KiB long) started a scan to the slash after it.
+        { name: './usr/bin/demo', mode: 0o755, content: `#!/${'a'.repeat(N)}/b\n` },
+        { name: './usr/bin/demo-link', type: 'hardlink', linkTarget: `usr/${'a'.repeat(60_000)}/b` },
         // Stamped, so the gzip check reads the changelog's headings for its date.
         { name: './usr/share/doc/demo/changelog.Debian.gz', content: stamped(gzipSync(`demo (1.0-1) unstable; urgency=low\n\n  * x\ndemo (1) x;${blanks}x\ry\n\n -- ${' <>'.repeat(N / 3)}\n`)) },
         { name: './usr/share/doc/demo/copyright', content: `${'Copyright '.repeat(N / 10)}\n${'From: x\n'.repeat(N / 8)}` },
       ],
     });
-    for (const tag of ['copyright-without-copyright-notice', 'maintainer-script-ignores-errors', 'maintainer-script-needs-depends-on-adduser', 'package-contains-timestamped-gzip']) expect(tags).toContain(tag);
+    for (const tag of ['copyright-without-copyright-notice', 'package-contains-hardlink', 'unusual-interpreter', 'maintainer-script-ignores-errors', 'maintainer-script-needs-depends-on-adduser', 'package-contains-timestamped-gzip']) expect(tags).toContain(tag);
   }, DEADLINE + 30_000);
 
   it('a description repeating a URL gives findings at once', async () => {

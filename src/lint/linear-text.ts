@@ -45,6 +45,13 @@ export function execAfterSpace(body: RegExp, text: string): RegExpExecArray | nu
   return m;
 }
 
+/** `text.replace(/\n+$/, '')` (Perl's split dropping trailing empty lines), without that expression's quadratic time on many newlines not at the end. */
+export function trimTrailingNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '\n') end--;
+  return text.slice(0, end);
+}
+
 /** `text.replace(/\s*\(.*$/, '')`: drops a parenthesised tail, such as a Source field's version. */
 export function dropParenthesisedTail(text: string): string {
   // `.` stops at line ends, so the `(` must come after the last one.

@@ -14,7 +14,14 @@ export interface Hashbang {
   isShellScript: boolean;
 }
 
-const basename = (path: string): string => /([^/]*)\/?$/.exec(path)![1]!;
+/**
+ * The last segment of a path, one trailing slash ignored: what `/([^/]*)\/?$/` captures, without
+ * that expression's quadratic time on a long interpreter path such as `#!/aaa…a/b`.
+ */
+export function basename(path: string): string {
+  const end = path.endsWith('/') ? path.length - 1 : path.length;
+  return path.slice(path.lastIndexOf('/', end - 1) + 1, end);
+}
 
 /** lintian's is_script: starts with `#!` (lincity's `#!#!#!` data files excepted). */
 export function isScript(head: Buffer | string, size: number): boolean {
@@ -38,8 +45,6 @@ export function readHashbang(head: Buffer | string): Hashbang {
     isShellScript: /^(?:[bd]?a|t?c|(?:pd|m)?k|z)?sh$/.test(basename(interpreter)),
   };
 }
-
-export { basename };
 
 /** Lintian::Check::stringify: non-empty notes, each trimmed, joined by spaces, newlines escaped. */
 export function stringify(...notes: string[]): string {

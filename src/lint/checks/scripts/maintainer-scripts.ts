@@ -8,7 +8,7 @@ import { LEADING } from './bad-commands.js';
 import { isMaintainerScript } from './control.js';
 import { isScript, pointed, readHashbang } from './hashbang.js';
 import { logicalLines } from './lines.js';
-import { thenOnSameLine } from '../../linear-text.js';
+import { thenOnSameLine, trimTrailingNewlines } from '../../linear-text.js';
 
 const tag = tagInfo;
 
@@ -17,7 +17,7 @@ const hashbangOf = (m: ControlMember) => (isScript(m.text, m.size) ? readHashban
 /** Scripts with an interpreter (a `#!` line naming one), which most of these checks require. */
 const interpreted = (pkg: LintPackage) => scripts(pkg).filter((m) => (hashbangOf(m)?.interpreter ?? '') !== '');
 /** Perl's split(/\n/): trailing empty lines dropped. */
-const splitLines = (text: string) => text.replace(/\n+$/, '').split('\n');
+const splitLines = (text: string) => trimTrailingNewlines(text).split('\n');
 
 export const systemctlCheck: Check = {
   name: 'maintainer-scripts/systemctl',
@@ -41,13 +41,14 @@ export const adduserCheck: Check = {
     for (const m of scripts(pkg)) {
       let continuation: string | undefined;
       m.text.split('\n').forEach((physical, i) => {
-        let line = continuation !== undefined ? continuation + physical : physical;
-        continuation = undefined;
-        if (line.endsWith('\\')) {
-          continuation = line.slice(0, -1) + ' ';
+        // A joined line ends in a backslash when its last physical line does; testing the joined
+        // line instead would copy all of it at every continued line.
+        if (physical.endsWith('\\')) {
+          continuation = (continuation ?? '') + physical.slice(0, -1) + ' ';
           return;
         }
-        line = line.trimEnd();
+        const line = (continuation !== undefined ? continuation + physical : physical).trimEnd();
+        continuation = undefined;
         if (/^\s*$/.test(line) || /^[#\n]/.test(line)) return;
         if (thenOnSameLine(line, /adduser /g, /--home +\/var\/run/g)) report('adduser-with-home-var-run', pointed(m.name, i + 1));
       });

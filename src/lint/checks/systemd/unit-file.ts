@@ -4,7 +4,7 @@
  * Text::ParseWords::shellwords, an empty assignment resetting the list.
  */
 import type { LintFile, LintPackage } from '../../types.js';
-import { backOverSpace, LINE_END, lastLineEnd, skipSpace } from '../../linear-text.js';
+import { backOverSpace, LINE_END, lastLineEnd, skipSpace, trimTrailingNewlines } from '../../linear-text.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -54,14 +54,14 @@ export function openable(pkg: LintPackage, file: LintFile): LintFile | undefined
 export function serviceFileLines(text: string): string[] {
   const out: string[] = [];
   let continuation = '';
-  for (const raw of text.replace(/\n+$/, '').split('\n')) {
-    let line = continuation + raw;
-    continuation = '';
-    if (line.endsWith('\\')) {
-      continuation = line.slice(0, -1) + ' ';
+  for (const raw of trimTrailingNewlines(text).split('\n')) {
+    // A joined line ends in a backslash when its last physical line does (see adduserCheck).
+    if (raw.endsWith('\\')) {
+      continuation += raw.slice(0, -1) + ' ';
       continue;
     }
-    line = line.trimEnd();
+    const line = (continuation + raw).trimEnd();
+    continuation = '';
     if (!line || /^[#;\n]/.test(line)) continue;
     out.push(line);
   }
