@@ -6,7 +6,8 @@
  * was found with another context).
  */
 import { restrictionMatches } from './data/architectures.js';
-import { contextMatcher, type Override } from './overrides.js';
+import { DebshipError } from '../core/errors.js';
+import { contextMatcher, literalPattern, type Override } from './overrides.js';
 import type { Finding } from './types.js';
 
 export interface OverriddenFinding extends Finding {
@@ -51,22 +52,17 @@ export function applyOverrides(
     byPattern.set(o.pattern, o);
   }
 
-  const matchers = new Map<Override, (context: string) => boolean>();
+  const indexed = new Map<string, (context: string) => Override | undefined>();
+  const budget = { work: 0 };
   const used = new Set<Override>();
   const issued = new Set<string>();
   const out: OverrideOutcome = { findings: [], overridden: [], unused: [], usage: [] };
   for (const f of findings) {
     issued.add(f.tag);
     const byPattern = enabled.get(f.tag);
-    let match = byPattern?.get('');
-    if (byPattern && !match) {
-      const patterns = [...byPattern.values()].filter((o) => o.pattern !== '').sort((a, b) => a.pattern.length - b.pattern.length);
-      match = patterns.find((o) => {
-        let m = matchers.get(o);
-        if (!m) matchers.set(o, (m = contextMatcher(o.pattern)));
-        return m(f.context);
-      });
-    }
+    let find = indexed.get(f.tag);
+    if (byPattern && !find) indexed.set(f.tag, (find = overrideFinder(f.tag, byPattern, budget)));
+    const match = find?.(f.context);
     if (match) {
       used.add(match);
       out.overridden.push({ ...f, justification: match.justification, override: match });
@@ -80,4 +76,43 @@ export function applyOverrides(
     }
   }
   return out;
+}
+
+/**
+ * How many characters of contexts and patterns with jokers may be compared in one package: some
+ * ten seconds' work. Matching takes findings times patterns, as in lintian, so a package with
+ * 40,000 files of one tag and as many overrides for it would otherwise run for many minutes.
+ */
+const JOKER_WORK = 1_000_000_000;
+
+/**
+ * The override for a finding's context among one tag's (`byPattern`, in file order): the
+ * pattern-less one, else the shortest matching pattern, the earliest of equal length. Patterns
+ * without jokers match one context each and are looked up; only those with jokers are tried.
+ */
+function overrideFinder(tag: string, byPattern: ReadonlyMap<string, Override>, budget: { work: number }): (context: string) => Override | undefined {
+  const any = byPattern.get('');
+  if (any) return () => any;
+  const ranked = [...byPattern.values()].sort((a, b) => a.pattern.length - b.pattern.length);
+  const exact = new Map<string, { override: Override; rank: number }>();
+  const jokers: { override: Override; rank: number; matches: (context: string) => boolean }[] = [];
+  ranked.forEach((override, rank) => {
+    const literal = literalPattern(override.pattern);
+    if (literal === undefined) jokers.push({ override, rank, matches: contextMatcher(override.pattern) });
+    else if (!exact.has(literal)) exact.set(literal, { override, rank });
+  });
+  return (context) => {
+    const plain = exact.get(context);
+    for (const j of jokers) {
+      if (plain && j.rank > plain.rank) break;
+      if ((budget.work += context.length + j.override.pattern.length) > JOKER_WORK) {
+        throw new DebshipError('overrides-too-costly', `overrides for ${tag}: too many findings to match against ${jokers.length} patterns with jokers`, {
+          file: j.override.source,
+          hint: 'each pattern with * or ? is tried against each finding; use fewer, broader patterns or exact contexts',
+        });
+      }
+      if (j.matches(context)) return j.override;
+    }
+    return plain?.override;
+  };
 }

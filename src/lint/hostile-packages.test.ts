@@ -122,10 +122,26 @@ describe('hostile packages', () => {
         { name: './usr/bin/demo-link', type: 'hardlink', linkTarget: `usr/${'a'.repeat(60_000)}/b` },
         // Stamped, so the gzip check reads the changelog's headings for its date.
         { name: './usr/share/doc/demo/changelog.Debian.gz', content: stamped(gzipSync(`demo (1.0-1) unstable; urgency=low\n\n  * x\ndemo (1) x;${blanks}x\ry\n\n -- ${' <>'.repeat(N / 3)}\n`)) },
+        { name: './etc/init.d/hostile', mode: 0o755, content: `#!${blanks}x\n` },
         { name: './usr/share/doc/demo/copyright', content: `${'Copyright '.repeat(N / 10)}\n${'From: x\n'.repeat(N / 8)}` },
       ],
     });
     for (const tag of ['copyright-without-copyright-notice', 'package-contains-hardlink', 'unusual-interpreter', 'maintainer-script-ignores-errors', 'maintainer-script-needs-depends-on-adduser', 'package-contains-timestamped-gzip']) expect(tags).toContain(tag);
+  }, DEADLINE + 30_000);
+
+  it('a copyright file repeating licence mentions gives findings at once', async () => {
+    // Each mention started a scan to the next blank or the end; two runs of blanks backtrack
+    // quadratically. The copyright file is read up to 1 MiB.
+    const content = ['usr/share/common-licenses/'.repeat(N / 26), 'Free Software Foundation'.repeat(N / 24), `Apache License${blanks}x`].join('\n');
+    const tags = await lintedTags({ control: TEST_CONTROL, files: [{ name: './', type: 'dir' }, { name: './usr/share/doc/demo/copyright', content }] });
+    expect(tags).toContain('copyright-without-copyright-notice');
+  }, DEADLINE + 30_000);
+
+  it('a description repeating first-person words gives findings at once', async () => {
+    // lintian deletes one word at a time and searches the line again from its start.
+    const control = TEST_CONTROL.replace('Description: demonstration package', `Description: demonstration.x${'\u2028x'.repeat(N / 2)}`).replace(' A package for the lint tests.', ` ${'It '.repeat(N / 6)}${'I '.repeat(N / 2)}`);
+    const tags = await lintedTags({ control });
+    expect(tags).toContain('using-first-person-in-description');
   }, DEADLINE + 30_000);
 
   it('a description repeating a URL gives findings at once', async () => {

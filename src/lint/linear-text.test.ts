@@ -8,11 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { SOURCE } from './checks/fields/metadata.js';
 import { PKGNAME } from './checks/fields/values.js';
 import { ubuntuExtra } from './checks/fields/version.js';
-import { mailedAboutGpl, nameAndText } from './checks/files/copyright-licenses.js';
-import { hasCopyrightNotice } from './checks/files/copyright-text.js';
+import { mailedAboutGpl, mentionsApacheVersion2, nameAndText } from './checks/files/copyright-licenses.js';
+import { compressedLicenseReference, hasCopyrightNotice, hasOldFsfAddress } from './checks/files/copyright-text.js';
+import { firstPersonWords } from './checks/fields/first-person.js';
 import { keyAndValue, serviceFileLines } from './checks/systemd/unit-file.js';
 import { parsePredicate } from './checks/files/python.js';
-import { defaultStartInComment } from './checks/systemd/systemd.js';
+import { defaultStartInComment, runsInitDScript } from './checks/systemd/systemd.js';
 import { leadingSentence } from './checks/fields/description.js';
 import { parenthesised } from './checks/files/changelog.js';
 import { dropParenthesisedTail, execAfterSpace, findBracketed, literalThenEnd, removeBracketed, splitAround, thenOnSameLine, trimTrailingNewlines } from './linear-text.js';
@@ -301,7 +302,63 @@ describe('linear-time forms of lintian expressions', () => {
     }), RUNS);
   });
 
-  it('the comment, heading, URL, basename, newline, predicate and continuation forms take linear time where the expressions are not', () => {
+  it('compressedLicenseReference gives the captures of lintian\'s compressed-license expression', () => {
+    const lintian = /(usr\/share\/common-licenses\/([^ \t]*?)\.gz)/;
+    const pieces = ['usr/share/common-licenses/', 'usr/share/', 'GPL', '.gz', '.g', 'z', ' ', '\t', '\n', '/'];
+    let found = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((a) => a.join('')), (s) => {
+        const m = lintian.exec(s);
+        if (m) found++;
+        expect(compressedLicenseReference(s)).toEqual(m ? { reference: m[1], name: m[2] } : undefined);
+      }),
+      { numRuns: 30000 },
+    );
+    expect(found).toBeGreaterThan(1000);
+  });
+
+  it('hasOldFsfAddress, mentionsApacheVersion2 and runsInitDScript are lintian\'s expressions', () => {
+    const agree = (lintian: RegExp, form: (s: string) => boolean, pieces: string[]) => {
+      let found = 0;
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((a) => a.join('')), (s) => {
+          const want = lintian.test(s);
+          if (want) found++;
+          expect(form(s)).toBe(want);
+        }),
+        { numRuns: 30000 },
+      );
+      expect(found).toBeGreaterThan(300);
+    };
+    const blanks = [' ', '\t', '\n', '\u00a0'];
+    agree(/Free\s*Software\s*Foundation.*02139|02111-1307/s, hasOldFsfAddress, ['Free', 'Software', 'Foundation', '02139', '02111-1307', '0213', 'x', ...blanks]);
+    agree(/\bApache License\s*,?\s*Version 2/i, mentionsApacheVersion2, ['Apache License', 'APACHE license', 'xApache License', ',', 'Version 2', 'version 2', 'Version', ...blanks]);
+    agree(/^#!\s*(?:\/usr\/bin\/env)?\s*\/lib\/init\/init-d-script/, runsInitDScript, ['#!', '/usr/bin/env', '/lib/init/init-d-script', '/lib/init', 'x', ...blanks]);
+  });
+
+  it('firstPersonWords finds the words lintian\'s delete-and-search-again loop finds', () => {
+    const lintian = (line: string): string[] => {
+      const found: string[] = [];
+      for (let rest = line, m; (m = /(?:^|\s)(I|[Mm]y|[Oo]urs?|mine|myself|me|us|[Ww]e)(?:$|\s)/.exec(rest)); ) {
+        if (!found.includes(m[1]!)) found.push(m[1]!);
+        rest = rest.replace(m[1]!, '');
+      }
+      return found;
+    };
+    const pieces = ['I', 'It', 'my', 'My', 'myself', 'mine', 'me', 'us', 'Ours', 'our', 'We', 'we', 'so', 'x', 'e', 'm', 'y', 'u', 's', ' ', '\t', '\u00a0'];
+    let found = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }).map((a) => a.join('')), (s) => {
+        const want = lintian(s);
+        if (want.length) found++;
+        expect(firstPersonWords(s)).toEqual(want);
+      }),
+      { numRuns: 30000 },
+    );
+    expect(found).toBeGreaterThan(3000);
+  });
+
+  it('the comment, heading, URL, basename, newline, predicate, continuation, licence and first-person forms take linear time where the expressions are not', () => {
     // The expressions spent 27 s, 12 s, 5 s and 2 s on 80 KB texts and 458 s on a 2 KB relation;
     // the forms read these 1-9 MB texts once.
     expect(trailingComment(`x${' #'.repeat(1_000_000)}\r`)).toBeUndefined();
@@ -311,5 +368,10 @@ describe('linear-time forms of lintian expressions', () => {
     expect(trimTrailingNewlines(`${'\n'.repeat(1_000_000)}x\n`)).toHaveLength(1_000_001);
     expect(parsePredicate(`python3${' '.repeat(1_000_000)}x`)).toBeUndefined();
     expect(serviceFileLines('A=b\\\n'.repeat(1_000_000) + 'c')).toHaveLength(1);
+    expect(compressedLicenseReference('usr/share/common-licenses/'.repeat(100_000))).toBeUndefined();
+    expect(hasOldFsfAddress('Free Software Foundation'.repeat(100_000))).toBe(false);
+    expect(mentionsApacheVersion2(`Apache License${' '.repeat(1_000_000)}x`)).toBe(false);
+    expect(runsInitDScript(`#!${' '.repeat(1_000_000)}x`)).toBe(false);
+    expect(firstPersonWords(`${'It '.repeat(100_000)}${'I '.repeat(500_000)}`)).toEqual(['I']);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyOverrides } from './apply-overrides.js';
-import { contextMatcher, parseOverrides } from './overrides.js';
+import { contextMatcher, parseOverrides, type Override } from './overrides.js';
 import type { Finding } from './types.js';
 
 const SRC = 'usr/share/lintian/overrides/foo';
@@ -144,6 +144,44 @@ describe('applyOverrides', () => {
     const out = applyOverrides([f('a'), f('b'), f('c'), f('d')], o, { name: 'foo', architecture: 'amd64' }, (t) => t);
     expect(out.overridden.map((x) => x.tag)).toEqual(['a', 'b']);
     expect(out.unused).toEqual([]);
+  });
+
+  it('chooses as trying every pattern in order of length would, exact ones looked up', () => {
+    // lintian's order: the overrides of a tag sorted by pattern length, file order among equals.
+    const naive = (findings: Finding[], overrides: Override[]) =>
+      findings.map((x) => {
+        const byPattern = new Map<string, Override>();
+        for (const o of overrides) byPattern.delete(o.pattern), byPattern.set(o.pattern, o);
+        const ordered = [...byPattern.values()].sort((a, b) => a.pattern.length - b.pattern.length);
+        return (byPattern.get('') ?? ordered.find((o) => contextMatcher(o.pattern)(x.context)))?.line;
+      });
+    const piece = fc.constantFrom('a', 'b', '*', '?', '\\*', '\\', '\n');
+    const pattern = fc.array(piece, { maxLength: 4 }).map((a) => a.join(''));
+    const context = fc.array(fc.constantFrom('a', 'b', '*', '\\', '\n'), { maxLength: 4 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(pattern, { minLength: 1, maxLength: 8 }), fc.array(context, { minLength: 1, maxLength: 6 }), (patterns, contexts) => {
+        const overrides: Override[] = patterns.map((pattern, i) => ({ tag: 't', architectures: [], pattern, justification: '', source: SRC, line: i + 1 }));
+        const findings = contexts.map((c) => f('t', c));
+        const out = applyOverrides(findings, overrides, { name: 'foo', architecture: 'amd64' }, (t) => t);
+        const lines = out.overridden.map((x) => x.override.line);
+        const want = naive(findings, overrides);
+        expect(lines).toEqual(want.filter((l) => l !== undefined));
+        expect(out.findings.map((x) => x.context)).toEqual(contexts.filter((_, i) => want[i] === undefined));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('matches 40,000 findings against 40,000 exact overrides at once, and stops runaway joker matching with an error', () => {
+    const findings = Array.from({ length: 40_000 }, (_, i) => f('t', `usr/share/demo/file-${i}`));
+    const exact = Array.from({ length: 40_000 }, (_, i) => `t usr/share/demo/file-${i * 2}`).join('\n');
+    const out = applyOverrides(findings, parseOverrides(exact, 'foo', SRC).overrides, { name: 'foo', architecture: 'amd64' }, (t) => t);
+    expect(out.overridden).toHaveLength(20_000);
+    expect(out.unused).toHaveLength(20_000);
+    const jokers = Array.from({ length: 40_000 }, (_, i) => `t *other-${i}*`).join('\n');
+    expect(() => applyOverrides(findings, parseOverrides(jokers, 'foo', SRC).overrides, { name: 'foo', architecture: 'amd64' }, (t) => t)).toThrow(
+      expect.objectContaining({ code: 'overrides-too-costly', file: SRC }),
+    );
   });
 
   it('never silences lintian\'s own override diagnostics', () => {

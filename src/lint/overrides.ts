@@ -130,13 +130,41 @@ export function contextMatcher(pattern: string): (context: string) => boolean {
   return (context) => globMatches(lines, context);
 }
 
+/** The one context a pattern without jokers matches (its escapes removed), or undefined. */
+export function literalPattern(pattern: string): string | undefined {
+  let literal = '';
+  const chars = Array.from(pattern);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c === '\\' && i + 1 < chars.length) literal += chars[++i]!;
+    else if (c === '*' || c === '?') return undefined;
+    else literal += c;
+  }
+  return literal;
+}
+
 /** A character to match, or a joker. */
 type GlobToken = string | typeof STAR | typeof ONE;
 const STAR = Symbol('*');
 const ONE = Symbol('?');
 
-/** A part of a glob between stars: code points to match, -1 for `?`. */
-type Part = Int32Array;
+/** A part of a glob between stars: code points to match, -1 for `?`; for plain text, its KMP failure table. */
+interface Part {
+  chars: Int32Array;
+  fail: Int32Array | undefined;
+}
+
+function part(codePoints: number[]): Part {
+  const chars = Int32Array.from(codePoints);
+  if (chars.includes(-1)) return { chars, fail: undefined };
+  const fail = new Int32Array(chars.length);
+  for (let i = 1, k = 0; i < chars.length; i++) {
+    while (k > 0 && chars[i] !== chars[k]) k = fail[k - 1]!;
+    if (chars[i] === chars[k]) k++;
+    fail[i] = k;
+  }
+  return { chars, fail };
+}
 
 /** A glob split at the line ends it names: for each line, its parts between stars; and the line ends. */
 interface GlobLines {
@@ -148,20 +176,20 @@ function splitTokenLines(tokens: readonly GlobToken[]): GlobLines {
   const lines: Part[][] = [];
   const ends: string[] = [];
   let parts: Part[] = [];
-  let part: number[] = [];
+  let codePoints: number[] = [];
   for (const t of tokens) {
     if (t === STAR) {
-      parts.push(Int32Array.from(part));
-      part = [];
+      parts.push(part(codePoints));
+      codePoints = [];
     } else if (t !== ONE && isLineEnd(t)) {
-      parts.push(Int32Array.from(part));
+      parts.push(part(codePoints));
       lines.push(parts);
       ends.push(t);
       parts = [];
-      part = [];
-    } else part.push(t === ONE ? -1 : t.codePointAt(0)!);
+      codePoints = [];
+    } else codePoints.push(t === ONE ? -1 : t.codePointAt(0)!);
   }
-  parts.push(Int32Array.from(part));
+  parts.push(part(codePoints));
   lines.push(parts);
   return { lines, ends };
 }
@@ -175,54 +203,64 @@ function splitTokenLines(tokens: readonly GlobToken[]): GlobLines {
  * costs up to its length for each place tried.
  */
 function globMatches(glob: GlobLines, context: string): boolean {
-  const lines: number[][] = [[]];
+  const { lines, ends } = splitContext(context);
+  return lines.length === glob.lines.length && ends.every((end, i) => glob.ends[i] === end) && glob.lines.every((parts, i) => lineMatches(parts, lines[i]!));
+}
+
+/** A context as code points by line, and its line ends. */
+interface ContextLines {
+  lines: number[][];
+  ends: string[];
+}
+
+/** The last context split: one finding is matched against every pattern with jokers in turn. */
+let lastSplit: { context: string; split: ContextLines } | undefined;
+
+function splitContext(context: string): ContextLines {
+  if (lastSplit?.context === context) return lastSplit.split;
+  const split: ContextLines = { lines: [[]], ends: [] };
   for (const c of context) {
     if (isLineEnd(c)) {
-      if (glob.ends[lines.length - 1] !== c) return false;
-      lines.push([]);
-    } else lines.at(-1)!.push(c.codePointAt(0)!);
+      split.ends.push(c);
+      split.lines.push([]);
+    } else split.lines.at(-1)!.push(c.codePointAt(0)!);
   }
-  return lines.length === glob.lines.length && glob.lines.every((parts, i) => lineMatches(parts, lines[i]!));
+  lastSplit = { context, split };
+  return split;
 }
 
 function lineMatches(parts: readonly Part[], line: readonly number[]): boolean {
-  const first = parts[0]!;
+  const first = parts[0]!.chars;
   if (parts.length === 1) return first.length === line.length && partAt(first, line, 0);
-  const last = parts.at(-1)!;
+  const last = parts.at(-1)!.chars;
   const stop = line.length - last.length;
   if (first.length > stop || !partAt(first, line, 0) || !partAt(last, line, stop)) return false;
   let from = first.length;
   for (let p = 1; p < parts.length - 1; p++) {
     const at = findPart(parts[p]!, line, from, stop);
     if (at < 0) return false;
-    from = at + parts[p]!.length;
+    from = at + parts[p]!.chars.length;
   }
   return true;
 }
 
-function partAt(part: Part, line: readonly number[], at: number): boolean {
-  for (let i = 0; i < part.length; i++) if (part[i] !== -1 && part[i] !== line[at + i]) return false;
+function partAt(chars: Int32Array, line: readonly number[], at: number): boolean {
+  for (let i = 0; i < chars.length; i++) if (chars[i] !== -1 && chars[i] !== line[at + i]) return false;
   return true;
 }
 
 /** The leftmost place in [from, stop - part.length] where `part` matches, or -1. */
-function findPart(part: Part, line: readonly number[], from: number, stop: number): number {
-  if (part.includes(-1)) {
-    for (let at = from; at + part.length <= stop; at++) if (partAt(part, line, at)) return at;
+function findPart({ chars, fail }: Part, line: readonly number[], from: number, stop: number): number {
+  if (!fail) {
+    for (let at = from; at + chars.length <= stop; at++) if (partAt(chars, line, at)) return at;
     return -1;
   }
   // Plain text: Knuth–Morris–Pratt, so a context of a's and a part of a's then b stays linear.
-  const fail = new Int32Array(part.length);
-  for (let i = 1, k = 0; i < part.length; i++) {
-    while (k > 0 && part[i] !== part[k]) k = fail[k - 1]!;
-    if (part[i] === part[k]) k++;
-    fail[i] = k;
-  }
-  if (part.length === 0) return from <= stop ? from : -1;
+  if (chars.length === 0) return from <= stop ? from : -1;
   for (let i = from, k = 0; i < stop; i++) {
-    while (k > 0 && line[i] !== part[k]) k = fail[k - 1]!;
-    if (line[i] === part[k]) k++;
-    if (k === part.length) return i - k + 1;
+    while (k > 0 && line[i] !== chars[k]) k = fail[k - 1]!;
+    if (line[i] === chars[k]) k++;
+    if (k === chars.length) return i - k + 1;
   }
   return -1;
 }

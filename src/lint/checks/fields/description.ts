@@ -5,6 +5,7 @@
  */
 import type { Check, LintPackage } from '../../types.js';
 import { DESCRIPTION_TAGS } from './description-tags.js';
+import { firstPersonWords } from './first-person.js';
 import { declares, isDebugPackage, isMetaPackage, isTransitional, perlLength, trim } from './values.js';
 import { backOverSpace, isSpace, jsLines } from '../../linear-text.js';
 
@@ -81,7 +82,7 @@ function checkLines(synopsis: string, extended: string, state: { tabs: number; t
     if (PLANNED_FEATURES.some((re) => re.test(line))) report('description-mentions-planned-features', `(line ${n})`);
     if (/,[^\s\d]/.test(line)) report('odd-mark-in-description', `comma not followed by whitespace (line ${n})`);
     if (line.toLowerCase().includes(DH_MAKE_PERL_TEMPLATE)) report('description-contains-dh-make-perl-template', `line ${n}`);
-    firstPerson(line, n, report);
+    for (const word of firstPersonWords(line)) report('using-first-person-in-description', `line ${n}: ${word}`);
     if (n === 1) {
       if (/^ \s/.test(line)) report('description-starts-with-leading-spaces', `line ${n}`);
       if (/^\s*missing\s*$/i.test(line)) {
@@ -95,21 +96,6 @@ function checkLines(synopsis: string, extended: string, state: { tabs: number; t
   return homepage;
 }
 
-/** Each first-person word once per line, found the way lintian's loop finds them. */
-function firstPerson(line: string, n: number, report: Report): void {
-  const seen = new Set<string>();
-  let rest = line;
-  for (;;) {
-    const m = /(?:^|\s)(I|[Mm]y|[Oo]urs?|mine|myself|me|us|[Ww]e)(?:$|\s)/.exec(rest);
-    if (!m) return;
-    const word = m[1]!;
-    rest = rest.replace(word, ''); // lintian removes the word's first occurrence, wherever it is
-    if (!seen.has(word)) {
-      seen.add(word);
-      report('using-first-person-in-description', `line ${n}: ${word}`);
-    }
-  }
-}
 
 function checkLength(pkg: LintPackage, synopsis: string, extended: string, report: Report): void {
   const lines = perlSplitLines(extended);
@@ -184,9 +170,11 @@ function escape(s: string): string {
 export function leadingSentence(s: string): string | undefined {
   let start = 0;
   for (const line of jsLines(s)) {
-    for (let k = s.lastIndexOf('.', start + line.length - 1); k >= start; k = s.lastIndexOf('.', k - 1)) {
-      if (k + 1 === s.length || isSpace(s[k + 1])) return s.slice(start, k + 1);
-      if (k === 0) break;
+    // Searched within the line: from the text's end, a line without a full stop sent the search
+    // back through all the lines before it.
+    for (let k = line.lastIndexOf('.'); k >= 0; k = k > 0 ? line.lastIndexOf('.', k - 1) : -1) {
+      const end = start + k + 1;
+      if (end === s.length || isSpace(s[end])) return s.slice(start, end);
     }
     start += line.length + 1;
   }

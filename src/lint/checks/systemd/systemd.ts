@@ -6,7 +6,7 @@
 import type { Check, LintFile, LintPackage } from '../../types.js';
 import { SYSTEMD_TAGS } from './tags.js';
 import { decodedUtf8, isUri, openable, resolvePath, serviceFileLines, unitValues } from './unit-file.js';
-import { jsLines, literalThenEnd } from '../../linear-text.js';
+import { jsLines, literalThenEnd, skipSpace } from '../../linear-text.js';
 
 type Report = (tag: string, context?: string) => void;
 
@@ -77,6 +77,18 @@ export const systemdCheck: Check = {
   },
 };
 
+/**
+ * lintian's `/^#!\s*(?:\/usr\/bin\/env)?\s*\/lib\/init\/init-d-script/`: its two `\s*` share a
+ * run of blanks, quadratic in it (and near a gigabyte of memory in V8's fallback for 800 KB).
+ * Neither path starts with a blank, so greedy skips decide it.
+ */
+export function runsInitDScript(line: string): boolean {
+  if (!line.startsWith('#!')) return false;
+  let at = skipSpace(line, 2);
+  if (line.startsWith('/usr/bin/env', at)) at = skipSpace(line, at + '/usr/bin/env'.length);
+  return line.startsWith('/lib/init/init-d-script', at);
+}
+
 /** lintian's check_init_script: does it source the LSB init functions, and is it an rcS script? */
 function checkInitScript(pkg: LintPackage, file: LintFile, report: Report): boolean {
   let sourced = false;
@@ -84,7 +96,7 @@ function checkInitScript(pkg: LintPackage, file: LintFile, report: Report): bool
   const text = decodedUtf8(openable(pkg, file)?.content);
   text.split('\n').forEach((raw, i) => {
     const line = raw.replace(/^\s+/, '');
-    if (i === 0 && /^#!\s*(?:\/usr\/bin\/env)?\s*\/lib\/init\/init-d-script/.test(line)) sourced = true;
+    if (i === 0 && runsInitDScript(line)) sourced = true;
     if (defaultStartInComment(line)) rcs = true;
     if (line.startsWith('#')) return;
     if (/(?:\.|source)\s+\/lib\/(?:lsb\/init-functions|init\/init-d-script)/.test(line)) sourced = true;
