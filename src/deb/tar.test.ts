@@ -188,6 +188,19 @@ describe('tar reader refuses what dpkg refuses', () => {
     await expect(entries(bytes())).rejects.toMatchObject({ message: expect.stringMatching(message) });
   });
 
+  it('reads names and link targets up to PATH_MAX and refuses longer ones', async () => {
+    // The record holds the name and a NUL: 4,095 bytes of name is Linux's longest path.
+    const name = `./${'a/'.repeat(2046)}b`;
+    const target = `/${'t'.repeat(4094)}`;
+    expect(name.length).toBe(4095);
+    const ok = buildTar([{ header: header({ name, type: 'symlink', mode: 0o777, linkTarget: target }) }]);
+    expect(await entries(ok)).toMatchObject([{ name, linkTarget: target }]);
+    for (const [h, what] of [[{ name: `${name}c` }, 'name'], [{ name: './l', type: 'symlink' as const, linkTarget: `${target}t` }, 'link']] as const) {
+      const bytes = buildTar([{ header: header(h) }]);
+      await expect(entries(bytes)).rejects.toThrow(new RegExp(`GNU long ${what} of 4097 bytes .* exceeds 4096 bytes \\(PATH_MAX`));
+    }
+  });
+
   it('refuses a long-name record of absurd size without allocating it', async () => {
     const h = encodeTarHeader(header({ name: longName })).subarray(0, 512);
     const b = Buffer.from(h);

@@ -106,8 +106,7 @@ function overrideFinder(tag: string, byPattern: ReadonlyMap<string, Override>, b
     for (const j of jokers) {
       if (plain && j.rank > plain.rank) break;
       if ((budget.work += context.length + j.override.pattern.length) > JOKER_WORK) {
-        throw new DebshipError('overrides-too-costly', `overrides for ${tag}: too many findings to match against ${jokers.length} patterns with jokers`, {
-          file: j.override.source,
+        throw new DebshipError('overrides-too-costly', `${j.override.source}: overrides for ${tag}: too many findings to match against ${jokers.length} patterns with jokers`, {
           hint: 'each pattern with * or ? is tried against each finding; use fewer, broader patterns or exact contexts',
         });
       }

@@ -120,13 +120,26 @@ async function lintOne(file: string, { checks, tags, suppressed, extra, xz, earl
   Object.assign(result, { name: pkg.name, version: pkg.version, architecture: pkg.architecture });
   const finding = (tag: string, context: string): Finding => ({ package: pkg.name, severity: tags.get(tag)!.severity, tag, context });
   const raw = await runChecks(pkg, checks, finding, result.errors);
+  if (raw === undefined) {
+    result.errors.push({
+      message: `${file}: its findings run past ${FINDINGS_TEXT >> 20} MiB of text`,
+      hint: 'a package this broken is not worth reporting in full; lint it with --suppress-tags for the tags it repeats most',
+    });
+    return result;
+  }
   const kept = raw.filter((f) => !suppressed.has(f.tag));
   const own = ownOverridesFile(pkg);
   const overrides = [...(own ? parseOverrides(own.text, pkg.name, own.source).overrides : []), ...extra];
-  const outcome = applyOverrides(kept, overrides, pkg, (t) => {
-    const name = tags.get(t)?.name;
-    return name && !suppressed.has(name) ? name : undefined;
-  });
+  let outcome: ReturnType<typeof applyOverrides>;
+  try {
+    outcome = applyOverrides(kept, overrides, pkg, (t) => {
+      const name = tags.get(t)?.name;
+      return name && !suppressed.has(name) ? name : undefined;
+    });
+  } catch (e) {
+    result.errors.push(toLintError(e));
+    return result;
+  }
   const usage = outcome.usage.filter((u) => !suppressed.has(u.tag)).filter((u) => tags.has(u.tag)).map((u) => finding(u.tag, u.context));
   result.findings = [...outcome.findings, ...usage].sort(compareFindings);
   result.overridden = outcome.overridden.sort(compareFindings);
@@ -134,15 +147,26 @@ async function lintOne(file: string, { checks, tags, suppressed, extra, xz, earl
   return result;
 }
 
-/** Runs every check; a check that throws is an error of the package, and the others still run. */
+/**
+ * How much context text one package's findings may carry. A package of a few kilobytes can name
+ * thousands of directories 4 KB deep, each a missing-intermediate-directory finding: past this,
+ * the findings would exhaust memory and no one would read them.
+ */
+const FINDINGS_TEXT = 64 << 20;
+
+/**
+ * Runs every check; a check that throws is an error of the package, and the others still run.
+ * Undefined when the findings' text runs past FINDINGS_TEXT.
+ */
 async function runChecks(
   pkg: LintPackage,
   checks: readonly Check[],
   finding: (tag: string, context: string) => Finding,
   errors: LintError[],
-): Promise<Finding[]> {
+): Promise<Finding[] | undefined> {
   const found: Finding[] = [];
   const seen = new Set<string>();
+  let text = 0;
   for (const check of checks) {
     const declared = declaredTags(check);
     try {
@@ -152,8 +176,9 @@ async function runChecks(
           if (!declared.has(tag)) throw new Error(`check ${check.name} reported undeclared tag ${tag}`);
           // lintian drops a repeated hint (same tag and context) with a warning.
           const key = `${tag}\0${context}`;
-          if (seen.has(key)) return;
+          if (seen.has(key) || text > FINDINGS_TEXT) return;
           seen.add(key);
+          text += context.length;
           found.push(finding(tag, context));
         },
       });
@@ -161,7 +186,7 @@ async function runChecks(
       errors.push({ message: `check ${check.name} failed on ${pkg.file}: ${(e as Error).message}`, hint: 'this is a bug in debship; please report it with the package' });
     }
   }
-  return found;
+  return text > FINDINGS_TEXT ? undefined : found;
 }
 
 const declaredByCheck = new WeakMap<Check, ReadonlySet<string>>();

@@ -24,8 +24,8 @@ const TSX = pathToFileURL(resolve(import.meta.dirname, '../../node_modules/tsx/d
 /** Far above the second or so each package takes, far below the hours they took. */
 const DEADLINE = 60_000;
 
-/** The tags `debship lint` finds in the package, failing the test if it runs past DEADLINE. */
-async function lintedTags(spec: TestDeb): Promise<Set<string>> {
+/** `debship lint` on the package, failing the test if it runs past DEADLINE. */
+async function lint(spec: TestDeb): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const file = join(mkdtempSync(join(tmpdir(), 'debship-hostile-')), 'demo.deb');
   writeFileSync(file, await buildTestDeb(spec));
   const r = spawnSync(process.execPath, ['--import', TSX, BIN, 'lint', '-I', '--format', 'json', '--fail-on', 'none', file], {
@@ -35,6 +35,12 @@ async function lintedTags(spec: TestDeb): Promise<Set<string>> {
     env: { PATH: process.env.PATH, CI: 'true', XDG_CACHE_HOME: join(file, '..', 'cache') },
   });
   expect(r.signal, `debship lint still running after ${DEADLINE / 1000} s`).toBeNull();
+  return r;
+}
+
+/** The tags `debship lint` finds in the package. */
+async function lintedTags(spec: TestDeb): Promise<Set<string>> {
+  const r = await lint(spec);
   expect(r.status, r.stderr).toBe(0);
   return new Set((JSON.parse(r.stdout) as { tag: string }[]).map((f) => f.tag));
 }
@@ -116,10 +122,10 @@ describe('hostile packages', () => {
         { name: './', type: 'dir' },
         { name: './etc/init.d/demo', mode: 0o755, content: script },
         { name: './usr/lib/systemd/system/demo.service', content: `[Service]\n${blanks}x\nUser${blanks}=${blanks}x\n${'A=b\\\n'.repeat(2 * N)}x\n${'\n'.repeat(N)}x\n` },
-        // Each character of a long last-but-one segment of the interpreter and of the link target
-        // (which a package may make 64 KiB long) started a scan to the slash after it.
+        // Each character of a long last-but-one segment of the interpreter started a scan to the
+        // slash after it; so did a hard link's, which PATH_MAX now keeps short.
         { name: './usr/bin/demo', mode: 0o755, content: `#!/${'a'.repeat(N)}/b\n` },
-        { name: './usr/bin/demo-link', type: 'hardlink', linkTarget: `usr/${'a'.repeat(60_000)}/b` },
+        { name: './usr/bin/demo-link', type: 'hardlink', linkTarget: `usr/${'a'.repeat(4000)}/b` },
         // Stamped, so the gzip check reads the changelog's headings for its date.
         { name: './usr/share/doc/demo/changelog.Debian.gz', content: stamped(gzipSync(`demo (1.0-1) unstable; urgency=low\n\n  * x\ndemo (1) x;${blanks}x\ry\n\n -- ${' <>'.repeat(N / 3)}\n`)) },
         { name: './etc/init.d/hostile', mode: 0o755, content: `#!${blanks}x\n` },
@@ -143,6 +149,20 @@ describe('hostile packages', () => {
     const tags = await lintedTags({ control });
     expect(tags).toContain('using-first-person-in-description');
   }, DEADLINE + 30_000);
+
+  it('paths past PATH_MAX, and thousands of deep directories, are errors of the package at once', async () => {
+    // 30,000 directories deep made 30,000 findings of up to 60 KB each: 6 s and 1.8 GB, then a
+    // crash writing them out.
+    const tooLong = await lint({ control: TEST_CONTROL, files: [{ name: './', type: 'dir' }, { name: `./${'a/'.repeat(30_000)}f`, content: '' }] });
+    expect(tooLong.status).toBe(1);
+    expect(tooLong.stderr).toMatch(/GNU long name of 60004 bytes .* exceeds 4096 bytes \(PATH_MAX/);
+    // Within PATH_MAX, 20 chains of 2,000 missing directories make 80 MB of findings.
+    const deep = Array.from({ length: 20 }, (_, i) => ({ name: `./d${i}/${'a/'.repeat(2000)}f`, content: '' }));
+    const many = await lint({ control: TEST_CONTROL, files: [{ name: './', type: 'dir' }, ...deep] });
+    expect(many.status).toBe(1);
+    expect(many.stderr).toMatch(/its findings run past 64 MiB of text/);
+    expect(many.stderr).toMatch(/--suppress-tags/);
+  }, 2 * DEADLINE + 30_000);
 
   it('a description repeating a URL gives findings at once', async () => {
     // Each `http` but the last starts a scan to the end of its run of non-blanks.

@@ -180,7 +180,7 @@ describe('applyOverrides', () => {
     expect(out.unused).toHaveLength(20_000);
     const jokers = Array.from({ length: 40_000 }, (_, i) => `t *other-${i}*`).join('\n');
     expect(() => applyOverrides(findings, parseOverrides(jokers, 'foo', SRC).overrides, { name: 'foo', architecture: 'amd64' }, (t) => t)).toThrow(
-      expect.objectContaining({ code: 'overrides-too-costly', file: SRC }),
+      expect.objectContaining({ code: 'overrides-too-costly', message: expect.stringContaining(SRC) }),
     );
   });
 
