@@ -49,6 +49,8 @@ export interface ReadTarOptions {
   maxCollect?: number;
   /** Largest GNU long name or link record accepted, in bytes with its NUL (default Linux's PATH_MAX). */
   maxLongName?: number;
+  /** Most entries accepted (default a million: 10 s and 1 GB to lint; the largest packages hold about 100,000). */
+  maxEntries?: number;
   /** After the end-of-archive blocks, how much trailing data to read so decompressor errors surface. */
   drainLimit?: number;
 }
@@ -94,6 +96,8 @@ export async function* readTar(
   const r = new ByteReader(source);
   const fail = (msg: string): DebshipError =>
     new DebshipError('tar-corrupt', `${what}: ${msg}`, { hint: 'the package is damaged or was not built for dpkg' });
+  const maxEntries = opts.maxEntries ?? 1_000_000;
+  let count = 0;
   let longName: string | undefined;
   let longLink: string | undefined;
   try {
@@ -127,6 +131,8 @@ export async function* readTar(
       }
       let type = TYPES[h.typeflag];
       if (!type) throw fail(`unknown tar entry type ${JSON.stringify(h.typeflag)} at offset ${at}`);
+      // A few megabytes of xz can hold millions of empty entries, which would exhaust the heap.
+      if (++count > maxEntries) throw fail(`more than ${maxEntries} entries (the next at offset ${at})`);
       const name = longName ?? h.name;
       const rawLink = longLink ?? h.linkName;
       longName = longLink = undefined;

@@ -201,6 +201,12 @@ describe('tar reader refuses what dpkg refuses', () => {
     }
   });
 
+  it('refuses more entries than allowed', async () => {
+    const bytes = buildTar(Array.from({ length: 5 }, (_, i) => ({ header: header({ name: `./f${i}` }) })));
+    expect(await entries(bytes, { maxEntries: 5 })).toHaveLength(5);
+    await expect(entries(bytes, { maxEntries: 4 })).rejects.toThrow(/more than 4 entries \(the next at offset 2048\)/);
+  });
+
   it('refuses a long-name record of absurd size without allocating it', async () => {
     const h = encodeTarHeader(header({ name: longName })).subarray(0, 512);
     const b = Buffer.from(h);
