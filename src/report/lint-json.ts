@@ -6,6 +6,7 @@
 import type { LintRun } from '../lint/engine.js';
 import type { Severity } from '../lint/types.js';
 import { selectRows, type DisplayOptions } from './lint-select.js';
+import { WRITE_PIECE } from './lint-text.js';
 
 export interface JsonFinding {
   package: string;
@@ -25,6 +26,24 @@ export function lintJson(run: LintRun, opts: DisplayOptions = {}): JsonFinding[]
   }));
 }
 
+/**
+ * Writes what `JSON.stringify(lintJson(run, opts), null, 2)` gives, and a newline, one element at a
+ * time: a run's findings can be longer than the longest string V8 makes.
+ */
 export function writeLintJson(run: LintRun, out: NodeJS.WritableStream, opts: DisplayOptions = {}): void {
-  out.write(JSON.stringify(lintJson(run, opts), null, 2) + '\n');
+  const findings = lintJson(run, opts);
+  if (!findings.length) {
+    out.write('[]\n');
+    return;
+  }
+  let text = '[\n';
+  findings.forEach((f, i) => {
+    // Newlines inside strings are escaped, so these are the object's own line breaks.
+    text += `  ${JSON.stringify(f, null, 2).replaceAll('\n', '\n  ')}${i + 1 < findings.length ? ',' : ''}\n`;
+    if (text.length >= WRITE_PIECE) {
+      out.write(text);
+      text = '';
+    }
+  });
+  out.write(`${text}]\n`);
 }

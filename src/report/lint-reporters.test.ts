@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { LintRun, PackageLint } from '../lint/engine.js';
 import type { Finding } from '../lint/types.js';
 import { writeLintGithub } from './lint-github.js';
-import { lintJson } from './lint-json.js';
+import { lintJson, writeLintJson } from './lint-json.js';
 import { lintSarif, pathInContext } from './lint-sarif.js';
-import { printable, wrapComment, writeLintText } from './lint-text.js';
+import { printable, wrapComment, WRITE_PIECE, writeLintText } from './lint-text.js';
 
 const f = (pkg: string, severity: Finding['severity'], tag: string, context = ''): Finding => ({ package: pkg, severity, tag, context });
 
@@ -83,6 +83,38 @@ describe('JSON reporter', () => {
       { package: 'b', severity: 'warning', tag: 'recommended-field', context: 'b.deb Section' },
     ]);
     expect(lintJson(run, { showOverrides: true }).at(-1)).toEqual({ package: 'a', severity: 'error', tag: 'no-phrase', context: 'Maintainer a@x', overridden: true });
+  });
+});
+
+describe('large runs', () => {
+  // 3,000 findings of 1 KB contexts with quotes and newlines: several pieces of output.
+  const big: LintRun = {
+    failed: true,
+    errored: false,
+    packages: [pkg('dist/c.deb', 'c', Array.from({ length: 3000 }, (_, i) => f('c', 'error', 'no-copyright-file', `${String(i).padStart(4, '0')} "q"\n${'x'.repeat(1000)}`)))],
+  };
+  const pieces = (write: (out: NodeJS.WritableStream) => void): string[] => {
+    const chunks: string[] = [];
+    write(new Writable({ write: (chunk, _e, cb) => (chunks.push(String(chunk)), cb()) }));
+    return chunks;
+  };
+
+  it('writes JSON in pieces that together are JSON.stringify of the findings', () => {
+    for (const r of [run, big, { ...run, packages: [] }]) {
+      for (const opts of [{}, { info: true, pedantic: true, showOverrides: true }]) {
+        expect(pieces((o) => writeLintJson(r, o, opts)).join('')).toBe(`${JSON.stringify(lintJson(r, opts), null, 2)}\n`);
+      }
+    }
+    const chunks = pieces((o) => writeLintJson(big, o));
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(WRITE_PIECE + 2000);
+  });
+
+  it('writes text in pieces of whole lines', () => {
+    const chunks = pieces((o) => writeLintText(big, o));
+    expect(chunks.length).toBeGreaterThan(2);
+    for (const c of chunks) expect(c.endsWith('\n')).toBe(true);
+    expect(chunks.join('').split('\nE: ')).toHaveLength(3000);
   });
 });
 

@@ -22,9 +22,17 @@ export function writeLintText(run: LintRun, out: NodeJS.WritableStream, opts: Te
     if (overridden?.justification) text += wrapComment(overridden.justification);
     const tag = opts.color ? `\x1b[${COLORS[code]}m${f.tag}\x1b[0m` : f.tag;
     text += `${code}: ${f.package}: ${tag}${f.context ? ` ${printable(f.context)}` : ''}\n`;
+    // Written in pieces: a run's findings can be longer than the longest string V8 makes.
+    if (text.length >= WRITE_PIECE) {
+      out.write(text);
+      text = '';
+    }
   }
-  out.write(text);
+  if (text) out.write(text);
 }
+
+/** Output is gathered up to this many characters per write. */
+export const WRITE_PIECE = 1 << 20;
 
 /** lintian's _quote_print: what Perl does not consider printable becomes `?`. */
 export function printable(s: string): string {
