@@ -5,17 +5,18 @@
 import type { LintRun } from '../lint/engine.js';
 import type { Severity } from '../lint/types.js';
 import { selectRows, type DisplayOptions } from './lint-select.js';
+import { pieceWriter } from './write-pieces.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', pedantic: 'notice', classification: 'notice' };
 
 export function writeLintGithub(run: LintRun, out: NodeJS.WritableStream, opts: DisplayOptions = {}): void {
-  let text = '';
+  const w = pieceWriter(out);
   for (const { file, finding: f, overridden } of selectRows(run, opts)) {
     if (overridden) continue; // silenced on purpose: not worth an annotation
     const message = `${f.package}: ${f.tag}${f.context ? ` ${f.context}` : ''}`;
-    text += `::${COMMAND[f.severity]} file=${property(file)},title=${property(f.tag)}::${data(message)}\n`;
+    w.add(`::${COMMAND[f.severity]} file=${property(file)},title=${property(f.tag)}::${data(message)}\n`);
   }
-  out.write(text);
+  w.end();
 }
 
 /** Workflow-command escaping of the message part. */

@@ -6,7 +6,7 @@
 import type { LintRun } from '../lint/engine.js';
 import type { Severity } from '../lint/types.js';
 import { selectRows, type DisplayOptions } from './lint-select.js';
-import { WRITE_PIECE } from './lint-text.js';
+import { pieceWriter } from './write-pieces.js';
 
 export interface JsonFinding {
   package: string;
@@ -28,7 +28,7 @@ export function lintJson(run: LintRun, opts: DisplayOptions = {}): JsonFinding[]
 
 /**
  * Writes what `JSON.stringify(lintJson(run, opts), null, 2)` gives, and a newline, one element at a
- * time: a run's findings can be longer than the longest string V8 makes.
+ * time (see write-pieces.ts).
  */
 export function writeLintJson(run: LintRun, out: NodeJS.WritableStream, opts: DisplayOptions = {}): void {
   const findings = lintJson(run, opts);
@@ -36,14 +36,12 @@ export function writeLintJson(run: LintRun, out: NodeJS.WritableStream, opts: Di
     out.write('[]\n');
     return;
   }
-  let text = '[\n';
+  const w = pieceWriter(out);
+  w.add('[\n');
   findings.forEach((f, i) => {
     // Newlines inside strings are escaped, so these are the object's own line breaks.
-    text += `  ${JSON.stringify(f, null, 2).replaceAll('\n', '\n  ')}${i + 1 < findings.length ? ',' : ''}\n`;
-    if (text.length >= WRITE_PIECE) {
-      out.write(text);
-      text = '';
-    }
+    w.add(`  ${JSON.stringify(f, null, 2).replaceAll('\n', '\n  ')}${i + 1 < findings.length ? ',' : ''}\n`);
   });
-  out.write(`${text}]\n`);
+  w.add(']\n');
+  w.end();
 }

@@ -5,7 +5,8 @@ import type { Finding } from '../lint/types.js';
 import { writeLintGithub } from './lint-github.js';
 import { lintJson, writeLintJson } from './lint-json.js';
 import { lintSarif, pathInContext } from './lint-sarif.js';
-import { printable, wrapComment, WRITE_PIECE, writeLintText } from './lint-text.js';
+import { printable, wrapComment, writeLintText } from './lint-text.js';
+import { WRITE_PIECE } from './write-pieces.js';
 
 const f = (pkg: string, severity: Finding['severity'], tag: string, context = ''): Finding => ({ package: pkg, severity, tag, context });
 
@@ -110,11 +111,13 @@ describe('large runs', () => {
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(WRITE_PIECE + 2000);
   });
 
-  it('writes text in pieces of whole lines', () => {
-    const chunks = pieces((o) => writeLintText(big, o));
-    expect(chunks.length).toBeGreaterThan(2);
-    for (const c of chunks) expect(c.endsWith('\n')).toBe(true);
-    expect(chunks.join('').split('\nE: ')).toHaveLength(3000);
+  it('writes text and workflow commands in pieces of whole lines', () => {
+    for (const write of [writeLintText, writeLintGithub]) {
+      const chunks = pieces((o) => write(big, o));
+      expect(chunks.length).toBeGreaterThan(2);
+      for (const c of chunks) expect(c.endsWith('\n')).toBe(true);
+      expect(chunks.join('').split('\n').filter(Boolean)).toHaveLength(3000);
+    }
   });
 });
 

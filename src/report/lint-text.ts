@@ -6,6 +6,7 @@
 import type { LintRun } from '../lint/engine.js';
 import { SEVERITY_CODE } from '../lint/severity.js';
 import { selectRows, type DisplayOptions } from './lint-select.js';
+import { pieceWriter } from './write-pieces.js';
 
 export interface TextOptions extends DisplayOptions {
   /** Colour tag names as lintian does on a terminal. */
@@ -16,23 +17,15 @@ export interface TextOptions extends DisplayOptions {
 const COLORS: Record<string, string> = { E: '97;101', W: '30;103', I: '97;104', P: '97;42', C: '97;105', O: '97;100' };
 
 export function writeLintText(run: LintRun, out: NodeJS.WritableStream, opts: TextOptions = {}): void {
-  let text = '';
+  const w = pieceWriter(out);
   for (const { finding: f, overridden } of selectRows(run, opts)) {
     const code = overridden ? 'O' : SEVERITY_CODE[f.severity];
-    if (overridden?.justification) text += wrapComment(overridden.justification);
+    if (overridden?.justification) w.add(wrapComment(overridden.justification));
     const tag = opts.color ? `\x1b[${COLORS[code]}m${f.tag}\x1b[0m` : f.tag;
-    text += `${code}: ${f.package}: ${tag}${f.context ? ` ${printable(f.context)}` : ''}\n`;
-    // Written in pieces: a run's findings can be longer than the longest string V8 makes.
-    if (text.length >= WRITE_PIECE) {
-      out.write(text);
-      text = '';
-    }
+    w.add(`${code}: ${f.package}: ${tag}${f.context ? ` ${printable(f.context)}` : ''}\n`);
   }
-  if (text) out.write(text);
+  w.end();
 }
-
-/** Output is gathered up to this many characters per write. */
-export const WRITE_PIECE = 1 << 20;
 
 /** lintian's _quote_print: what Perl does not consider printable becomes `?`. */
 export function printable(s: string): string {
