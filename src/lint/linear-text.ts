@@ -52,6 +52,25 @@ export function trimTrailingNewlines(text: string): string {
   return text.slice(0, end);
 }
 
+/**
+ * Physical lines joined where one ends in a backslash (which becomes a space), each with the index
+ * of its last physical line; a continuation open at the end is dropped. lintian's loops join the
+ * same way but test the joined line's end, copying all of it at every continued line.
+ */
+export function joinContinued(lines: readonly string[]): Array<{ line: string; index: number }> {
+  const out: Array<{ line: string; index: number }> = [];
+  let continuation = '';
+  lines.forEach((physical, index) => {
+    if (physical.endsWith('\\')) {
+      continuation += `${physical.slice(0, -1)} `;
+      return;
+    }
+    out.push({ line: continuation + physical, index });
+    continuation = '';
+  });
+  return out;
+}
+
 /** `text.replace(/\s*\(.*$/, '')`: drops a parenthesised tail, such as a Source field's version. */
 export function dropParenthesisedTail(text: string): string {
   // `.` stops at line ends, so the `(` must come after the last one.

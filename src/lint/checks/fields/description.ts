@@ -96,7 +96,6 @@ function checkLines(synopsis: string, extended: string, state: { tabs: number; t
   return homepage;
 }
 
-
 function checkLength(pkg: LintPackage, synopsis: string, extended: string, report: Report): void {
   const lines = perlSplitLines(extended);
   if (lines.length === 0) {

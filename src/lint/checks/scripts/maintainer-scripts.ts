@@ -8,7 +8,7 @@ import { LEADING } from './bad-commands.js';
 import { isMaintainerScript } from './control.js';
 import { isScript, pointed, readHashbang } from './hashbang.js';
 import { logicalLines } from './lines.js';
-import { thenOnSameLine, trimTrailingNewlines } from '../../linear-text.js';
+import { joinContinued, thenOnSameLine, trimTrailingNewlines } from '../../linear-text.js';
 
 const tag = tagInfo;
 
@@ -39,19 +39,11 @@ export const adduserCheck: Check = {
   tags: [tag('adduser-with-home-var-run', 'warning', 'maintainer-scripts/adduser', 'A user is created with its home in /var/run, which is emptied at boot.', 'declare the user under `users:` with a home such as /nonexistent or /var/lib/<package>')],
   run({ pkg, report }) {
     for (const m of scripts(pkg)) {
-      let continuation: string | undefined;
-      m.text.split('\n').forEach((physical, i) => {
-        // A joined line ends in a backslash when its last physical line does; testing the joined
-        // line instead would copy all of it at every continued line.
-        if (physical.endsWith('\\')) {
-          continuation = (continuation ?? '') + physical.slice(0, -1) + ' ';
-          return;
-        }
-        const line = (continuation !== undefined ? continuation + physical : physical).trimEnd();
-        continuation = undefined;
-        if (/^\s*$/.test(line) || /^[#\n]/.test(line)) return;
-        if (thenOnSameLine(line, /adduser /g, /--home +\/var\/run/g)) report('adduser-with-home-var-run', pointed(m.name, i + 1));
-      });
+      for (const { line: joined, index } of joinContinued(m.text.split('\n'))) {
+        const line = joined.trimEnd();
+        if (/^\s*$/.test(line) || /^[#\n]/.test(line)) continue;
+        if (thenOnSameLine(line, /adduser /g, /--home +\/var\/run/g)) report('adduser-with-home-var-run', pointed(m.name, index + 1));
+      }
     }
   },
 };

@@ -4,7 +4,7 @@
  * Text::ParseWords::shellwords, an empty assignment resetting the list.
  */
 import type { LintFile, LintPackage } from '../../types.js';
-import { backOverSpace, LINE_END, lastLineEnd, skipSpace, trimTrailingNewlines } from '../../linear-text.js';
+import { backOverSpace, joinContinued, LINE_END, lastLineEnd, skipSpace, trimTrailingNewlines } from '../../linear-text.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -53,17 +53,9 @@ export function openable(pkg: LintPackage, file: LintFile): LintFile | undefined
 /** Non-empty, non-comment lines of a unit, continuations joined (lintian's service_file_lines). */
 export function serviceFileLines(text: string): string[] {
   const out: string[] = [];
-  let continuation = '';
-  for (const raw of trimTrailingNewlines(text).split('\n')) {
-    // A joined line ends in a backslash when its last physical line does (see adduserCheck).
-    if (raw.endsWith('\\')) {
-      continuation += raw.slice(0, -1) + ' ';
-      continue;
-    }
-    const line = (continuation + raw).trimEnd();
-    continuation = '';
-    if (!line || /^[#;\n]/.test(line)) continue;
-    out.push(line);
+  for (const { line: joined } of joinContinued(trimTrailingNewlines(text).split('\n'))) {
+    const line = joined.trimEnd();
+    if (line && !/^[#;\n]/.test(line)) out.push(line);
   }
   return out;
 }
