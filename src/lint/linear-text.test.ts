@@ -369,6 +369,7 @@ describe('linear-time forms of lintian expressions', () => {
     expect(parsePredicate(`python3${' '.repeat(1_000_000)}x`)).toBeUndefined();
     expect(serviceFileLines('A=b\\\n'.repeat(1_000_000) + 'c')).toHaveLength(1);
     expect(compressedLicenseReference('usr/share/common-licenses/'.repeat(100_000))).toBeUndefined();
+    expect(compressedLicenseReference(`${'usr/share/common-licenses/x\t'.repeat(100_000)}a.gz`)).toBeUndefined();
     expect(hasOldFsfAddress('Free Software Foundation'.repeat(100_000))).toBe(false);
     expect(mentionsApacheVersion2(`Apache License${' '.repeat(1_000_000)}x`)).toBe(false);
     expect(runsInitDScript(`#!${' '.repeat(1_000_000)}x`)).toBe(false);

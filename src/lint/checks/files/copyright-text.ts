@@ -72,14 +72,15 @@ const LICENSES_DIR = 'usr/share/common-licenses/';
 export function compressedLicenseReference(text: string): { reference: string; name: string } | undefined {
   let gz = -1;
   let blank = -1;
-  const nextBlank = (from: number) => {
-    const found = [text.indexOf(' ', from), text.indexOf('\t', from)].filter((i) => i >= 0);
-    return found.length ? Math.min(...found) : text.length;
-  };
+  // One scan for either blank: looking for spaces and tabs apart would run past the nearer one.
+  const blanks = /[ \t]/g;
   for (let at = text.indexOf(LICENSES_DIR); at >= 0; at = text.indexOf(LICENSES_DIR, at + 1)) {
     const from = at + LICENSES_DIR.length;
     if (gz < from && (gz = text.indexOf('.gz', from)) < 0) return undefined;
-    if (blank < from) blank = nextBlank(from);
+    if (blank < from) {
+      blanks.lastIndex = from;
+      blank = blanks.exec(text)?.index ?? text.length;
+    }
     if (gz < blank) return { reference: text.slice(at, gz + 3), name: text.slice(from, gz) };
   }
   return undefined;
