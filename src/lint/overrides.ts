@@ -118,29 +118,26 @@ export function parseOverrides(text: string, pkg: string | undefined, source: st
  * so the glob is matched piece by piece instead (see globMatches).
  */
 export function contextMatcher(pattern: string): (context: string) => boolean {
-  const tokens: GlobToken[] = [];
-  const chars = Array.from(pattern);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    if (c === '\\' && i + 1 < chars.length) tokens.push(chars[++i]!);
-    // `**` is `*`.
-    else if (c !== '*' || tokens.at(-1) !== STAR) tokens.push(c === '*' ? STAR : c === '?' ? ONE : c);
-  }
-  const lines = splitTokenLines(tokens);
+  const lines = splitTokenLines(globTokens(pattern));
   return (context) => globMatches(lines, context);
 }
 
 /** The one context a pattern without jokers matches (its escapes removed), or undefined. */
 export function literalPattern(pattern: string): string | undefined {
-  let literal = '';
+  const tokens = globTokens(pattern);
+  return tokens.every((t) => typeof t === 'string') ? tokens.join('') : undefined;
+}
+
+/** A pattern's characters and jokers, escapes removed and `**` read as `*`. */
+function globTokens(pattern: string): GlobToken[] {
+  const tokens: GlobToken[] = [];
   const chars = Array.from(pattern);
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
-    if (c === '\\' && i + 1 < chars.length) literal += chars[++i]!;
-    else if (c === '*' || c === '?') return undefined;
-    else literal += c;
+    if (c === '\\' && i + 1 < chars.length) tokens.push(chars[++i]!);
+    else if (c !== '*' || tokens.at(-1) !== STAR) tokens.push(c === '*' ? STAR : c === '?' ? ONE : c);
   }
-  return literal;
+  return tokens;
 }
 
 /** A character to match, or a joker. */
