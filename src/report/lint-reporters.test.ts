@@ -4,7 +4,7 @@ import type { LintRun, PackageLint } from '../lint/engine.js';
 import type { Finding } from '../lint/types.js';
 import { writeLintGithub } from './lint-github.js';
 import { lintJson, writeLintJson } from './lint-json.js';
-import { lintSarif, pathInContext } from './lint-sarif.js';
+import { lintSarif, pathInContext, writeLintSarif } from './lint-sarif.js';
 import { printable, wrapComment, writeLintText } from './lint-text.js';
 import { WRITE_PIECE } from './write-pieces.js';
 
@@ -109,6 +109,14 @@ describe('large runs', () => {
     const chunks = pieces((o) => writeLintJson(big, o));
     expect(chunks.length).toBeGreaterThan(2);
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(WRITE_PIECE + 2000);
+  });
+
+  it('writes SARIF in pieces that together are JSON.stringify of the log', () => {
+    for (const r of [run, big]) {
+      const opts = { info: true, pedantic: true, showOverrides: true, toolVersion: '1.2.3' };
+      expect(pieces((o) => writeLintSarif(r, o, opts)).join('')).toBe(`${JSON.stringify(lintSarif(r, opts), null, 2)}\n`);
+    }
+    expect(pieces((o) => writeLintSarif(big, o)).length).toBeGreaterThan(2);
   });
 
   it('writes text and workflow commands in pieces of whole lines', () => {

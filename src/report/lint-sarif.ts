@@ -10,6 +10,7 @@ import type { LintRun } from '../lint/engine.js';
 import { tagIndex } from '../lint/registry.js';
 import type { Severity } from '../lint/types.js';
 import { selectRows, type DisplayOptions } from './lint-select.js';
+import { writePrettyJson } from './write-pieces.js';
 
 export interface SarifOptions extends DisplayOptions {
   /** debship's version, for tool.driver.version. */
@@ -24,6 +25,7 @@ export function lintSarif(run: LintRun, opts: SarifOptions = {}) {
   const rows = selectRows(run, opts);
   const ruleIds = [...new Set(rows.map((r) => r.finding.tag))].sort();
   const tags = tagIndex();
+  const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const rules = ruleIds.map((id) => {
     const t = tags.get(id);
     if (!t) return { id, name: id, shortDescription: { text: id } };
@@ -41,7 +43,7 @@ export function lintSarif(run: LintRun, opts: SarifOptions = {}) {
     const inner = pathInContext(f.context);
     return {
       ruleId: f.tag,
-      ruleIndex: ruleIds.indexOf(f.tag),
+      ruleIndex: ruleIndex.get(f.tag)!,
       level: LEVEL[f.severity],
       message: { text: `${f.package}: ${f.tag}${f.context ? ` ${f.context}` : ''}` },
       locations: [
@@ -65,8 +67,9 @@ export function lintSarif(run: LintRun, opts: SarifOptions = {}) {
   };
 }
 
+/** Writes the log as `JSON.stringify(…, null, 2)` would, in pieces: a large run's results outgrow one string. */
 export function writeLintSarif(run: LintRun, out: NodeJS.WritableStream, opts: SarifOptions = {}): void {
-  out.write(JSON.stringify(lintSarif(run, opts), null, 2) + '\n');
+  writePrettyJson(lintSarif(run, opts), out);
 }
 
 /** lintian puts the path a finding is about at the end, in brackets: `[usr/bin/foo]`, `[path:line]`. */
