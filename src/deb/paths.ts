@@ -4,6 +4,12 @@
  */
 import { DebshipError } from '../core/errors.js';
 
+/**
+ * Linux's longest path, its terminating NUL included: dpkg cannot unpack a member whose name or
+ * link target is this long or longer (ENAMETOOLONG), so packages are neither written nor read with one.
+ */
+export const PATH_MAX = 4096;
+
 /** Whether `path` is absolute and normalised: no empty, `.` or `..` component, no trailing `/`. */
 export function isNormalPath(path: string): boolean {
   if (path === '/') return true;

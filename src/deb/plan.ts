@@ -4,7 +4,7 @@
  * mtimes clamped to SOURCE_DATE_EPOCH. Problems are reported here, not halfway through a write.
  */
 import { DebshipError } from '../core/errors.js';
-import { isNormalPath, parentPath, sortByPath } from './paths.js';
+import { isNormalPath, parentPath, PATH_MAX, sortByPath, tarName } from './paths.js';
 import type { Package, PackageEntry } from './types.js';
 
 export interface PackagePlan {
@@ -55,6 +55,19 @@ function checkEntry(e: PackageEntry): void {
     }
   }
   if (e.type === 'symlink' && (e.linkTarget === '' || e.linkTarget.includes('\0'))) throw invalid(`${e.path}: symlink target is empty or contains NUL`);
+  checkLength(e.path, 'its path', tarName(e.path, e.type === 'dir'));
+  if (e.type === 'symlink') checkLength(e.path, 'its symlink target', e.linkTarget);
+}
+
+/** A name the archive stores (with its NUL) in PATH_MAX bytes or more could never be unpacked. */
+function checkLength(path: string, what: string, stored: string): void {
+  const bytes = Buffer.byteLength(stored, 'utf8');
+  if (bytes + 1 <= PATH_MAX) return;
+  const shown = path.length > 80 ? `${path.slice(0, 80)}…` : path;
+  throw invalid(
+    `${shown}: ${what} is ${bytes} bytes in the archive, longer than dpkg can unpack (PATH_MAX: ${PATH_MAX} bytes with the terminating NUL)`,
+    'shorten the path: fewer or shorter directory levels',
+  );
 }
 
 function planConffiles(pkg: Package, byPath: Map<string, PackageEntry>): Omit<PackagePlan, 'entries'> {

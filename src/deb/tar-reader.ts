@@ -6,7 +6,7 @@
  */
 import { DebshipError } from '../core/errors.js';
 import { ByteReader } from './byte-reader.js';
-import { pathFromTarName } from './paths.js';
+import { pathFromTarName, PATH_MAX } from './paths.js';
 import type { TarMemberFields } from './tar-member.js';
 import type { DebEntry } from './types.js';
 
@@ -80,9 +80,6 @@ const TYPES: Record<string, DebEntry['type']> = {
   '5': 'dir',
   '6': 'fifo',
 };
-
-/** Linux's longest path, its terminating NUL included. */
-const PATH_MAX = 4096;
 
 export async function* readTar(
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,

@@ -9,6 +9,7 @@ import { readDeb } from './reader.js';
 import {
   describePackage,
   describeTree,
+  dir,
   file,
   haveTools,
   listingOf,
@@ -16,6 +17,7 @@ import {
   pkgOf,
   run,
   spreadPackage,
+  symlink,
   tempDir,
 } from './test-helpers.js';
 import type { CompressionAlgo, DebEntry, Package } from './types.js';
@@ -240,6 +242,27 @@ describe('writeDeb details', () => {
     const phases = [...new Set(calls.map(([, phase]) => phase))];
     expect(phases).toEqual(hashFirst ? ['hashing', 'packing'] : ['packing']);
     for (const phase of phases) expect(calls.filter(([, p]) => p === phase).at(-1)![0]).toBe(3 * 1024 * 1024);
+  });
+
+  it('writes paths and link targets up to PATH_MAX, which dpkg-deb lists, and refuses longer ones before writing', async () => {
+    const out = await tempDir();
+    // Stored as `./…` with a NUL: 4,094 bytes of path is the longest dpkg can unpack.
+    const longest = `/${'a/'.repeat(2046)}b`;
+    const target = `/${'t'.repeat(4094)}`;
+    expect(longest.length).toBe(4094);
+    await writeDeb(pkgOf([file(longest, 'x'), symlink('/l', target)]), join(out, 'ok.deb'));
+    const listed = (await run('dpkg-deb', ['-c', join(out, 'ok.deb')])).toString();
+    expect(listed).toContain(` .${longest}\n`);
+    expect(listed).toContain(` ./l -> ${target}\n`);
+    const tooLong: Array<[Package, RegExp]> = [
+      [pkgOf([file(`${longest}c`, 'x')]), /: its path is 4096 bytes in the archive, longer than dpkg can unpack \(PATH_MAX/],
+      [pkgOf([dir(longest.slice(0, -2) + 'bc')]), /: its path is 4096 bytes/],
+      [pkgOf([symlink('/l', `${target}t`)]), /^\/l: its symlink target is 4096 bytes/],
+    ];
+    for (const [pkg, message] of tooLong) {
+      await expect(writeDeb(pkg, join(out, 'bad.deb'))).rejects.toMatchObject({ code: 'package-invalid', message: expect.stringMatching(message) });
+    }
+    expect((await readdir(out)).sort()).toEqual(['ok.deb']);
   });
 
   it('clamps mtimes to SOURCE_DATE_EPOCH and adds the root and missing parents', async () => {
