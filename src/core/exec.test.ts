@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,5 +37,23 @@ describe('spawnPiped', () => {
     child.resume();
     child.end();
     await expect(new Promise((resolve, reject) => child.on('end', resolve).on('error', reject))).rejects.toMatchObject({ code: 'exec-failed', message: expect.stringMatching(/exited with 3: broken/) });
+  });
+
+  it('gives the child a file descriptor as its stdin when asked, and refuses what is written', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'debship-exec-'));
+    writeFileSync(join(dir, 'input'), 'x'.repeat(12345));
+    const run = (write: boolean): Promise<string> => {
+      const fd = openSync(join(dir!, 'input'), 'r');
+      const child = spawnPiped('wc', ['-c'], { stdinFd: fd });
+      closeSync(fd);
+      const output: Buffer[] = [];
+      child.on('data', (d: Buffer) => output.push(d));
+      const done = new Promise<string>((resolve, reject) => child.on('end', () => resolve(Buffer.concat(output).toString().trim())).on('error', reject));
+      if (write) child.write('more');
+      child.end();
+      return done;
+    };
+    expect(await run(false)).toBe('12345');
+    await expect(run(true)).rejects.toThrow(/wc reads its input from a file descriptor, not from the stream/);
   });
 });

@@ -117,6 +117,11 @@ export interface PipedOptions {
    * then ends without data when the child exits): one copy less for large outputs.
    */
   stdoutFd?: number;
+  /**
+   * The child reads this file descriptor as its stdin instead of what is written to the stream
+   * (which then takes nothing): no copy through this process for input already in a file.
+   */
+  stdinFd?: number;
   /** Called with each chunk written once the child's pipe has taken it: its memory may be reused. */
   onFlushed?: (chunk: Buffer) => void;
 }
@@ -147,10 +152,10 @@ class PipedProcess extends Duplex {
   ) {
     super();
     this.onFlushed = opts.onFlushed;
-    this.child = spawnChecked(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['pipe', opts.stdoutFd ?? 'pipe', 'pipe'] });
-    const { stdin, stdout, stderr } = this.child as ChildProcess & { stdin: Writable; stdout: Readable | null; stderr: Readable };
+    this.child = spawnChecked(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: [opts.stdinFd ?? 'pipe', opts.stdoutFd ?? 'pipe', 'pipe'] });
+    const { stdin, stdout, stderr } = this.child as ChildProcess & { stdin: Writable | null; stdout: Readable | null; stderr: Readable };
     // A child that exits early closes its stdin; its exit status is the error worth reporting.
-    stdin.on('error', () => {});
+    stdin?.on('error', () => {});
     stdout?.on('data', (d: Buffer) => {
       if (!this.push(d)) stdout.pause();
     });
@@ -181,7 +186,8 @@ class PipedProcess extends Duplex {
   }
 
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
-    const stdin = this.child.stdin!;
+    const stdin = this.child.stdin;
+    if (!stdin) return cb(new Error(`${this.cmd} reads its input from a file descriptor, not from the stream`));
     if (stdin.destroyed) return cb();
     // Keep a few chunks queued for the child, not one: waiting for each to drain before producing
     // the next leaves the child idle while we read and hash, and the two take turns instead of
@@ -201,7 +207,7 @@ class PipedProcess extends Duplex {
   }
 
   override _final(cb: (err?: Error | null) => void): void {
-    this.child.stdin!.end();
+    this.child.stdin?.end();
     cb();
   }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, readdirSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
@@ -63,5 +63,27 @@ describe('random access to a file', () => {
     await src.close();
     expect(openDescriptors()).toBe(before);
     await expect(src.read(0, 1)).rejects.toThrow(/read after being closed/);
+  });
+
+  it('opens the same file again positioned for a child process, even after its path names another', async () => {
+    const path = join(dir, 'replaced.bin');
+    writeFileSync(path, data);
+    const src = await fileAccess(path);
+    writeFileSync(join(dir, 'other.bin'), 'other');
+    renameSync(join(dir, 'other.bin'), path);
+    const before = openDescriptors();
+    const fd = src.openFrom!(123_457)!;
+    // Read as a child would: from the descriptor's own offset.
+    const rest = Buffer.alloc(data.length);
+    let got = 0;
+    for (let n; (n = readSync(fd, rest, got, rest.length - got, null)) > 0; ) got += n;
+    closeSync(fd);
+    expect(rest.subarray(0, got).equals(data.subarray(123_457))).toBe(true);
+    // Past the end, too far to read its way to, or after close: none.
+    expect(src.openFrom!(data.length + 1)).toBeUndefined();
+    expect(src.openFrom!(17 * 1024 * 1024)).toBeUndefined();
+    await src.close();
+    expect(src.openFrom!(0)).toBeUndefined();
+    expect(openDescriptors()).toBe(before - 1);
   });
 });

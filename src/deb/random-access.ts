@@ -2,7 +2,7 @@
  * Positioned reads over a file or a buffer, so the ar reader can seek from header to header and
  * stream one member without loading the archive.
  */
-import { close, fstat, open, read as readFd } from 'node:fs';
+import { close, closeSync, fstat, open, openSync, read as readFd, readSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { DebshipError } from '../core/errors.js';
 
@@ -19,8 +19,17 @@ export interface RandomAccess {
   read(position: number, length: number): Promise<Buffer>;
   /** `length` bytes from `position`, in chunks of bounded size. */
   stream(position: number, length: number): AsyncIterable<Buffer>;
+  /**
+   * A new descriptor of the same file whose offset is `position`, for a child process to read
+   * from there itself; undefined when there is no file behind this, or the way there is long.
+   * The caller closes it.
+   */
+  openFrom?(position: number): number | undefined;
   close(): Promise<void>;
 }
+
+/** openFrom reads its way to the position (Node has no lseek): worth it only this far in. */
+const OPEN_FROM_MAX = 16 * 1024 * 1024;
 
 const CHUNK = 256 * 1024;
 
@@ -79,7 +88,34 @@ export async function fileAccess(path: string): Promise<RandomAccess> {
     async *stream(position, length) {
       for (let p = position; p < position + length; p += CHUNK) yield await read(p, Math.min(CHUNK, position + length - p));
     },
+    openFrom: (position) => (closing || position > OPEN_FROM_MAX ? undefined : reopenAt(fd, position)),
     // Once only: a descriptor number closed twice may by then belong to another file.
     close: () => (closing ??= Promise.allSettled([...reading]).then(() => closeAsync(fd))),
   };
+}
+
+/**
+ * The file open as `fd` opened again, with its own offset moved to `position`. Through
+ * /proc/self/fd, so it is the same file even if its path now names another; undefined without
+ * /proc or when the file is shorter.
+ */
+function reopenAt(fd: number, position: number): number | undefined {
+  let again: number;
+  try {
+    again = openSync(`/proc/self/fd/${fd}`, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const scratch = Buffer.allocUnsafe(Math.min(position, 256 * 1024));
+    for (let done = 0; done < position; ) {
+      const n = readSync(again, scratch, 0, Math.min(scratch.length, position - done), null);
+      if (n === 0) throw new Error('the file is shorter');
+      done += n;
+    }
+    return again;
+  } catch {
+    closeSync(again);
+    return undefined;
+  }
 }

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAr } from './ar.js';
 import { createCompressor, transformBuffer } from './compress/index.js';
 import { formatControl, withInstalledSize } from './control.js';
-import { parseConffiles, readDeb } from './reader.js';
+import { decompressed, locateMembers, parseConffiles, readDeb } from './reader.js';
+import { fileAccess, type RandomAccess } from './random-access.js';
 import { haveTools, listingOf, materialize, parseTarListing, pkgOf, run, SDE, spreadPackage, tempDir } from './test-helpers.js';
 import { buildTar, type TarHeader } from './tar-writer.js';
 import type { Package } from './types.js';
@@ -123,6 +124,37 @@ describe('readDeb refuses broken and hostile packages', () => {
     const err = await readBytes(ar(debian, good, { name: 'data.tar.xz', data: xz })).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'deb-corrupt' });
     expect((err as Error).message).toMatch(/xz -dc.*exited with/);
+  });
+
+  it.skipIf(!tools)('a truncated xz data member, with the tool error in the message', async () => {
+    const xz = await transformBuffer(createCompressor({ algo: 'xz' }), data.data);
+    const err = await readBytes(ar(debian, good, { name: 'data.tar.xz', data: xz.subarray(0, xz.length - 30) })).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'deb-corrupt' });
+    expect((err as Error).message).toMatch(/xz -dc.*exited with/);
+  });
+
+  it.skipIf(!tools)('xz reads the last member from the file itself, and any other member through this process', async () => {
+    const payload = Buffer.alloc(300_000, 'payload ');
+    const xz = await transformBuffer(createCompressor({ algo: 'xz' }), payload);
+    const decode = async (members: Array<{ name: string; data: Buffer }>): Promise<Buffer> => {
+      const p = join(work, `direct-${members.length}.deb`);
+      await writeFile(p, ar(...members));
+      const file = await fileAccess(p);
+      // What this process would stream to xz: refused, so only the direct way can succeed.
+      const noStreaming: RandomAccess = { ...file, stream: () => { throw new Error('streamed through this process'); } };
+      try {
+        const { data: m } = await locateMembers(file, p);
+        const out: Buffer[] = [];
+        for await (const chunk of decompressed(m.member.offset + m.member.size + (m.member.size & 1) >= file.size ? noStreaming : file, m.member, m.algo)) out.push(chunk as Buffer);
+        return Buffer.concat(out);
+      } finally {
+        await file.close();
+      }
+    };
+    // Odd-sized, so the archive pads it with a byte; xz ignores what follows the stream, as dpkg does.
+    const odd = xz.length % 2 ? xz : Buffer.concat([xz, Buffer.from('B')]);
+    expect((await decode([debian, good, { name: 'data.tar.xz', data: odd }])).equals(payload)).toBe(true);
+    expect((await decode([debian, good, { name: 'data.tar.xz', data: xz }, { name: 'trailer', data: Buffer.alloc(3) }])).equals(payload)).toBe(true);
   });
 
   it('skips _ members and ignores members after data.tar, as dpkg does', async () => {

@@ -5,6 +5,7 @@
  * Member order follows dpkg: debian-binary, control.tar, data.tar; `_`-prefixed members are
  * skipped and anything after data.tar is ignored.
  */
+import { closeSync } from 'node:fs';
 import { Readable, type Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DebshipError, isDebshipError } from '../core/errors.js';
@@ -109,8 +110,23 @@ export async function guard<T>(member: string, fn: () => Promise<T>, corrupt: (m
   }
 }
 
-/** A member's decompressed bytes as a stream; `threads` lets xz decode multi-block members in parallel. */
+/**
+ * A member's decompressed bytes as a stream; `threads` lets xz decode multi-block members in
+ * parallel. xz reads the archive's last member (the data.tar of any ordinary .deb) from the file
+ * itself, not through this process: it stops at the end of the first stream, as dpkg does, and
+ * past the member there is at most the archive's padding byte.
+ */
 export function decompressed(src: RandomAccess, m: ArMember, algo: AnyAlgo, opts: { threads?: boolean } = {}): Duplex {
+  const last = m.offset + m.size + (m.size & 1) >= src.size;
+  const inputFd = algo === 'xz' && last ? src.openFrom?.(m.offset) : undefined;
+  if (inputFd !== undefined) {
+    try {
+      return createDecompressor(algo, { ...opts, inputFd }).end();
+    } finally {
+      // The child has its own copy.
+      closeSync(inputFd);
+    }
+  }
   const d = createDecompressor(algo, opts);
   // Errors surface through `d`, which the tar reader iterates.
   pipeline(Readable.from(src.stream(m.offset, m.size)), d).catch(() => {});

@@ -34,8 +34,13 @@ export function algoOfExtension(ext: string): AnyAlgo | undefined {
 
 const TOOL_PACKAGE: Record<string, string> = { xz: 'xz-utils', zstd: 'zstd', bzip2: 'bzip2' };
 
-function tool(cmd: string, args: string[], alternative: string, opts: CompressorOptions = {}): Duplex {
-  return spawnPiped(cmd, args, { missingHint: `install it with: apt-get install ${TOOL_PACKAGE[cmd] ?? cmd}${alternative}`, stdoutFd: opts.outputFd, onFlushed: opts.onFlushed });
+function tool(cmd: string, args: string[], alternative: string, opts: CompressorOptions & { inputFd?: number } = {}): Duplex {
+  return spawnPiped(cmd, args, {
+    missingHint: `install it with: apt-get install ${TOOL_PACKAGE[cmd] ?? cmd}${alternative}`,
+    stdoutFd: opts.outputFd,
+    stdinFd: opts.inputFd,
+    onFlushed: opts.onFlushed,
+  });
 }
 
 /** Whether the codec runs as a separate process (and can write to a file descriptor itself). */
@@ -77,8 +82,17 @@ export function createCompressor(c: Compression, opts: CompressorOptions = {}): 
   }
 }
 
-/** `threads`: let xz decode a multi-block member (threaded xz output) on every core. */
-export function createDecompressor(algo: AnyAlgo, opts: { threads?: boolean } = {}): Duplex {
+export interface DecompressorOptions {
+  /** Let xz decode a multi-block member (threaded xz output) on every core. */
+  threads?: boolean;
+  /**
+   * xz only: the tool reads its input from this descriptor (positioned at the stream), not from
+   * the stream's writable side. It stops after the first xz stream, ignoring what follows.
+   */
+  inputFd?: number;
+}
+
+export function createDecompressor(algo: AnyAlgo, opts: DecompressorOptions = {}): Duplex {
   const reason = ' (this package needs it to be read)';
   switch (algo) {
     case 'none':
@@ -87,7 +101,7 @@ export function createDecompressor(algo: AnyAlgo, opts: { threads?: boolean } = 
       return createGunzip();
     case 'xz':
       // Like dpkg (liblzma, one stream): data after the first stream is ignored.
-      return tool('xz', ['-dc', '-q', '--single-stream', ...(opts.threads ? ['-T0'] : [])], reason);
+      return tool('xz', ['-dc', '-q', '--single-stream', ...(opts.threads ? ['-T0'] : [])], reason, { inputFd: opts.inputFd });
     case 'lzma':
       return tool('xz', ['-dc', '-q', '--format=lzma'], reason);
     case 'zstd':
