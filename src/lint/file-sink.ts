@@ -22,9 +22,17 @@ const EMPTY_MD5 = 'd41d8cd98f00b204e9800998ecf8427e';
 
 /** crypto.hash (Node 20.12+) hashes a whole buffer without a Hash object: most files arrive in one piece. */
 const md5Once: ((data: Buffer) => string) | undefined = typeof crypto.hash === 'function' ? (data) => crypto.hash('md5', data, 'hex') : undefined;
+/**
+ * Files up to this size that arrive in several pieces are hashed once, joined, at their end:
+ * a Hash object costs more to make than copying that much (a large package has a thousand such
+ * files, most of them straddling two decompressed chunks).
+ */
+const JOIN_TO_HASH = 256 * 1024;
 
 export class FileSink implements BodySink {
   private hash: crypto.Hash | undefined;
+  /** Pieces of a small file not hashed yet (see JOIN_TO_HASH). */
+  private unhashed: Buffer[] | undefined;
   private pieces: Buffer[] = [];
   private held = 0;
   /** Undecided until the head is known; then whether the whole content is kept. */
@@ -39,6 +47,7 @@ export class FileSink implements BodySink {
 
   write(piece: Buffer): void {
     if (md5Once && piece.length === this.file.size) this.file.md5 = md5Once(piece);
+    else if (md5Once && this.file.size <= JOIN_TO_HASH) (this.unhashed ??= []).push(piece);
     else (this.hash ??= crypto.createHash('md5')).update(piece);
     if (this.keep === false) return;
     // Pieces are views into the decompressor's buffers, which are never reused: no copy needed.
@@ -50,6 +59,7 @@ export class FileSink implements BodySink {
   end(): void {
     if (this.keep === undefined) this.decide();
     if (this.hash) this.file.md5 = this.hash.digest('hex');
+    else if (this.unhashed) this.file.md5 = md5Once!(Buffer.concat(this.unhashed));
     else if (this.file.size === 0) this.file.md5 = EMPTY_MD5;
     if (!this.keep) return;
     const single = this.pieces.length === 1;
