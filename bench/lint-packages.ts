@@ -1,11 +1,14 @@
 /**
  * The packages the lint benchmark checks, all built with dpkg-deb and kept under
  * bench/.payload/lint/<hash>/ (the hash covers how they are made, so a change rebuilds them):
- * the 120 MB service payload, one small service package, and a batch of small ones.
+ * the 120 MB service payload, one small service package, and a batch of small ones — each small
+ * one in two kinds: Python only, and with a C extension like examples/hello-service (the
+ * product's motivating case: a Python service with a native dependency).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildRecipe, type BuildTools } from '../test/lint-agreement/build.js';
 import { defaultChangelog, defaultCopyright, type Entry, type Recipe } from '../test/lint-agreement/recipe.js';
@@ -18,9 +21,33 @@ const MODULES = ['json', 'email/mime', 'http', 'urllib', 'logging', 'wsgiref'];
 
 const about = (synopsis: string) =>
   `${synopsis}\n A service package for the lint benchmark, built with dpkg-deb: Python modules,\n a launcher, a systemd unit, a conffile and maintainer scripts.`;
+const EXTENSION_SOURCE = new URL('../examples/hello-service/native/_hello.c', import.meta.url);
+const TRIPLET = ARCH === 'arm64' ? 'aarch64-linux-gnu' : 'x86_64-linux-gnu';
 
-/** A typical service package: Python modules, a launcher, a unit, a conffile, maintainer scripts. */
-export function serviceRecipe(name: string): Recipe {
+/**
+ * examples/hello-service's C extension, built as its build.sh builds it (Debian's hardening
+ * flags, stripped) for python3.11 on this machine; compiled once for every package that ships it.
+ */
+function compileExtension(): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'debship-bench-ext-'));
+  try {
+    const out = join(dir, '_hello.so');
+    execFileSync('gcc', [
+      '-O2', '-fstack-protector-strong', '-fstack-clash-protection', '-D_FORTIFY_SOURCE=2', '-shared', '-fPIC',
+      '-I/usr/include/python3.11', '-Wl,-z,relro', '-Wl,-z,now', '-o', out, EXTENSION_SOURCE.pathname,
+    ]);
+    execFileSync('strip', ['--strip-unneeded', '--remove-section=.comment', '--remove-section=.note', out]);
+    return readFileSync(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A typical service package: Python modules, a launcher, a unit, a conffile, maintainer scripts;
+ * with `extension`, also a compiled CPython extension (and the libc6 dependency it brings).
+ */
+export function serviceRecipe(name: string, extension?: Buffer): Recipe {
   const app = `/usr/lib/${name}`;
   const modules: Entry[] = MODULES.flatMap((m) =>
     readdirSync(join(PY, m))
@@ -34,9 +61,12 @@ export function serviceRecipe(name: string): Recipe {
     name,
     about: 'a typical Python service',
     tags: [],
-    fields: { Depends: 'python3, adduser', Description: about(`HTTP service ${name}`) },
+    fields: extension
+      ? { Architecture: ARCH, Depends: 'python3, adduser, libc6 (>= 2.14)', Description: about(`HTTP service ${name} with a C extension`) }
+      : { Depends: 'python3, adduser', Description: about(`HTTP service ${name}`) },
     files: [
       ...modules,
+      ...(extension ? [{ path: `${app}/${name.replace(/-/g, '_')}/_hello.cpython-311-${TRIPLET}.so`, content: extension }] : []),
       { path: `/usr/bin/${name}`, content: `#!/usr/bin/python3\nimport sys\nsys.path.insert(0, '${app}')\n`, mode: 0o755 },
       { path: `/usr/share/man/man1/${name}.1.gz`, content: execFileSync('gzip', ['-9n'], { input: `.TH X 1\n.SH NAME\n${name} \\- service\n` }) },
       { path: `/usr/lib/systemd/system/${name}.service`, content: unit },
@@ -54,19 +84,32 @@ function cacheDir(benchDir: string, what: object): string {
   return join(benchDir, '.payload', 'lint', key);
 }
 
-/** One small service package and a batch of `batchSize` others, built once. */
-export async function ensureSmallPackages(benchDir: string, batchSize = 50): Promise<{ small: string; batch: string[] }> {
-  const dir = cacheDir(benchDir, { batchSize, MODULES });
+export interface SmallPackages {
+  /** One small service package. */
+  small: string;
+  /** `batchSize` small service packages. */
+  batch: string[];
+}
+
+/** The small packages of both kinds, Python only and with the C extension, built once. */
+export async function ensureSmallPackages(benchDir: string, batchSize = 50): Promise<{ python: SmallPackages; native: SmallPackages }> {
+  const dir = cacheDir(benchDir, { batchSize, MODULES, ARCH, extension: readFileSync(EXTENSION_SOURCE, 'utf8') });
   const names = Array.from({ length: batchSize }, (_, i) => `svc-${String(i + 1).padStart(2, '0')}`);
-  const result = { small: join(dir, 'small', 'hello-svc.deb'), batch: names.map((n) => join(dir, 'batch', `${n}.deb`)) };
+  const kinds = { python: join(dir, 'python'), native: join(dir, 'native') };
+  const paths = (d: string): SmallPackages => ({ small: join(d, 'small', 'hello-svc.deb'), batch: names.map((n) => join(d, 'batch', `${n}.deb`)) });
+  const result = { python: paths(kinds.python), native: paths(kinds.native) };
   if (existsSync(join(dir, '.complete'))) return result;
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'batch'), { recursive: true });
-  mkdirSync(join(dir, 'small'));
   process.stderr.write('building the small lint benchmark packages with dpkg-deb…\n');
   const tools: BuildTools = { dpkgDeb: 'dpkg-deb', gcc: 'gcc', gxx: 'g++', strip: 'strip' };
-  await buildRecipe(serviceRecipe('hello-svc'), join(dir, 'small'), join(dir, 'work'), tools);
-  for (const n of names) await buildRecipe(serviceRecipe(n), join(dir, 'batch'), join(dir, 'work'), tools);
+  const extension = compileExtension();
+  for (const [kind, d] of Object.entries(kinds)) {
+    const ext = kind === 'native' ? extension : undefined;
+    mkdirSync(join(d, 'batch'), { recursive: true });
+    mkdirSync(join(d, 'small'));
+    await buildRecipe(serviceRecipe('hello-svc', ext), join(d, 'small'), join(dir, 'work'), tools);
+    for (const n of names) await buildRecipe(serviceRecipe(n, ext), join(d, 'batch'), join(dir, 'work'), tools);
+  }
   rmSync(join(dir, 'work'), { recursive: true, force: true });
   writeFileSync(join(dir, '.complete'), '');
   return result;

@@ -2,7 +2,8 @@
  * The lint benchmark (`npm run bench` runs it after the build one): `debship lint` against
  * `lintian --no-cfg` on the same files in the same run, interleaved and repeated, for the
  * 120 MB service package, one small service package, and a batch of small packages given to
- * each tool in one call. Prints median wall times, the ratio lintian/debship against the
+ * each tool in one call; the small ones twice: Python only, and with a C extension as the
+ * product's motivating case (and examples/hello-service) has. Prints median wall times, the ratio lintian/debship against the
  * targets, and the peak memory of each tool's process tree (from one more run of each: sampling
  * memory costs CPU that would slow a sub-second run); writes bench/results/lint.md.
  *
@@ -13,7 +14,7 @@
  * hashed) takes at least that long, so lintian / floor is the best ratio possible on the machine.
  *
  *   BENCH_REPEAT=5 tsx bench/lint.ts       more repetitions (default 3)
- *   tsx bench/lint.ts --only small,batch   a subset of large, small, batch
+ *   tsx bench/lint.ts --only small,batch   a subset of large, small, small-native, batch, batch-native
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -127,8 +128,13 @@ const wanted = (name: string) => !only || only.has(name);
 const small = await ensureSmallPackages(benchDir);
 const cases: Case[] = [];
 if (wanted('large')) cases.push({ name: 'large', label: 'service payload, 120 MB (1 package)', files: [await ensureLargePackage(benchDir)], target: 20 });
-if (wanted('small')) cases.push({ name: 'small', label: 'small service package (1 package)', files: [small.small], target: 30 });
-if (wanted('batch')) cases.push({ name: 'batch', label: `small service packages (${small.batch.length} in one call)`, files: small.batch, target: 100 });
+const kinds = [['', small.python, 'Python only'], ['-native', small.native, 'with a C extension']] as const;
+for (const [kind, set, what] of kinds) {
+  if (wanted(`small${kind}`)) cases.push({ name: `small${kind}`, label: `small service package, ${what} (1 package)`, files: [set.small], target: 30 });
+}
+for (const [kind, set, what] of kinds) {
+  if (wanted(`batch${kind}`)) cases.push({ name: `batch${kind}`, label: `small service packages, ${what} (${set.batch.length} in one call)`, files: set.batch, target: 100 });
+}
 const rows: Row[] = [];
 for (const c of cases) rows.push(await runCase(c, repeat));
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
