@@ -12,13 +12,14 @@ function fileOf(size: number): LintFile {
 }
 
 describe('FileSink', () => {
-  it('gives the MD5 of the whole content however it is cut into pieces, small files and large', () => {
+  it('gives the MD5 of the whole content, and the content when a check wants it, however it is cut into pieces', () => {
     fc.assert(
-      fc.property(fc.constantFrom(0, 1, 4095, 4097, 100_000, 256 * 1024, 256 * 1024 + 1, 700_000), fc.array(fc.integer({ min: 1, max: 300_000 }), { maxLength: 8 }), (size, cuts) => {
+      fc.property(fc.constantFrom(0, 1, 4095, 4097, 100_000, 256 * 1024, 256 * 1024 + 1, 700_000), fc.array(fc.integer({ min: 1, max: 300_000 }), { maxLength: 8 }), fc.boolean(), (size, cuts, wanted) => {
         const content = Buffer.alloc(size);
         for (let i = 0; i < size; i++) content[i] = (i * 131 + (i >> 9)) & 0xff;
         const file = fileOf(size);
-        const sink = new FileSink(file, []);
+        // A check that wants the content makes the sink keep it whole.
+        const sink = new FileSink(file, wanted ? [() => true] : []);
         let at = 0;
         for (const cut of cuts) {
           if (at >= size) break;
@@ -29,6 +30,8 @@ describe('FileSink', () => {
         sink.end();
         expect(file.md5).toBe(md5(content));
         expect(file.head?.equals(content.subarray(0, 4096)) ?? size === 0).toBe(true);
+        if (wanted) expect(file.content?.equals(content)).toBe(true);
+        else expect(file.content).toBeUndefined();
       }),
       { numRuns: 200 },
     );

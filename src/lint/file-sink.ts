@@ -58,13 +58,14 @@ export class FileSink implements BodySink {
 
   end(): void {
     if (this.keep === undefined) this.decide();
-    if (this.hash) this.file.md5 = this.hash.digest('hex');
-    else if (this.unhashed) this.file.md5 = md5Once!(Buffer.concat(this.unhashed));
-    else if (this.file.size === 0) this.file.md5 = EMPTY_MD5;
-    if (!this.keep) return;
+    // A kept file's pieces are all of it (see write): joined once, for the hash too.
     const single = this.pieces.length === 1;
-    const data = single ? this.pieces[0]! : Buffer.concat(this.pieces, this.held);
+    const data = this.keep ? (single ? this.pieces[0]! : Buffer.concat(this.pieces, this.held)) : undefined;
     this.pieces = [];
+    if (this.hash) this.file.md5 = this.hash.digest('hex');
+    else if (this.unhashed) this.file.md5 = md5Once!(data ?? Buffer.concat(this.unhashed));
+    else if (this.file.size === 0) this.file.md5 = EMPTY_MD5;
+    if (data === undefined) return;
     // A lone piece is a view into a decompressor buffer: copy what outlives this file.
     if (this.wantContent) this.file.content = single ? Buffer.from(data) : data;
     if (this.isElf) this.file.elf = safeParseElf(data);
