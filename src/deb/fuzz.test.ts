@@ -3,7 +3,8 @@
  * a hang or an unbounded allocation. Each property runs a bounded number of cases, each bounded in
  * size, so the whole file stays within a few seconds.
  */
-import { readFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import { isDebshipError } from '../core/errors.js';
 import { buildAr, readArMembers } from './ar.js';
 import { formatControl, parseControl } from './control.js';
 import { bufferAccess } from './random-access.js';
-import { readDebFrom } from './reader.js';
+import { readDeb, readDebFrom } from './reader.js';
 import { readTar } from './tar-reader.js';
 import { buildTar } from './tar-writer.js';
 import { dir, file, pkgOf, symlink, tempDir } from './test-helpers.js';
@@ -149,5 +150,27 @@ describe('fuzzing the readers', () => {
         { numRuns: 200 },
       );
     });
+  });
+
+  // Read from a file, xz reads the last member from it directly (reader.ts): damage there must end
+  // the same way, and leave no descriptor open.
+  it('whole .deb (xz) read from a file', async () => {
+    const work = await tempDir();
+    const out = join(work, 'f.deb');
+    await writeDeb(pkgOf([dir('/usr'), file(`/usr/${'n'.repeat(110)}`, 'content '.repeat(500)), symlink('/usr/l', 'target')], { compression: { algo: 'xz' } }), out);
+    const deb = await readFile(out);
+    const openDescriptors = () => readdirSync('/proc/self/fd').length;
+    const before = openDescriptors();
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(damage(deb.length), async (d) => {
+        const path = join(work, `damaged-${n++}.deb`);
+        await writeFile(path, apply(deb, d));
+        await resultOrDebshipError(() => readDeb(path));
+      }),
+      { numRuns: 60 },
+    );
+    for (let i = 0; i < 50 && openDescriptors() > before; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(openDescriptors()).toBeLessThanOrEqual(before);
   });
 });
