@@ -56,6 +56,20 @@ export const layoutRecipes: Recipe[] = [
     tags: ['debug-suffix-not-dbg', 'file-in-usr-lib-site-python', 'third-party-package-in-python-dir', 'package-contains-documentation-outside-usr-share-doc', 'package-installs-python-bytecode', 'package-installs-python-egg', 'python-debug-in-wrong-location', 'python-module-has-overly-generic-name', 'python-module-in-wrong-location', 'repeated-path-segment', 'unknown-file-in-python-module-directory'],
   },
   {
+    name: 'py-depends-native',
+    about: 'a Python module with a python3 dependency qualified :native, which does not imply python3:any',
+    fields: { Depends: 'python3:native' },
+    files: data('/usr/lib/python3/dist-packages/corpus_native/__init__.py'),
+    tags: ['python-package-missing-depends-on-python'],
+  },
+  {
+    name: 'py-depends-any',
+    about: 'a Python module with a python3:any dependency (clean control)',
+    fields: { Depends: 'python3:any' },
+    files: data('/usr/lib/python3/dist-packages/corpus_any/__init__.py'),
+    tags: [],
+  },
+  {
     name: 'py-cruft',
     about: 'Python development leftovers, a __pycache__ directory among them',
     fields: { Depends: 'python3' },

@@ -2,6 +2,7 @@
 import { tagMaker } from '../../tag.js';
 import type { Check, LintPackage, TagInfo } from '../../types.js';
 import { installed, isFile, pointed, sourceName } from './installed.js';
+import { packageRelation, parsePredicate, satisfies } from '../../relation.js';
 
 const CHECK = 'languages/python';
 const t = tagMaker(CHECK);
@@ -23,41 +24,14 @@ const TAGS: TagInfo[] = [
 const GENERIC = [/^(backports?)(?:\.py|\/__init__\.py)$/i, /^(core)(?:\.py|\/__init__\.py)$/i, /^(docs?)(?:\.py|\/__init__\.py)$/i, /^(site)(?:\.py|\/__init__\.py)$/i, /^(tests?)(?:\.py|\/__init__\.py)$/i, /^(examples?)(?:\.py|\/__init__\.py)$/i, /^(scripts?)(?:\.py|\/__init__\.py)$/i];
 const ALLOWED = /\.egg-info$|\.so$|\.pth$|\.py[ic]?$/i;
 const INTERPRETER_USER = /^usr\/lib\/(python[23])[\d.]*\/(?:site|dist)-packages/;
-const PREDICATE = /^\s*([a-zA-Z0-9][a-zA-Z0-9+.-]*)(?::([a-z0-9-]+))?\s*(?:\(\s*(?:<<|<=|>=|>>|[=<>])\s*[^)]+\s*\))?\s*(\[[^\]]+\])?\s*(<[^,]+>)?\s*$/;
-
-/** One alternative of a relation: the package named, whether restricted by architecture or profile. */
-export interface Predicate {
-  name: string;
-  restricted: boolean;
-}
-
-/**
- * lintian's relation predicate expression applied to `alternative`. Its adjacent `\s*` make it
- * polynomial on a long run of blanks (`a`, 2000 spaces, `x`: 458 s in plain V8; only the slow
- * backtracking fallback of linear-fallback.ts saved a lint run). Every place a blank may stand
- * accepts one as well as many, so matching with each run collapsed to one space decides the same
- * in linear time.
- */
-export function parsePredicate(alternative: string): Predicate | undefined {
-  const m = PREDICATE.exec(alternative.replace(/\s+/g, ' '));
-  return m ? { name: m[1]!, restricted: m[3] !== undefined || m[4] !== undefined } : undefined;
-}
 
 /**
  * Whether the package's relations (and what it provides, and its own name) imply
- * `<v>-minimal:any | <v>:any`, as Lintian::Relation::satisfies decides it for plain names: some
- * clause whose every alternative names one of them, unrestricted by architecture or profile.
+ * `<v>-minimal:any | <v>:any`, as lintian asks Lintian::Relation::satisfies.
  */
 function impliesInterpreter(pkg: LintPackage, version: string): boolean {
-  const wanted = new Set([`${version}-minimal`, version]);
-  const fields = ['Pre-Depends', 'Depends', 'Recommends', 'Suggests', 'Provides'].map((f) => pkg.field(f) ?? '');
-  const clauses = [...fields.join(',').split(','), pkg.name].filter((c) => c.trim());
-  return clauses.some((clause) =>
-    clause.split('|').every((alt) => {
-      const predicate = parsePredicate(alt);
-      return predicate !== undefined && wanted.has(predicate.name) && !predicate.restricted;
-    }),
-  );
+  const prerequisites = [...packageRelation(pkg, 'all'), ...packageRelation(pkg, 'Provides'), [parsePredicate(pkg.name)]];
+  return satisfies(prerequisites, `${version}-minimal:any | ${version}:any`);
 }
 
 const MODULE_PATH = /^(usr\/lib\/debug\/)?usr\/lib\/python(\d+(?:\.\d+)?)\/((?:site|dist)-packages)\/([\s\S]+)$/;
