@@ -47,6 +47,11 @@ export interface ArMember {
   mtime: number;
 }
 
+/** Where the next member's header starts: after the data and the padding of an odd size. */
+export function memberEnd(m: Pick<ArMember, 'offset' | 'size'>): number {
+  return m.offset + m.size + (m.size % 2);
+}
+
 /**
  * The members of an ar archive, header by header. Nothing is read beyond the headers, so a
  * huge member costs nothing until its data is asked for through `source.stream()`.
@@ -79,6 +84,6 @@ export async function* readArMembers(source: RandomAccess, what = 'archive'): As
     const mtimeField = header.slice(16, 28).trim();
     const mtime = /^\d+$/.test(mtimeField) ? Number(mtimeField) : 0;
     yield { name, offset, size, mtime };
-    pos = offset + size + (size % 2);
+    pos = memberEnd({ offset, size });
   }
 }

@@ -1,16 +1,16 @@
-import { closeSync, mkdtempSync, readdirSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
 import { bufferAccess, fileAccess, type RandomAccess } from './random-access.js';
+import { openDescriptors } from './test-helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'debship-access-'));
 const data = Buffer.from(Array.from({ length: 600_000 }, (_, i) => (i * 7) & 0xff));
 const file = join(dir, 'data.bin');
 writeFileSync(file, data);
 
-const openDescriptors = () => readdirSync('/proc/self/fd').length;
 
 describe.each([
   ['a file', () => fileAccess(file)],

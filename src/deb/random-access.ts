@@ -107,7 +107,7 @@ function reopenAt(fd: number, position: number): number | undefined {
     return undefined;
   }
   try {
-    const scratch = Buffer.allocUnsafe(Math.min(position, 256 * 1024));
+    const scratch = Buffer.allocUnsafe(Math.min(position, CHUNK));
     for (let done = 0; done < position; ) {
       const n = readSync(again, scratch, 0, Math.min(scratch.length, position - done), null);
       if (n === 0) throw new Error('the file is shorter');

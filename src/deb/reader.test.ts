@@ -1,7 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAr } from './ar.js';
+import { buildAr, memberEnd } from './ar.js';
 import { createCompressor, transformBuffer } from './compress/index.js';
 import { formatControl, withInstalledSize } from './control.js';
 import { decompressed, locateMembers, parseConffiles, readDeb } from './reader.js';
@@ -145,7 +145,7 @@ describe('readDeb refuses broken and hostile packages', () => {
       try {
         const { data: m } = await locateMembers(file, p);
         const out: Buffer[] = [];
-        for await (const chunk of decompressed(m.member.offset + m.member.size + (m.member.size & 1) >= file.size ? noStreaming : file, m.member, m.algo)) out.push(chunk as Buffer);
+        for await (const chunk of decompressed(memberEnd(m.member) >= file.size ? noStreaming : file, m.member, m.algo)) out.push(chunk as Buffer);
         return Buffer.concat(out);
       } finally {
         await file.close();

@@ -9,7 +9,7 @@ import { closeSync } from 'node:fs';
 import { Readable, type Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DebshipError, isDebshipError } from '../core/errors.js';
-import { readArMembers, type ArMember } from './ar.js';
+import { memberEnd, readArMembers, type ArMember } from './ar.js';
 import { algoOfExtension, createDecompressor, type AnyAlgo } from './compress/index.js';
 import { parseControl } from './control.js';
 import { fileAccess, type RandomAccess } from './random-access.js';
@@ -117,7 +117,7 @@ export async function guard<T>(member: string, fn: () => Promise<T>, corrupt: (m
  * past the member there is at most the archive's padding byte.
  */
 export function decompressed(src: RandomAccess, m: ArMember, algo: AnyAlgo, opts: { threads?: boolean } = {}): Duplex {
-  const last = m.offset + m.size + (m.size & 1) >= src.size;
+  const last = memberEnd(m) >= src.size;
   const inputFd = algo === 'xz' && last ? src.openFrom?.(m.offset) : undefined;
   if (inputFd !== undefined) {
     try {

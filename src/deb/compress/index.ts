@@ -34,7 +34,7 @@ export function algoOfExtension(ext: string): AnyAlgo | undefined {
 
 const TOOL_PACKAGE: Record<string, string> = { xz: 'xz-utils', zstd: 'zstd', bzip2: 'bzip2' };
 
-function tool(cmd: string, args: string[], alternative: string, opts: CompressorOptions & { inputFd?: number } = {}): Duplex {
+function tool(cmd: string, args: string[], alternative: string, opts: CompressorOptions & Pick<DecompressorOptions, 'inputFd'> = {}): Duplex {
   return spawnPiped(cmd, args, {
     missingHint: `install it with: apt-get install ${TOOL_PACKAGE[cmd] ?? cmd}${alternative}`,
     stdoutFd: opts.outputFd,
