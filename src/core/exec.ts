@@ -47,11 +47,7 @@ export async function execBuffer(
   try {
     const code = await waitForExit(child, cmd);
     const result = { code, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr).toString('utf8') };
-    if (code !== 0 && !opts.allowFailure) {
-      throw new DebshipError('exec-failed', `${cmd} ${args.join(' ')} exited with ${code}: ${lastLines(result.stderr)}`, {
-        exitCode: ExitCode.usage,
-      });
-    }
+    if (code !== 0 && !opts.allowFailure) throw exitFailure(cmd, args, code, result.stderr, ExitCode.usage);
     return result;
   } finally {
     if (timer) clearTimeout(timer);
@@ -89,6 +85,32 @@ function signalNumber(signal: NodeJS.Signals): number {
 
 export function lastLines(text: string, n = 5): string {
   return text.trim().split('\n').slice(-n).join('\n');
+}
+
+/** A `tool-missing` error from waitForExit with a more specific hint (which package, what else to do). */
+export function withMissingHint(err: unknown, hint: string | undefined): unknown {
+  return err instanceof DebshipError && err.code === 'tool-missing' && hint ? new DebshipError(err.code, err.message, { hint }) : err;
+}
+
+/** A child's non-zero exit as an error: the command, its status and the end of its stderr. */
+export function exitFailure(cmd: string, args: readonly string[], code: number, stderr: string, exitCode?: ExitCode): DebshipError {
+  return new DebshipError('exec-failed', `${cmd} ${args.join(' ')} exited with ${code}: ${lastLines(stderr)}`, exitCode === undefined ? {} : { exitCode });
+}
+
+/** The end of a child's stderr: a chatty tool must not grow memory without bound. */
+export class StderrTail {
+  private readonly pieces: Buffer[] = [];
+  private bytes = 0;
+
+  add(piece: Buffer): void {
+    this.pieces.push(piece);
+    this.bytes += piece.length;
+    while (this.bytes > 64 * 1024 && this.pieces.length > 1) this.bytes -= this.pieces.shift()!.length;
+  }
+
+  text(): string {
+    return Buffer.concat(this.pieces).toString('utf8');
+  }
 }
 
 /** Whether a program is on PATH, without running it. */
@@ -140,14 +162,13 @@ const IN_FLIGHT = 8 * 1024 * 1024;
 
 class PipedProcess extends Duplex {
   private readonly child: ChildProcess;
-  private readonly stderr: Buffer[] = [];
-  private stderrBytes = 0;
+  private readonly stderr = new StderrTail();
   private exited = false;
   private readonly onFlushed?: (chunk: Buffer) => void;
 
   constructor(
     private readonly cmd: string,
-    private readonly args: readonly string[],
+    args: readonly string[],
     opts: PipedOptions,
   ) {
     super();
@@ -159,24 +180,16 @@ class PipedProcess extends Duplex {
     stdout?.on('data', (d: Buffer) => {
       if (!this.push(d)) stdout.pause();
     });
-    stderr.on('data', (d: Buffer) => {
-      // Keep the tail only: a chatty tool must not grow memory without bound.
-      this.stderr.push(d);
-      this.stderrBytes += d.length;
-      while (this.stderrBytes > 64 * 1024 && this.stderr.length > 1) this.stderrBytes -= this.stderr.shift()!.length;
-    });
+    stderr.on('data', (d: Buffer) => this.stderr.add(d));
     waitForExit(this.child, cmd).then(
       (code) => {
         this.exited = true;
         if (code === 0) this.push(null);
-        else if (!this.destroyed) this.destroy(this.failure(code));
+        else if (!this.destroyed) this.destroy(exitFailure(cmd, args, code, this.stderr.text()));
       },
       (err: unknown) => {
         this.exited = true;
-        if (err instanceof DebshipError && err.code === 'tool-missing' && opts.missingHint) {
-          err = new DebshipError(err.code, err.message, { hint: opts.missingHint });
-        }
-        this.destroy(err as Error);
+        this.destroy(withMissingHint(err, opts.missingHint) as Error);
       },
     );
   }
@@ -214,10 +227,5 @@ class PipedProcess extends Duplex {
   override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
     if (!this.exited) this.child.kill('SIGKILL');
     cb(err);
-  }
-
-  private failure(code: number): DebshipError {
-    const stderr = Buffer.concat(this.stderr).toString('utf8');
-    return new DebshipError('exec-failed', `${this.cmd} ${this.args.join(' ')} exited with ${code}: ${lastLines(stderr)}`);
   }
 }

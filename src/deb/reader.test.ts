@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAr, memberEnd } from './ar.js';
 import { createCompressor, transformBuffer } from './compress/index.js';
@@ -155,6 +157,36 @@ describe('readDeb refuses broken and hostile packages', () => {
     const odd = xz.length % 2 ? xz : Buffer.concat([xz, Buffer.from('B')]);
     expect((await decode([debian, good, { name: 'data.tar.xz', data: odd }])).equals(payload)).toBe(true);
     expect((await decode([debian, good, { name: 'data.tar.xz', data: xz }, { name: 'trailer', data: Buffer.alloc(3) }])).equals(payload)).toBe(true);
+  });
+
+  it.skipIf(!tools)('a large xz data member comes through a named pipe, and its damage is reported as before', async () => {
+    // Random bytes, so the member stays above the size from which the named pipe is used.
+    const payload = randomBytes(9 * 1024 * 1024);
+    const tar = buildTar([
+      { header: { type: 'dir', name: './', mode: 0o755, uid: 0, gid: 0, uname: 'root', gname: 'root', mtime: 0, size: 0 }, body: Buffer.alloc(0) },
+      { header: { type: 'file', name: './big', mode: 0o644, uid: 0, gid: 0, uname: 'root', gname: 'root', mtime: 0, size: payload.length }, body: payload },
+    ]);
+    const xz = await transformBuffer(createCompressor({ algo: 'xz', level: 0 }), tar);
+    expect(xz.length).toBeGreaterThan(8 * 1024 * 1024);
+    const deb = ar(debian, good, { name: 'data.tar.xz', data: xz });
+    const p = join(work, 'large-xz.deb');
+    await writeFile(p, deb);
+    const file = await fileAccess(p);
+    try {
+      const { data: m } = await locateMembers(file, p);
+      const out = decompressed(file, m.member, m.algo);
+      expect(out).not.toBeInstanceOf(Duplex);
+      const pieces: Uint8Array[] = [];
+      for await (const piece of out) pieces.push(piece);
+      expect(Buffer.concat(pieces).equals(tar)).toBe(true);
+    } finally {
+      await file.close();
+    }
+    const info = (await readBytes(deb)) as Awaited<ReturnType<typeof readDeb>>;
+    expect(info.files.map((f) => `${f.path} ${f.size}`)).toEqual(['/ 0', `/big ${payload.length}`]);
+    const truncated = await readBytes(ar(debian, good, { name: 'data.tar.xz', data: xz.subarray(0, xz.length - 30) })).catch((e: unknown) => e);
+    expect(truncated).toMatchObject({ code: 'deb-corrupt' });
+    expect((truncated as Error).message).toMatch(/xz -dc.*exited with 1: xz: \(stdin\): Unexpected end of input/);
   });
 
   it('skips _ members and ignores members after data.tar, as dpkg does', async () => {

@@ -6,11 +6,11 @@
  * skipped and anything after data.tar is ignored.
  */
 import { closeSync } from 'node:fs';
-import { Readable, type Duplex } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DebshipError, isDebshipError } from '../core/errors.js';
 import { memberEnd, readArMembers, type ArMember } from './ar.js';
-import { algoOfExtension, createDecompressor, type AnyAlgo } from './compress/index.js';
+import { algoOfExtension, createDecompressor, xzFromFd, type AnyAlgo } from './compress/index.js';
 import { parseControl } from './control.js';
 import { fileAccess, type RandomAccess } from './random-access.js';
 import { debEntryOf, readTar, type TarEntry } from './tar-reader.js';
@@ -111,17 +111,24 @@ export async function guard<T>(member: string, fn: () => Promise<T>, corrupt: (m
 }
 
 /**
- * A member's decompressed bytes as a stream; `threads` lets xz decode multi-block members in
- * parallel. xz reads the archive's last member (the data.tar of any ordinary .deb) from the file
- * itself, not through this process: it stops at the end of the first stream, as dpkg does, and
- * past the member there is at most the archive's padding byte.
+ * From this compressed size, xz's output is read with blocking reads from a named pipe: below
+ * it, what that saves is less than making the pipe costs (a `mkfifo`, about 2 ms).
  */
-export function decompressed(src: RandomAccess, m: ArMember, algo: AnyAlgo, opts: { threads?: boolean } = {}): Duplex {
+const BLOCKING_READS_FROM = 8 * 1024 * 1024;
+
+/**
+ * A member's decompressed bytes; `threads` lets xz decode multi-block members in parallel. xz
+ * reads the archive's last member (the data.tar of any ordinary .deb) from the file itself, not
+ * through this process: it stops at the end of the first stream, as dpkg does, and past the
+ * member there is at most the archive's padding byte. A large one's output is then read from a
+ * named pipe with blocking reads (core/blocking-output.ts).
+ */
+export function decompressed(src: RandomAccess, m: ArMember, algo: AnyAlgo, opts: { threads?: boolean } = {}): AsyncIterable<Uint8Array> {
   const last = memberEnd(m) >= src.size;
   const inputFd = algo === 'xz' && last ? src.openFrom?.(m.offset) : undefined;
   if (inputFd !== undefined) {
     try {
-      return createDecompressor(algo, { ...opts, inputFd }).end();
+      return (m.size >= BLOCKING_READS_FROM && xzFromFd(inputFd, opts)) || createDecompressor(algo, { ...opts, inputFd }).end();
     } finally {
       // The child has its own copy.
       closeSync(inputFd);

@@ -8,6 +8,7 @@ import { PassThrough, Readable, Writable, type Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { DebshipError } from '../../core/errors.js';
+import { spawnWithBlockingOutput } from '../../core/blocking-output.js';
 import { spawnPiped } from '../../core/exec.js';
 import type { Compression, CompressionAlgo } from '../types.js';
 import { ParallelGzip } from './gzip.js';
@@ -34,9 +35,13 @@ export function algoOfExtension(ext: string): AnyAlgo | undefined {
 
 const TOOL_PACKAGE: Record<string, string> = { xz: 'xz-utils', zstd: 'zstd', bzip2: 'bzip2' };
 
+function missingHint(cmd: string, alternative: string): string {
+  return `install it with: apt-get install ${TOOL_PACKAGE[cmd] ?? cmd}${alternative}`;
+}
+
 function tool(cmd: string, args: string[], alternative: string, opts: CompressorOptions & Pick<DecompressorOptions, 'inputFd'> = {}): Duplex {
   return spawnPiped(cmd, args, {
-    missingHint: `install it with: apt-get install ${TOOL_PACKAGE[cmd] ?? cmd}${alternative}`,
+    missingHint: missingHint(cmd, alternative),
     stdoutFd: opts.outputFd,
     stdinFd: opts.inputFd,
     onFlushed: opts.onFlushed,
@@ -92,23 +97,37 @@ export interface DecompressorOptions {
   inputFd?: number;
 }
 
+const READ_REASON = ' (this package needs it to be read)';
+
 export function createDecompressor(algo: AnyAlgo, opts: DecompressorOptions = {}): Duplex {
-  const reason = ' (this package needs it to be read)';
   switch (algo) {
     case 'none':
       return new PassThrough();
     case 'gzip':
       return createGunzip();
     case 'xz':
-      // Like dpkg (liblzma, one stream): data after the first stream is ignored.
-      return tool('xz', ['-dc', '-q', '--single-stream', ...(opts.threads ? ['-T0'] : [])], reason, { inputFd: opts.inputFd });
+      return tool('xz', xzDecodeArgs(opts), READ_REASON, { inputFd: opts.inputFd });
     case 'lzma':
-      return tool('xz', ['-dc', '-q', '--format=lzma'], reason);
+      return tool('xz', ['-dc', '-q', '--format=lzma'], READ_REASON);
     case 'zstd':
-      return tool('zstd', ['-dc', '-q'], reason);
+      return tool('zstd', ['-dc', '-q'], READ_REASON);
     case 'bzip2':
-      return tool('bzip2', ['-dc', '-q'], reason);
+      return tool('bzip2', ['-dc', '-q'], READ_REASON);
   }
+}
+
+/** Like dpkg (liblzma, one stream): data after the first stream is ignored. */
+function xzDecodeArgs(opts: DecompressorOptions): string[] {
+  return ['-dc', '-q', '--single-stream', ...(opts.threads ? ['-T0'] : [])];
+}
+
+/**
+ * xz decoding the stream at `inputFd`'s position, its output read with blocking reads from a
+ * named pipe (core/blocking-output.ts): less CPU than a stream for large members. Undefined when
+ * no named pipe can be made here.
+ */
+export function xzFromFd(inputFd: number, opts: Pick<DecompressorOptions, 'threads'> = {}): AsyncIterable<Buffer> | undefined {
+  return spawnWithBlockingOutput('xz', xzDecodeArgs(opts), { stdinFd: inputFd, missingHint: missingHint('xz', READ_REASON) });
 }
 
 /** Runs a whole in-memory buffer through a codec stream (control-sized data, tests). */

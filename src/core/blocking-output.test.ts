@@ -1,0 +1,123 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { spawnWithBlockingOutput } from './blocking-output.js';
+
+// Named pipes are made in os.tmpdir(): a private one, so leftovers can be counted.
+const savedTmp = process.env.TMPDIR;
+let root: string;
+let tmp: string;
+let stdinFd: number;
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'debship-blocking-'));
+});
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+beforeEach(() => {
+  tmp = mkdtempSync(join(root, 'tmp-'));
+  process.env.TMPDIR = tmp;
+  stdinFd = openSync('/dev/null', 'r');
+});
+afterEach(() => {
+  closeSync(stdinFd);
+  if (savedTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmp;
+});
+
+const descriptors = (): number => readdirSync('/proc/self/fd').length;
+
+/** Child processes of this one running `comm` (not yet reaped zombies included). */
+function children(comm: string): number[] {
+  const pids: number[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === process.pid && name === comm) pids.push(Number(pid));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return pids;
+}
+
+async function gone(comm: string): Promise<boolean> {
+  for (let i = 0; i < 100; i++) {
+    if (children(comm).length === 0) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}
+
+describe('spawnWithBlockingOutput', () => {
+  it('returns the whole output in large pieces that are never overwritten, leaving nothing behind', async () => {
+    const data = randomBytes(9 * 1024 * 1024 + 12345);
+    const input = join(root, 'input');
+    writeFileSync(input, data);
+    const before = descriptors();
+    const fd = openSync(input, 'r');
+    const out = spawnWithBlockingOutput('cat', [], { stdinFd: fd });
+    closeSync(fd);
+    expect(out).toBeDefined();
+    const pieces: Buffer[] = [];
+    for await (const piece of out!) pieces.push(piece);
+    // Kept until the end: a slab reused for later output would change earlier pieces.
+    expect(createHash('sha256').update(Buffer.concat(pieces)).digest('hex')).toBe(createHash('sha256').update(data).digest('hex'));
+    expect(pieces.slice(0, -1).every((p) => p.length >= 1024 * 1024)).toBe(true);
+    expect(descriptors()).toBeLessThanOrEqual(before);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('gives the event loop turns during a long output', async () => {
+    let seen = -1;
+    let total = 0;
+    setImmediate(() => (seen = total));
+    for await (const piece of spawnWithBlockingOutput('head', ['-c', String(40 * 1024 * 1024), '/dev/zero'], { stdinFd })!) total += piece.length;
+    expect(total).toBe(40 * 1024 * 1024);
+    expect(seen).toBeGreaterThanOrEqual(0);
+    expect(seen).toBeLessThan(total);
+  });
+
+  it('reports a failed child with the end of its stderr, after its output', async () => {
+    const out: Buffer[] = [];
+    const err = await (async () => {
+      for await (const piece of spawnWithBlockingOutput('sh', ['-c', 'printf partial; echo "it broke" >&2; exit 3'], { stdinFd })!) out.push(piece);
+    })().catch((e: unknown) => e);
+    expect(Buffer.concat(out).toString()).toBe('partial');
+    expect(err).toMatchObject({ code: 'exec-failed' });
+    expect((err as Error).message).toMatch(/^sh -c .* exited with 3: it broke$/);
+  });
+
+  it('reports a missing program with the hint given', async () => {
+    const err = await (async () => {
+      for await (const _ of spawnWithBlockingOutput('debship-no-such-tool', [], { stdinFd, missingHint: 'install the thing' })!) void _;
+    })().catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'tool-missing', hint: 'install the thing' });
+  });
+
+  it('kills the child when the reader stops early, or never starts', async () => {
+    const before = descriptors();
+    const started = spawnWithBlockingOutput('yes', [], { stdinFd })!;
+    const first = await started.next();
+    expect(first.done).toBe(false);
+    await started.return!();
+    const unread = spawnWithBlockingOutput('yes', [], { stdinFd })!;
+    await unread.return!();
+    expect(await gone('yes')).toBe(true);
+    // At most: descriptors of earlier tests' children may close meanwhile.
+    expect(descriptors()).toBeLessThanOrEqual(before);
+    expect(await started.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it('is undefined where no named pipe can be made, so the caller streams instead', () => {
+    const file = join(tmp, 'not-a-dir');
+    writeFileSync(file, '');
+    process.env.TMPDIR = file;
+    expect(spawnWithBlockingOutput('cat', [], { stdinFd })).toBeUndefined();
+    expect(children('cat')).toEqual([]);
+  });
+});
