@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +44,17 @@ function children(comm: string): number[] {
     }
   }
   return pids;
+}
+
+/** `yes` processes whose environment marks them as children of process `pid`. */
+function orphansOf(pid: number): string[] {
+  return readdirSync('/proc').filter((p) => {
+    try {
+      return /^\d+$/.test(p) && readFileSync(`/proc/${p}/comm`, 'latin1') === 'yes\n' && readFileSync(`/proc/${p}/environ`, 'latin1').split('\0').includes(`DEBSHIP_TEST_PARENT=${pid}`);
+    } catch {
+      return false;
+    }
+  });
 }
 
 async function gone(comm: string): Promise<boolean> {
@@ -104,6 +116,8 @@ describe('spawnWithBlockingOutput', () => {
     const started = spawnWithBlockingOutput('yes', [], { stdinFd })!;
     const first = await started.next();
     expect(first.done).toBe(false);
+    // One reader at a time: another child would only wait on its full pipe while this one blocks.
+    expect(spawnWithBlockingOutput('yes', [], { stdinFd })).toBeUndefined();
     await started.return!();
     const unread = spawnWithBlockingOutput('yes', [], { stdinFd })!;
     await unread.return!();
@@ -118,6 +132,28 @@ describe('spawnWithBlockingOutput', () => {
     writeFileSync(file, '');
     process.env.TMPDIR = file;
     expect(spawnWithBlockingOutput('cat', [], { stdinFd })).toBeUndefined();
-    expect(children('cat')).toEqual([]);
+  });
+
+  it('leaves no child behind when this process dies while reading', () => {
+    // A process that reads one piece and exits without stopping the reader: its child must get
+    // SIGPIPE on its next write, not keep waiting on a pipe it holds open itself.
+    const script = `
+      import { openSync } from 'node:fs';
+      import { spawnWithBlockingOutput } from ${JSON.stringify(new URL('./blocking-output.ts', import.meta.url).href)};
+      process.env.DEBSHIP_TEST_PARENT = String(process.pid);
+      const out = spawnWithBlockingOutput('yes', [], { stdinFd: openSync('/dev/null', 'r') });
+      await out.next();
+      process.stdout.write(String(process.pid));
+      process.exit(0);`;
+    const pid = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(Number(pid)).toBeGreaterThan(0);
+    let orphans: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      orphans = orphansOf(Number(pid));
+      if (orphans.length === 0) break;
+      execFileSync('sleep', ['0.02']);
+    }
+    for (const p of orphans) process.kill(Number(p), 'SIGKILL');
+    expect(orphans).toEqual([]);
   });
 });

@@ -7,8 +7,10 @@
  * that xz and the checks keep busy (docs/performance.md).
  *
  * The reads block the event loop while the child works; every SLICE bytes the loop is given a
- * turn, so signals, timers and other children's pipes are still served. Only for children whose
- * stderr is at most a few lines (it is read by the event loop, between slices).
+ * turn, so signals, timers and other children's pipes are still served, and only one such reader
+ * runs at a time (a second child would wait on its full pipe meanwhile: it is streamed instead).
+ * Only for children whose stderr is at most a few lines (it is read by the event loop, between
+ * slices).
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { closeSync, constants, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
@@ -22,6 +24,9 @@ const SLAB = 4 * 1024 * 1024;
 const PIECE = 1024 * 1024;
 /** The event loop gets a turn after this much output. */
 const SLICE = 8 * 1024 * 1024;
+
+/** Readers not finished yet (see spawnWithBlockingOutput). */
+let active = 0;
 
 export interface BlockingOutputOptions {
   /** The child reads this descriptor as its stdin (the caller closes its own copy). */
@@ -39,18 +44,26 @@ function namedPipe(): { read: number; write: number } | undefined {
     return undefined;
   }
   const path = join(dir, 'out');
+  let both: number | undefined;
   let write: number | undefined;
   try {
     execFileSync('mkfifo', ['-m', '600', path], { stdio: 'ignore' });
-    // Linux opens a FIFO read-write without waiting; that end then lets the read-only open
-    // return at once, and the read end stays blocking, which is the point.
-    write = openSync(path, constants.O_RDWR);
+    // Linux opens a FIFO read-write without waiting; with that end open, neither the write-only
+    // nor the read-only open waits either. It is closed again at once: the child must hold a
+    // write-only end, so that it gets SIGPIPE, not a pipe it reads itself, if this process dies.
+    both = openSync(path, constants.O_RDWR);
+    write = openSync(path, constants.O_WRONLY);
     return { read: openSync(path, constants.O_RDONLY), write };
   } catch {
     if (write !== undefined) closeSync(write);
     return undefined;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (both !== undefined) closeSync(both);
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      /* an empty directory left in the temporary directory */
+    }
   }
 }
 
@@ -60,6 +73,8 @@ function namedPipe(): { read: number; write: number } | undefined {
  * end of its stderr once the output is read; stopping early kills the child.
  */
 export function spawnWithBlockingOutput(cmd: string, args: readonly string[], opts: BlockingOutputOptions): AsyncIterableIterator<Buffer> | undefined {
+  // While one reader blocks, another child could only fill its pipe and wait: one at a time.
+  if (active > 0) return undefined;
   const pipe = namedPipe();
   if (!pipe) return undefined;
   let child: ChildProcess;
@@ -92,6 +107,7 @@ class BlockingOutput implements AsyncIterableIterator<Buffer> {
     private readonly missingHint: string | undefined,
   ) {
     this.fd = fd;
+    active++;
     child.stderr?.on('data', (d: Buffer) => this.stderr.add(d));
     this.status = waitForExit(child, cmd).then(
       (code) => ({ code }),
@@ -108,6 +124,8 @@ class BlockingOutput implements AsyncIterableIterator<Buffer> {
     if (this.sinceTurn >= SLICE) {
       this.sinceTurn = 0;
       await new Promise(setImmediate);
+      // return() may have come meanwhile.
+      if (this.fd === undefined) return { done: true, value: undefined };
     }
     let n = 0;
     try {
@@ -116,7 +134,7 @@ class BlockingOutput implements AsyncIterableIterator<Buffer> {
         this.used = 0;
       }
       // A read returns what the pipe holds, often a single write of the child's: wait for more,
-      // as the pieces' consumer has nothing else to do meanwhile and each piece costs it.
+      // as each piece costs its consumer (the event loop gets its turn every SLICE anyway).
       for (let got = -1; got !== 0 && n < PIECE; ) n += got = readSync(this.fd, this.slab, this.used + n, this.slab.length - this.used - n, null);
     } catch (e) {
       this.stop();
@@ -149,7 +167,9 @@ class BlockingOutput implements AsyncIterableIterator<Buffer> {
   }
 
   private closeRead(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
     this.fd = undefined;
+    active--;
   }
 }
