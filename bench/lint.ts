@@ -2,10 +2,11 @@
  * The lint benchmark (`npm run bench` runs it after the build one): `debship lint` against
  * `lintian --no-cfg` on the same files in the same run, interleaved and repeated, for the
  * 120 MB service package, one small service package, and a batch of small packages given to
- * each tool in one call; the small ones twice: Python only, and with a C extension as the
- * product's motivating case (and examples/hello-service) has. Prints median wall times, the ratio lintian/debship against the
- * targets, and the peak memory of each tool's process tree (from one more run of each: sampling
- * memory costs CPU that would slow a sub-second run); writes bench/results/lint.md.
+ * each tool in one call; the small ones twice: Python only, and with a C extension like
+ * examples/hello-service (the product's motivating case). Prints median wall times, the ratio
+ * lintian/debship against the targets, and the peak memory of each tool's process tree (from one
+ * more run of each: sampling memory costs CPU that would slow a sub-second run); writes
+ * bench/results/lint.md.
  *
  * Each case also gets a floor, measured in the same run: starting Node with no work
  * (`node -e 0`, in the environment `debship lint` gives it), then `xz -dc | md5sum` decoding and

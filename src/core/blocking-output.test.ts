@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawnWithBlockingOutput } from './blocking-output.js';
+import { openDescriptors } from '../../test/support/descriptors.js';
 
 // Named pipes are made in os.tmpdir(): a private one, so leftovers can be counted.
 const savedTmp = process.env.TMPDIR;
@@ -27,8 +28,6 @@ afterEach(() => {
   if (savedTmp === undefined) delete process.env.TMPDIR;
   else process.env.TMPDIR = savedTmp;
 });
-
-const descriptors = (): number => readdirSync('/proc/self/fd').length;
 
 /** Child processes of this one running `comm` (not yet reaped zombies included). */
 function children(comm: string): number[] {
@@ -70,7 +69,7 @@ describe('spawnWithBlockingOutput', () => {
     const data = randomBytes(9 * 1024 * 1024 + 12345);
     const input = join(root, 'input');
     writeFileSync(input, data);
-    const before = descriptors();
+    const before = openDescriptors();
     const fd = openSync(input, 'r');
     const out = spawnWithBlockingOutput('cat', [], { stdinFd: fd });
     closeSync(fd);
@@ -80,7 +79,7 @@ describe('spawnWithBlockingOutput', () => {
     // Kept until the end: a slab reused for later output would change earlier pieces.
     expect(createHash('sha256').update(Buffer.concat(pieces)).digest('hex')).toBe(createHash('sha256').update(data).digest('hex'));
     expect(pieces.slice(0, -1).every((p) => p.length >= 1024 * 1024)).toBe(true);
-    expect(descriptors()).toBeLessThanOrEqual(before);
+    expect(openDescriptors()).toBeLessThanOrEqual(before);
     expect(readdirSync(tmp)).toEqual([]);
   });
 
@@ -112,7 +111,7 @@ describe('spawnWithBlockingOutput', () => {
   });
 
   it('kills the child when the reader stops early, or never starts', async () => {
-    const before = descriptors();
+    const before = openDescriptors();
     const started = spawnWithBlockingOutput('yes', [], { stdinFd })!;
     const first = await started.next();
     expect(first.done).toBe(false);
@@ -123,7 +122,7 @@ describe('spawnWithBlockingOutput', () => {
     await unread.return!();
     expect(await gone('yes')).toBe(true);
     // At most: descriptors of earlier tests' children may close meanwhile.
-    expect(descriptors()).toBeLessThanOrEqual(before);
+    expect(openDescriptors()).toBeLessThanOrEqual(before);
     expect(await started.next()).toEqual({ done: true, value: undefined });
   });
 

@@ -3,8 +3,8 @@
  * 100 MB data.tar coming out of xz. Node gives a child's stdout a socket and reads it through a
  * stream: a read, a fresh buffer and a few promises for every 64 KiB. Here the child writes into
  * a FIFO and this process reads it synchronously into large slabs, handing out views of them.
- * Linting a 120 MB package then takes 3 % less CPU time and 3–4 % less wall time, on two cores
- * that xz and the checks keep busy (docs/performance.md).
+ * Linting a 120 MB package then takes about 3 % less CPU time and 2–4 % less wall time, on two
+ * cores that xz and the checks keep busy (docs/performance.md).
  *
  * The reads block the event loop while the child works; every SLICE bytes the loop is given a
  * turn, so signals, timers and other children's pipes are still served, and only one such reader

@@ -14,9 +14,10 @@ import { bufferAccess } from './random-access.js';
 import { readDeb, readDebFrom } from './reader.js';
 import { readTar } from './tar-reader.js';
 import { buildTar } from './tar-writer.js';
-import { dir, file, openDescriptors, pkgOf, symlink, tempDir } from './test-helpers.js';
+import { dir, file, pkgOf, symlink, tempDir } from './test-helpers.js';
 import type { CompressionAlgo } from './types.js';
 import { writeDeb } from './writer.js';
+import { openDescriptors } from '../../test/support/descriptors.js';
 
 /** Byte flips, overwrites of header-like text, and a truncation, applied to a copy. */
 const damage = (size: number) =>

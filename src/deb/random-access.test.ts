@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
 import { bufferAccess, fileAccess, type RandomAccess } from './random-access.js';
-import { openDescriptors } from './test-helpers.js';
+import { openDescriptors } from '../../test/support/descriptors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'debship-access-'));
 const data = Buffer.from(Array.from({ length: 600_000 }, (_, i) => (i * 7) & 0xff));

@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 /**
  * Shared by the src/deb tests: package recipes, running the real Debian tools, and turning trees
  * and listings into comparable values. Fixtures are built from these recipes, never committed.
@@ -47,9 +46,6 @@ export function pkgOf(files: PackageEntry[], over: Partial<Package> = {}): Packa
     ...over,
   };
 }
-
-/** How many descriptors this process has open (Linux). */
-export const openDescriptors = (): number => readdirSync('/proc/self/fd').length;
 
 export async function tempDir(prefix = 'debship-deb-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));

@@ -1,8 +1,8 @@
 /** Where Python files go, after the file-level part of lintian's languages/python check. */
+import { packageRelation, parsePredicate, satisfies } from '../../relation.js';
 import { tagMaker } from '../../tag.js';
 import type { Check, LintPackage, TagInfo } from '../../types.js';
 import { installed, isFile, pointed, sourceName } from './installed.js';
-import { packageRelation, parsePredicate, satisfies } from '../../relation.js';
 
 const CHECK = 'languages/python';
 const t = tagMaker(CHECK);
