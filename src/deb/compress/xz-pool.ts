@@ -6,31 +6,38 @@
  * cut back into one piece per member, in order, with backpressure per member.
  *
  * xz checks a stream (its integrity check, its index) only after writing its output, so a
- * member's output is not final when its last byte arrives: the member ends once the first 64 KiB of
- * the filler's output behind it have come out as they should, which xz writes only after those
- * checks passed.
+ * member's output is not final when its last byte arrives: the member ends once the first buffer's
+ * worth of the filler's output behind it has come out as it should, which xz writes only after
+ * those checks passed.
  * A stream xz rejects kills its lane: the member it belongs to gets the error and the ones queued
  * behind it go to a fresh lane.
  */
 import type { ChildProcess } from 'node:child_process';
 import { DebshipError } from '../../core/errors.js';
 import { lastLines, spawnChecked } from '../../core/exec.js';
+import { xzBufferSize } from './xz-buffers.js';
 import { makeFiller, type Filler } from './xz-filler.js';
 
 /** Output held for a member whose reader is slower than xz, before xz is paused. */
 const HIGH_WATER = 4 * 1024 * 1024;
 
 /**
- * xz reads its input and writes its output in whole buffers (8 KiB in xz 5.4, at most 64 KiB in
- * later versions), blocking until a buffer is full: a member's tail could wait for the next
- * member forever. So each member is followed by the pool's filler stream (xz-filler.ts), whose
- * output pushes the member's output and at least the filler's own first 64 KiB out and is
- * discarded, and by this much stream padding (zero bytes, which xz skips between streams) to
- * complete reads.
+ * xz reads its input and writes its output in whole buffers (xz-buffers.ts), blocking until a
+ * buffer is full: a member's tail could wait for the next member forever. So each member is
+ * followed by the pool's filler stream (xz-filler.ts), whose output, twice a buffer, pushes the
+ * member's output and at least the filler's own first buffer out and is discarded, and by a
+ * buffer of stream padding (zero bytes, which xz skips between streams) to complete reads.
  */
-const PADDING = Buffer.alloc(65536);
-/** Filler output that vouches for the member before it: as much as xz's buffers always let out. */
-const VOUCHING = 65536;
+interface Flush {
+  filler: Filler;
+  padding: Buffer;
+  /** Filler output that vouches for the member before it: as much as xz's buffers always let out. */
+  vouching: number;
+}
+
+function flushFor(bufferSize: number): Flush {
+  return { filler: makeFiller(bufferSize), padding: Buffer.alloc(bufferSize), vouching: bufferSize };
+}
 
 class Job implements AsyncIterable<Buffer> {
   remaining: number;
@@ -114,7 +121,7 @@ class Lane {
   dead = false;
 
   constructor(
-    private readonly filler: Filler,
+    private readonly flush: Flush,
     private readonly onDeath: (lane: Lane, orphans: Job[]) => void,
   ) {
     this.child = spawnChecked('xz', ['-dc', '-q'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -133,14 +140,14 @@ class Lane {
 
   submit(job: Job): void {
     job.onDrain = () => this.resume();
-    const filler = new Job(this.filler.stream, this.filler.output.length);
+    const filler = new Job(this.flush.filler.stream, this.flush.filler.output.length);
     filler.abandoned = true;
     this.jobs.push(job, filler);
     this.pending += job.size + filler.size;
     this.finishEmpty();
     this.child.stdin!.write(job.input);
-    this.child.stdin!.write(this.filler.stream);
-    this.child.stdin!.write(PADDING);
+    this.child.stdin!.write(this.flush.filler.stream);
+    this.child.stdin!.write(this.flush.padding);
   }
 
   close(): void {
@@ -154,12 +161,12 @@ class Lane {
       if (!head) return this.die(new Error('xz produced more output than the streams declared'));
       const n = Math.min(head.remaining, rest.length);
       const piece = rest.subarray(0, n);
-      if (head.input === this.filler.stream && n > 0) {
+      if (head.input === this.flush.filler.stream && n > 0) {
         // Anything else where the filler's output belongs is the member before it running on past
         // the size its index declares (xz is about to reject that stream).
         const at = head.size - head.remaining;
-        if (!piece.equals(this.filler.output.subarray(at, at + n))) return this.die(new Error('it decodes to more than its index declares'));
-        if (at < VOUCHING && at + n >= VOUCHING) this.verified();
+        if (!piece.equals(this.flush.filler.output.subarray(at, at + n))) return this.die(new Error('it decodes to more than its index declares'));
+        if (at < this.flush.vouching && at + n >= this.flush.vouching) this.verified();
       }
       head.push(piece);
       head.remaining -= n;
@@ -185,7 +192,7 @@ class Lane {
 
   /** A job got all its output: a member still waits for its filler to vouch for it. */
   private complete(job: Job): void {
-    if (job.input === this.filler.stream) job.end();
+    if (job.input === this.flush.filler.stream) job.end();
     else this.unverified = job;
   }
 
@@ -224,8 +231,8 @@ class Lane {
     // xz stops on the stream it cannot decode: the member at the head, or, when the head is a
     // filler, the member before it, whose output came whole but did not pass xz's checks. The
     // members queued behind go to a fresh lane either way.
-    const queued = jobs.filter((j) => j.input !== this.filler.stream);
-    const damaged = jobs[0] && jobs[0].input !== this.filler.stream ? queued.shift() : suspect;
+    const queued = jobs.filter((j) => j.input !== this.flush.filler.stream);
+    const damaged = jobs[0] && jobs[0].input !== this.flush.filler.stream ? queued.shift() : suspect;
     damaged?.fail(new DebshipError('exec-failed', cause.message));
     this.onDeath(this, queued);
   }
@@ -238,15 +245,24 @@ function isToolMissing(e: Error): boolean {
 export class XzPool {
   private lanes: Lane[] = [];
   private closed = false;
-  /** Made with the first lane: a run whose packages were all decoded early never needs one. */
-  private filler: Filler | undefined;
+  /**
+   * Sized to xz's buffers, which the first decode asks xz for: a run whose packages were all
+   * decoded early never starts xz at all. Members wait in `unsent` until the answer comes.
+   */
+  private flush: Flush | undefined;
+  private asking = false;
+  private unsent: Job[] = [];
 
-  constructor(private readonly width: number) {}
+  constructor(
+    private readonly width: number,
+    /** xz's buffer size (xz-buffers.ts); tests give one. */
+    private readonly bufferSize: () => Promise<number> = xzBufferSize,
+  ) {}
 
   /** The output of one complete xz stream that decodes to exactly `size` bytes. */
   decode(stream: Uint8Array, size: number): AsyncIterable<Buffer> {
     const job = new Job(stream, size);
-    this.lane().submit(job);
+    this.submit(job);
     return job;
   }
 
@@ -257,10 +273,22 @@ export class XzPool {
     this.lanes = [];
   }
 
-  private lane(): Lane {
+  private submit(job: Job): void {
+    if (this.flush) return this.lane(this.flush).submit(job);
+    this.unsent.push(job);
+    if (this.asking) return;
+    this.asking = true;
+    void this.bufferSize().then((size) => {
+      this.flush = flushFor(size);
+      // Members whose readers stopped while they waited are dropped, like orphans.
+      this.resubmit(this.unsent.splice(0));
+    });
+  }
+
+  private lane(flush: Flush): Lane {
     this.lanes = this.lanes.filter((l) => !l.dead);
     if (this.lanes.length < this.width) {
-      const lane = new Lane((this.filler ??= makeFiller()), (dead, orphans) => this.adopt(dead, orphans));
+      const lane = new Lane(flush, (dead, orphans) => this.adopt(dead, orphans));
       this.lanes.push(lane);
       return lane;
     }
@@ -269,11 +297,15 @@ export class XzPool {
 
   private adopt(dead: Lane, orphans: Job[]): void {
     this.lanes = this.lanes.filter((l) => l !== dead);
-    for (const job of orphans) {
-      if (job.abandoned) continue;
-      this.lane().submit(job);
+    this.resubmit(orphans);
+  }
+
+  private resubmit(jobs: Job[]): void {
+    for (const job of jobs) {
+      if (!job.abandoned) this.submit(job);
     }
-    // A lane that died after close() hands its queue to lanes nobody would close: close them now.
+    // Lanes started after close() (for a dead lane's queue, or for members that waited for xz's
+    // answer) would never be closed: close them now.
     if (this.closed) this.close();
   }
 }

@@ -3,12 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { haveTools } from '../test-helpers.js';
 import { withBadCheck, withDeclaredSize } from './test-streams.js';
 import { encodeVli, xzStreamInfo } from './xz.js';
-import { FILLER_BYTE, FILLER_RUN, makeFiller } from './xz-filler.js';
+import { bufferSizeOf, LARGEST_XZ_BUFFER, xzBufferSize } from './xz-buffers.js';
+import { FILLER_BYTE, fillerRun, makeFiller } from './xz-filler.js';
 import { XzPool } from './xz-pool.js';
 
 const tools = await haveTools('xz');
 const xz = (input: Uint8Array, ...args: string[]) => execFileSync('xz', ['-c', ...args], { input, maxBuffer: 1 << 28 });
 const text = Buffer.from(Array.from({ length: 20000 }, (_, i) => `line ${i} ${i % 7 ? 'foo' : 'barbaz'} ${(i * 7919) % 1000}\n`).join(''));
+
+/** Waits up to 5 s for this process's xz children to exit, and fails if any remain. */
+async function expectNoXzLeft(): Promise<void> {
+  const xzChildren = () => execFileSync('ps', ['-o', 'comm=', '--ppid', String(process.pid)], { encoding: 'utf8' }).split('\n').filter((c) => c === 'xz');
+  for (let tries = 0; tries < 50 && xzChildren().length; tries++) await new Promise((r) => setTimeout(r, 100));
+  expect(xzChildren()).toEqual([]);
+}
 
 async function collect(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const parts: Uint8Array[] = [];
@@ -45,25 +53,51 @@ describe('encodeVli', () => {
 });
 
 describe.runIf(tools)('makeFiller', () => {
-  it('makes streams xz accepts, decoding to 31 random bytes, a zero and 128 KiB of one byte', () => {
-    const prefixes = new Set<string>();
-    for (let i = 0; i < 20; i++) {
-      const { stream, output } = makeFiller();
-      execFileSync('xz', ['-t'], { input: stream });
-      expect(execFileSync('xz', ['-dc'], { input: stream }).equals(output)).toBe(true);
-      expect(xzStreamInfo(stream)).toEqual({ uncompressed: 32 + FILLER_RUN, single: true });
-      expect(output[31]).toBe(0);
-      expect(output.subarray(32).equals(Buffer.alloc(FILLER_RUN, FILLER_BYTE))).toBe(true);
-      expect(stream.length).toBeLessThan(256);
-      prefixes.add(output.subarray(0, 31).toString('hex'));
+  it('makes streams xz accepts, decoding to 31 random bytes, a zero and a run of one byte twice the buffer', () => {
+    for (const buffer of [8192, 65536]) {
+      const prefixes = new Set<string>();
+      for (let i = 0; i < 20; i++) {
+        const { stream, output } = makeFiller(buffer);
+        execFileSync('xz', ['-t'], { input: stream });
+        expect(execFileSync('xz', ['-dc'], { input: stream }).equals(output)).toBe(true);
+        expect(xzStreamInfo(stream)).toEqual({ uncompressed: 32 + 2 * buffer, single: true });
+        expect(output[31]).toBe(0);
+        expect(output.subarray(32).equals(Buffer.alloc(2 * buffer, FILLER_BYTE))).toBe(true);
+        expect(stream.length).toBeLessThan(256);
+        prefixes.add(output.subarray(0, 31).toString('hex'));
+      }
+      expect(prefixes.size).toBe(20);
     }
-    expect(prefixes.size).toBe(20);
+    expect(() => makeFiller(4096)).toThrow(RangeError);
   });
 });
 
-describe.runIf(tools)('XzPool', () => {
+describe('bufferSizeOf', () => {
+  it('gives 8 KiB to XZ Utils before 5.6 on Linux and the largest size to anything else', () => {
+    const robot = (v: number) => `XZ_VERSION=${v}\nLIBLZMA_VERSION=${v}\n`;
+    expect(bufferSizeOf(robot(50040012), 'linux')).toBe(8192);
+    expect(bufferSizeOf(robot(50020052), 'linux')).toBe(8192);
+    expect(bufferSizeOf(robot(50060002), 'linux')).toBe(LARGEST_XZ_BUFFER);
+    expect(bufferSizeOf(robot(50080012), 'linux')).toBe(LARGEST_XZ_BUFFER);
+    expect(bufferSizeOf(robot(50040012), 'darwin')).toBe(LARGEST_XZ_BUFFER);
+    for (const odd of ['', 'xz (XZ Utils) 5.4.1\n', 'XZ_VERSION=5.4.1\n', 'XZ_VERSION=500400120\n']) expect(bufferSizeOf(odd, 'linux')).toBe(LARGEST_XZ_BUFFER);
+  });
+
+  it.runIf(tools && process.platform === 'linux')('asks the xz on PATH, whose version says which', async () => {
+    const robot = execFileSync('xz', ['--robot', '--version'], { encoding: 'utf8' });
+    const version = Number(/XZ_VERSION=(\d+)/.exec(robot)![1]);
+    expect(await xzBufferSize()).toBe(version < 50060000 ? 8192 : LARGEST_XZ_BUFFER);
+  });
+});
+
+// The pool as it runs here, sized to this xz's buffers, and with the size it gives an xz it does not know.
+const bufferSizes = tools ? [...new Set([await xzBufferSize(), LARGEST_XZ_BUFFER])] : [];
+
+describe.runIf(tools).each(bufferSizes)('XzPool, for xz buffers of %i bytes', (buffer) => {
+  const sized = async () => buffer;
+
   it('decodes many members through shared xz processes, in order, concurrently read', async () => {
-    const pool = new XzPool(2);
+    const pool = new XzPool(2, sized);
     const inputs = Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? Buffer.alloc(0) : text.subarray(0, 10_000 * i)));
     try {
       const outputs = await Promise.all(inputs.map((input) => collect(pool.decode(xz(input), input.length))));
@@ -74,7 +108,7 @@ describe.runIf(tools)('XzPool', () => {
   });
 
   it('fails only the damaged member and keeps decoding the others', async () => {
-    const pool = new XzPool(1);
+    const pool = new XzPool(1, sized);
     const good = xz(text);
     const bad = Buffer.from(good);
     bad.fill(0x55, 200, 400);
@@ -88,7 +122,7 @@ describe.runIf(tools)('XzPool', () => {
   });
 
   it('fails a member whose output came whole but which xz then rejected, and no other', async () => {
-    const pool = new XzPool(1);
+    const pool = new XzPool(1, sized);
     const good = xz(text, '--check=crc32');
     const badCheck = withBadCheck(good);
     // Indexes that declare less (the output runs on with a tar's zero padding, or with bytes
@@ -96,8 +130,8 @@ describe.runIf(tools)('XzPool', () => {
     const under = withDeclaredSize(xz(Buffer.concat([text, Buffer.alloc(512)]), '--check=crc32'), text.length);
     const fillerLike = withDeclaredSize(xz(Buffer.concat([text, Buffer.alloc(30_000, FILLER_BYTE), Buffer.alloc(8192)]), '--check=crc32'), text.length);
     // Crafted to run on with what a filler decodes to: the 0xA5 run alone, or another pool's whole filler.
-    const runOn = withDeclaredSize(xz(Buffer.concat([text, Buffer.alloc(FILLER_RUN + 32, FILLER_BYTE)]), '--check=crc32'), text.length);
-    const otherFiller = withDeclaredSize(xz(Buffer.concat([text, makeFiller().output]), '--check=crc32'), text.length);
+    const runOn = withDeclaredSize(xz(Buffer.concat([text, Buffer.alloc(fillerRun(buffer) + 32, FILLER_BYTE)]), '--check=crc32'), text.length);
+    const otherFiller = withDeclaredSize(xz(Buffer.concat([text, makeFiller(buffer).output]), '--check=crc32'), text.length);
     const over = withDeclaredSize(good, text.length + 512);
     try {
       const streams: Array<[Buffer, number]> = [
@@ -115,19 +149,17 @@ describe.runIf(tools)('XzPool', () => {
   });
 
   it('leaves no xz running when a lane dies after the pool was closed', async () => {
-    const pool = new XzPool(1);
+    const pool = new XzPool(1, sized);
     const good = xz(text, '--check=crc32');
     const outputs = [pool.decode(withBadCheck(good), text.length), pool.decode(good, text.length)];
     pool.close(); // before the damaged member kills its lane and the good one moves to a new one
     const results = await Promise.allSettled(outputs.map(collect));
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
-    const xzChildren = () => execFileSync('ps', ['-o', 'comm=', '--ppid', String(process.pid)], { encoding: 'utf8' }).split('\n').filter((c) => c === 'xz');
-    for (let tries = 0; tries < 50 && xzChildren().length; tries++) await new Promise((r) => setTimeout(r, 100));
-    expect(xzChildren()).toEqual([]);
+    await expectNoXzLeft();
   });
 
   it('does not stall the members behind one whose reader stops early', async () => {
-    const pool = new XzPool(1);
+    const pool = new XzPool(1, sized);
     const big = Buffer.alloc(8 * 1024 * 1024, 0x62);
     try {
       const first = pool.decode(xz(big), big.length);
@@ -140,5 +172,32 @@ describe.runIf(tools)('XzPool', () => {
     } finally {
       pool.close();
     }
+  });
+});
+
+describe.runIf(tools)('XzPool before xz has said how it buffers', () => {
+  const later = (ms: number) => () => new Promise<number>((resolve) => setTimeout(() => resolve(LARGEST_XZ_BUFFER), ms));
+
+  it('holds the members decoded meanwhile and decodes them in order once it knows', async () => {
+    const asked: number[] = [];
+    const pool = new XzPool(2, () => (asked.push(1), later(100)()));
+    const inputs = [text, Buffer.alloc(0), text.subarray(0, 5000), text];
+    try {
+      const outputs = await Promise.all(inputs.map((input) => collect(pool.decode(xz(input), input.length))));
+      outputs.forEach((out, i) => expect(out.equals(inputs[i]!)).toBe(true));
+      expect(asked).toHaveLength(1);
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('closes the lanes it starts after close(), and drops members whose readers left', async () => {
+    const pool = new XzPool(1, later(100));
+    const left = pool.decode(xz(text), text.length)[Symbol.asyncIterator]();
+    await left.return!();
+    const kept = pool.decode(xz(text), text.length);
+    pool.close();
+    expect((await collect(kept)).equals(text)).toBe(true);
+    await expectNoXzLeft();
   });
 });
