@@ -1,11 +1,12 @@
 /**
  * How much `xz -dc` holds back when it runs between pipes. It reads until its input buffer is
  * full and writes only whole output buffers, so the xz pool (xz-pool.ts) sends and expects that
- * much after each member. XZ Utils before 5.6 sizes both buffers by the C library's BUFSIZ, at
- * least 8 KiB: 8 KiB with glibc and musl. Anything else — a later release (not checked), another
- * platform, an xz that does not answer — is given a generous 64 KiB: too large costs only speed
- * (the pool pushes eight times as much filler through each lane), too small would leave a
- * member's end inside xz.
+ * much after each member. XZ Utils 5.4 sizes both buffers from the C library's BUFSIZ: 8 KiB
+ * when BUFSIZ is at most 1 KiB, else BUFSIZ, so 8 KiB with glibc and musl. Anything else — a
+ * later release (not checked, the 5.5 test releases included), another platform, an xz that
+ * does not answer — is given 64 KiB, what the pool allowed every xz before: too large costs only
+ * speed (eight times as much filler through each lane), too small would leave a member's end
+ * inside xz.
  */
 import { exec } from '../../core/exec.js';
 
@@ -13,7 +14,7 @@ import { exec } from '../../core/exec.js';
 export const LARGEST_XZ_BUFFER = 65536;
 const BUFSIZ_BUFFER = 8192;
 /** `xz --robot --version` encodes X.Y.Z as X·10⁷ + Y·10⁴ + Z·10 + stability. */
-const FIRST_UNCHECKED = 50060000;
+const FIRST_UNCHECKED = 50050000;
 
 let asked: Promise<number> | undefined;
 

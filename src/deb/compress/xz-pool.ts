@@ -15,7 +15,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { DebshipError } from '../../core/errors.js';
 import { lastLines, spawnChecked } from '../../core/exec.js';
-import { xzBufferSize } from './xz-buffers.js';
+import { LARGEST_XZ_BUFFER, xzBufferSize } from './xz-buffers.js';
 import { makeFiller, type Filler } from './xz-filler.js';
 
 /** Output held for a member whose reader is slower than xz, before xz is paused. */
@@ -263,6 +263,8 @@ export class XzPool {
   decode(stream: Uint8Array, size: number): AsyncIterable<Buffer> {
     const job = new Job(stream, size);
     this.submit(job);
+    // A lane started after close() would never be closed.
+    if (this.closed) this.close();
     return job;
   }
 
@@ -278,11 +280,13 @@ export class XzPool {
     this.unsent.push(job);
     if (this.asking) return;
     this.asking = true;
-    void this.bufferSize().then((size) => {
-      this.flush = flushFor(size);
-      // Members whose readers stopped while they waited are dropped, like orphans.
-      this.resubmit(this.unsent.splice(0));
-    });
+    void this.bufferSize()
+      .then(flushFor)
+      .catch(() => flushFor(LARGEST_XZ_BUFFER))
+      .then((flush) => {
+        this.flush = flush;
+        this.resubmit(this.unsent.splice(0));
+      });
   }
 
   private lane(flush: Flush): Lane {
