@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawnWithBlockingOutput } from './blocking-output.js';
 import { openDescriptors } from '../../test/support/descriptors.js';
+import { childrenLeft } from '../../test/support/processes.js';
 
 // Named pipes are made in os.tmpdir(): a private one, so leftovers can be counted.
 const savedTmp = process.env.TMPDIR;
@@ -29,22 +30,6 @@ afterEach(() => {
   else process.env.TMPDIR = savedTmp;
 });
 
-/** Child processes of this one running `comm` (not yet reaped zombies included). */
-function children(comm: string): number[] {
-  const pids: number[] = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === process.pid && name === comm) pids.push(Number(pid));
-    } catch {
-      /* gone meanwhile */
-    }
-  }
-  return pids;
-}
-
 /** `yes` processes whose environment marks them as children of process `pid`. */
 function orphansOf(pid: number): string[] {
   return readdirSync('/proc').filter((p) => {
@@ -54,14 +39,6 @@ function orphansOf(pid: number): string[] {
       return false;
     }
   });
-}
-
-async function gone(comm: string): Promise<boolean> {
-  for (let i = 0; i < 100; i++) {
-    if (children(comm).length === 0) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return false;
 }
 
 describe('spawnWithBlockingOutput', () => {
@@ -120,7 +97,7 @@ describe('spawnWithBlockingOutput', () => {
     await started.return!();
     const unread = spawnWithBlockingOutput('yes', [], { stdinFd })!;
     await unread.return!();
-    expect(await gone('yes')).toBe(true);
+    expect(await childrenLeft('yes')).toEqual([]);
     // At most: descriptors of earlier tests' children may close meanwhile.
     expect(openDescriptors()).toBeLessThanOrEqual(before);
     expect(await started.next()).toEqual({ done: true, value: undefined });

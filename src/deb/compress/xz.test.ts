@@ -6,17 +6,11 @@ import { encodeVli, xzStreamInfo } from './xz.js';
 import { bufferSizeOf, LARGEST_XZ_BUFFER, xzBufferSize } from './xz-buffers.js';
 import { FILLER_BYTE, fillerRun, makeFiller } from './xz-filler.js';
 import { XzPool } from './xz-pool.js';
+import { childrenLeft } from '../../../test/support/processes.js';
 
 const tools = await haveTools('xz');
 const xz = (input: Uint8Array, ...args: string[]) => execFileSync('xz', ['-c', ...args], { input, maxBuffer: 1 << 28 });
 const text = Buffer.from(Array.from({ length: 20000 }, (_, i) => `line ${i} ${i % 7 ? 'foo' : 'barbaz'} ${(i * 7919) % 1000}\n`).join(''));
-
-/** Waits up to 5 s for this process's xz children to exit, and fails if any remain. */
-async function expectNoXzLeft(): Promise<void> {
-  const xzChildren = () => execFileSync('ps', ['-o', 'comm=', '--ppid', String(process.pid)], { encoding: 'utf8' }).split('\n').filter((c) => c === 'xz');
-  for (let tries = 0; tries < 50 && xzChildren().length; tries++) await new Promise((r) => setTimeout(r, 100));
-  expect(xzChildren()).toEqual([]);
-}
 
 async function collect(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const parts: Uint8Array[] = [];
@@ -170,7 +164,7 @@ describe.runIf(tools).each(bufferSizes)('XzPool, for xz buffers of %i bytes', (b
     pool.close(); // before the damaged member kills its lane and the good one moves to a new one
     const results = await Promise.allSettled(outputs.map(collect));
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
-    await expectNoXzLeft();
+    expect(await childrenLeft('xz')).toEqual([]);
   });
 
   it('does not stall the members behind one whose reader stops early', async () => {
@@ -213,7 +207,7 @@ describe.runIf(tools)('XzPool before xz has said how it buffers', () => {
     expect((await collect(before)).equals(text)).toBe(true);
     const after = pool.decode(xz(text), text.length);
     expect((await collect(after)).equals(text)).toBe(true);
-    await expectNoXzLeft();
+    expect(await childrenLeft('xz')).toEqual([]);
   });
 
   it('falls back to the largest buffers when asking fails or gives a size it has no filler for', async () => {
