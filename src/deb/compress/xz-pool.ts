@@ -161,7 +161,7 @@ class Lane {
       if (!head) return this.die(new Error('xz produced more output than the streams declared'));
       const n = Math.min(head.remaining, rest.length);
       const piece = rest.subarray(0, n);
-      if (head.input === this.flush.filler.stream && n > 0) {
+      if (this.isFiller(head) && n > 0) {
         // Anything else where the filler's output belongs is the member before it running on past
         // the size its index declares (xz is about to reject that stream).
         const at = head.size - head.remaining;
@@ -190,9 +190,13 @@ class Lane {
     while (this.jobs[0]?.remaining === 0) this.complete(this.jobs.shift()!);
   }
 
+  private isFiller(job: Job): boolean {
+    return job.input === this.flush.filler.stream;
+  }
+
   /** A job got all its output: a member still waits for its filler to vouch for it. */
   private complete(job: Job): void {
-    if (job.input === this.flush.filler.stream) job.end();
+    if (this.isFiller(job)) job.end();
     else this.unverified = job;
   }
 
@@ -231,8 +235,8 @@ class Lane {
     // xz stops on the stream it cannot decode: the member at the head, or, when the head is a
     // filler, the member before it, whose output came whole but did not pass xz's checks. The
     // members queued behind go to a fresh lane either way.
-    const queued = jobs.filter((j) => j.input !== this.flush.filler.stream);
-    const damaged = jobs[0] && jobs[0].input !== this.flush.filler.stream ? queued.shift() : suspect;
+    const queued = jobs.filter((j) => !this.isFiller(j));
+    const damaged = jobs[0] && !this.isFiller(jobs[0]) ? queued.shift() : suspect;
     damaged?.fail(new DebshipError('exec-failed', cause.message));
     this.onDeath(this, queued);
   }
