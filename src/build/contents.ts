@@ -11,7 +11,7 @@
  * path to a file is placed at `dst` itself; a plain path to a directory is copied like `tree`.
  */
 import { lstatSync, readdirSync, readlinkSync, statSync, type Stats } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { DebshipError } from '../core/errors.js';
 import type { ContentSpec, ProjectConfig } from '../config/types.js';

@@ -34,4 +34,10 @@ export const overrideRecipes: Recipe[] = [
     files: [file('overrides-renamed', 'debian-changelog-file-missing\n')],
     tags: ['renamed-tag', 'unused-override'],
   },
+  {
+    name: 'overrides-unknown-pair',
+    about: 'two tags lintian does not know: both have no current name, so they count as one repeated context',
+    files: [file('overrides-unknown-pair', 'postinst-has-useless-call-to-ldconfig\npostrm-has-useless-call-to-ldconfig\n')],
+    tags: ['alien-tag', 'duplicate-override-context'],
+  },
 ];

@@ -5,8 +5,9 @@
  */
 import type { ElfInfo } from '../../elf/types.js';
 import type { Check } from '../../types.js';
-import { GUILE_PATH, elfFiles, isArArchive, pointed, tag } from './common.js';
+import { GUILE_PATH, elfFiles, isArArchive, tag } from './common.js';
 import { ARCH_64BIT_EQUIVS, ARCH_REGEX, fileDescription } from './file-type.js';
+import { pointed } from '../../hint-text.js';
 
 export const architectureCheck: Check = {
   name: 'binaries/architecture',
@@ -22,7 +23,7 @@ export const architectureCheck: Check = {
   run({ pkg, report }) {
     if (pkg.architecture !== 'all') return;
     for (const file of pkg.files) {
-      if (file.type === 'file' && (file.elf || isArArchive(file))) report('arch-independent-package-contains-binary-or-object', pointed(file));
+      if (file.type === 'file' && (file.elf || isArArchive(file))) report('arch-independent-package-contains-binary-or-object', pointed(file.name));
     }
   },
 };
@@ -60,7 +61,7 @@ export const otherArchitectureCheck: Check = {
   run({ pkg, report }) {
     const architecture = pkg.architecture;
     for (const { file, elf } of elfFiles(pkg)) {
-      if (fromOtherArchitecture(architecture, file.name, elf)) report('binary-from-other-architecture', pointed(file));
+      if (fromOtherArchitecture(architecture, file.name, elf)) report('binary-from-other-architecture', pointed(file.name));
     }
   },
 };

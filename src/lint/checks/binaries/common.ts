@@ -5,7 +5,6 @@
 import type { ElfInfo } from '../../elf/types.js';
 import { tagInfo } from '../../tag.js';
 import type { LintFile, LintPackage, Severity, TagInfo } from '../../types.js';
-import { dropParenthesisedTail } from '../../linear-text.js';
 
 export interface ElfFile {
   file: LintFile;
@@ -34,17 +33,6 @@ export function isArArchive(file: LintFile): boolean {
 
 /** lintian excludes Guile object files from several checks (#918444). */
 export const GUILE_PATH = /^usr\/lib(?:\/[^/]+)+\/guile\/[^/]+\/.+\.go$/;
-
-export const isUdeb = (pkg: LintPackage): boolean => pkg.file.endsWith('.udeb');
-
-/** lintian's pointed hint: the notes, then the file name in brackets. */
-export const pointed = (file: LintFile, ...notes: string[]): string => [...notes, `[${file.name}]`].join(' ');
-
-/** The binary package's source package name (the Source field without a version), as lintian uses it. */
-export function sourceName(pkg: LintPackage): string {
-  const source = dropParenthesisedTail(pkg.field('Source') ?? '').trim();
-  return source || pkg.name;
-}
 
 const DEFAULT_FIX = 'build the binaries for the package architecture and let the build strip them';
 

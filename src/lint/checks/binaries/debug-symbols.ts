@@ -4,7 +4,8 @@
  * file(1)'s "not stripped", which parseElf reproduces.
  */
 import type { Check } from '../../types.js';
-import { GUILE_PATH, elfFiles, isExecutableOrShared, pointed, saysExecutable, tag } from './common.js';
+import { GUILE_PATH, elfFiles, isExecutableOrShared, saysExecutable, tag } from './common.js';
+import { pointed } from '../../hint-text.js';
 
 const STRIP_FIX = 'strip binaries in the build step (`strip --strip-unneeded` for shared libraries, `install -s` or `strip` for programs)';
 const DEBUG_DIR = /^(?:usr\/)?lib\/(?:debug|profile)\//;
@@ -28,7 +29,7 @@ export const debugSymbolsCheck: Check = {
       if (GUILE_PATH.test(name) || name.endsWith('.gox')) continue;
       // An OCaml bytecode executable is its interpreter with the bytecode appended: stripping would break it.
       if (saysExecutable(elf) && elf.ocamlBytecode) continue;
-      report('unstripped-binary-or-object', pointed(file));
+      report('unstripped-binary-or-object', pointed(file.name));
     }
   },
 };
@@ -48,7 +49,7 @@ export const unneededSectionsCheck: Check = {
     for (const { file, elf } of elfFiles(pkg)) {
       if (elf.unstripped || DEBUG_DIR.test(file.name)) continue;
       // Once per name, however many sections share it (lintian intersects name lists).
-      for (const section of ['.comment', '.note']) if (elf.sections.includes(section)) report('binary-has-unneeded-section', pointed(file, section));
+      for (const section of ['.comment', '.note']) if (elf.sections.includes(section)) report('binary-has-unneeded-section', pointed(file.name, section));
     }
   },
 };
@@ -67,7 +68,7 @@ export const strippedLibraryCheck: Check = {
   ],
   run({ pkg, report }) {
     for (const { file, elf } of elfFiles(pkg)) {
-      if (!elf.unstripped && DEBUG_DIR.test(file.name) && file.size > 0) report('stripped-library', pointed(file));
+      if (!elf.unstripped && DEBUG_DIR.test(file.name) && file.size > 0) report('stripped-library', pointed(file.name));
     }
   },
 };
@@ -92,10 +93,10 @@ export const detachedDebugCheck: Check = {
   run({ pkg, report }) {
     for (const { file, elf } of elfFiles(pkg)) {
       if (!isExecutableOrShared(elf)) continue;
-      if (/^usr\/lib\/debug\/[^/]+$/.test(file.name)) report('debug-symbols-directly-in-usr-lib-debug', pointed(file));
+      if (/^usr\/lib\/debug\/[^/]+$/.test(file.name)) report('debug-symbols-directly-in-usr-lib-debug', pointed(file.name));
       if (!DETACHED.test(file.name)) continue;
-      if (elf.needed.length > 0) report('debug-symbols-not-detached', pointed(file));
-      if (!elf.sections.some((s) => DEBUG_SECTIONS.includes(s))) report('debug-file-with-no-debug-symbols', pointed(file));
+      if (elf.needed.length > 0) report('debug-symbols-not-detached', pointed(file.name));
+      if (!elf.sections.some((s) => DEBUG_SECTIONS.includes(s))) report('debug-file-with-no-debug-symbols', pointed(file.name));
     }
   },
 };

@@ -4,7 +4,9 @@
  * the table's exemptions: the library's own source package may of course contain it.
  */
 import type { Check } from '../../types.js';
-import { elfFiles, pointed, sourceName, tag } from './common.js';
+import { elfFiles, tag } from './common.js';
+import { pointed } from '../../hint-text.js';
+import { sourceName } from '../../package-identity.js';
 
 /**
  * The `source=` and `source-regex=` options of /usr/share/lintian/data/binaries/embedded-libs;
@@ -56,7 +58,7 @@ export const embeddedLibrariesCheck: Check = {
       if (file.name.startsWith('usr/lib/debug/')) continue;
       for (const key of elf.embeddedLibraries) {
         const own = SOURCE_REGEX.get(key)?.test(source) ?? (SOURCE.get(key) ?? key) === source;
-        if (!own) report('embedded-library', pointed(file, key));
+        if (!own) report('embedded-library', pointed(file.name, key));
       }
     }
   },

@@ -4,7 +4,8 @@
  * in-path is experimental in lintian, not shown by default, so debship leaves it out.)
  */
 import type { Check } from '../../types.js';
-import { MULTIARCH_TRIPLETS, isArArchive, pointed, tag } from './common.js';
+import { MULTIARCH_TRIPLETS, isArArchive, tag } from './common.js';
+import { pointed } from '../../hint-text.js';
 
 const CHECK = 'binaries/location';
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
@@ -31,8 +32,8 @@ export const locationCheck: Check = {
     for (const file of pkg.files) {
       if (file.type !== 'file' || !(file.elf || isArArchive(file))) continue;
       const name = file.name;
-      if (name.startsWith('etc/')) report('binary-in-etc', pointed(file));
-      if (name.startsWith('usr/share/')) report('arch-dependent-file-in-usr-share', pointed(file));
+      if (name.startsWith('etc/')) report('binary-in-etc', pointed(file.name));
+      if (name.startsWith('usr/share/')) report('arch-dependent-file-in-usr-share', pointed(file.name));
       if (
         multiarch === 'same' &&
         gnu &&
@@ -42,7 +43,7 @@ export const locationCheck: Check = {
         !new RegExp(`/java-\\d+-openjdk-${escapeRegExp(pkg.architecture)}/`).test(name) &&
         !name.includes('/.build-id/')
       ) {
-        report('arch-dependent-file-not-in-arch-specific-directory', pointed(file));
+        report('arch-dependent-file-not-in-arch-specific-directory', pointed(file.name));
       }
     }
   },

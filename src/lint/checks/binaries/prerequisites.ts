@@ -6,7 +6,9 @@
  */
 import type { Check } from '../../types.js';
 import { mentions, packageRelation } from '../../relation.js';
-import { GUILE_PATH, elfFiles, isExecutableOrShared, isSharedObject, isUdeb, pointed, tag } from './common.js';
+import { GUILE_PATH, elfFiles, isExecutableOrShared, isSharedObject, tag } from './common.js';
+import { pointed } from '../../hint-text.js';
+import { isUdeb } from '../../package-identity.js';
 
 const CHECK = 'binaries/prerequisites';
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -41,12 +43,12 @@ export const prerequisitesCheck: Check = {
       const shared = isSharedObject(elf);
       const needed = elf.needed;
       for (const lib of needed) filesByLibrary.set(lib, [...(filesByLibrary.get(lib) ?? []), file.name]);
-      if (shared && needed.length === 0 && !NO_PREREQUISITES_EXPECTED.some((r) => r.test(file.name))) report('shared-library-lacks-prerequisites', pointed(file));
-      if (needed.length > 0 && depends.length === 0) report('undeclared-elf-prerequisites', pointed(file, `(${[...new Set(needed)].sort().join(' ')})`));
+      if (shared && needed.length === 0 && !NO_PREREQUISITES_EXPECTED.some((r) => r.test(file.name))) report('shared-library-lacks-prerequisites', pointed(file.name));
+      if (needed.length > 0 && depends.length === 0) report('undeclared-elf-prerequisites', pointed(file.name, `(${[...new Set(needed)].sort().join(' ')})`));
       const withLibc = needed.some((n) => /^libc[.]so[.]/.test(n));
       if (withLibc || needed.length === 0) continue;
-      if (shared && !/\/libc\b/.test(file.name) && !(octave && /\.(?:oct|mex)$/.test(file.name))) report('library-not-linked-against-libc', pointed(file));
-      if (!shared && !needed.some((n) => /^libstdc[+][+][.]so[.]/.test(n)) && !octave) report('program-not-linked-against-libc', pointed(file));
+      if (shared && !/\/libc\b/.test(file.name) && !(octave && /\.(?:oct|mex)$/.test(file.name))) report('library-not-linked-against-libc', pointed(file.name));
+      if (!shared && !needed.some((n) => /^libstdc[+][+][.]so[.]/.test(n)) && !octave) report('program-not-linked-against-libc', pointed(file.name));
     }
     if (depends.length === 0) return;
     const missing = (pattern: RegExp, prefix: string, tagName: string, skip = false) => {

@@ -3,7 +3,9 @@
  * entries other than $ORIGIN-relative ones and the package's own private library directories.
  */
 import type { Check } from '../../types.js';
-import { MULTIARCH_TRIPLETS, elfFiles, pointed, sourceName, tag } from './common.js';
+import { MULTIARCH_TRIPLETS, elfFiles, tag } from './common.js';
+import { pointed } from '../../hint-text.js';
+import { sourceName } from '../../package-identity.js';
 
 const CHECK = 'binaries/rpath';
 const FIX = 'drop the rpath from the build (`-Wl,-rpath,…`, CMAKE_INSTALL_RPATH, `chrpath -d`), or use `$ORIGIN`-relative paths';
@@ -45,8 +47,8 @@ export const rpathCheck: Check = {
           .map(canonpath)
           .filter((p) => !privateFolders.some((d) => p.startsWith(d)) && !/^\/usr\/lib\/ghc(?:\/|$)/.test(p));
         for (const folder of new Set(custom)) {
-          if (folder.startsWith('/')) report('custom-library-search-path', pointed(file, section, folder));
-          else if (folder !== '') report('relative-library-search-path', pointed(file, section, folder));
+          if (folder.startsWith('/')) report('custom-library-search-path', pointed(file.name, section, folder));
+          else if (folder !== '') report('relative-library-search-path', pointed(file.name, section, folder));
         }
       }
     }

@@ -3,7 +3,8 @@
  * libraries/shared/relocation and libraries/shared/file-permissions.
  */
 import type { Check } from '../../types.js';
-import { elfFiles, pointed, tag } from './common.js';
+import { elfFiles, tag } from './common.js';
+import { pointed } from '../../hint-text.js';
 
 export const sharedLibraryStackCheck: Check = {
   name: 'libraries/shared/stack',
@@ -29,9 +30,9 @@ export const sharedLibraryStackCheck: Check = {
     const hasArchitecture = pkg.field('Architecture') !== undefined;
     for (const { file, elf } of elfFiles(pkg)) {
       if (elf.soname === undefined) continue;
-      if (hasArchitecture && elf.gnuStack === undefined) report('shared-library-lacks-stack-section', pointed(file));
+      if (hasArchitecture && elf.gnuStack === undefined) report('shared-library-lacks-stack-section', pointed(file.name));
       // lintian leaves MIPS out until its toolchain stops asking for executable stacks (#1025436).
-      if (elf.gnuStack !== undefined && elf.gnuStack !== 'rw-' && !/mips/.test(pkg.architecture)) report('executable-stack-in-shared-library', pointed(file));
+      if (elf.gnuStack !== undefined && elf.gnuStack !== 'rw-' && !/mips/.test(pkg.architecture)) report('executable-stack-in-shared-library', pointed(file.name));
     }
   },
 };
@@ -49,7 +50,7 @@ export const sharedLibraryRelocationCheck: Check = {
     ),
   ],
   run({ pkg, report }) {
-    for (const { file, elf } of elfFiles(pkg)) if (elf.soname !== undefined && elf.textrel) report('specific-address-in-shared-library', pointed(file));
+    for (const { file, elf } of elfFiles(pkg)) if (elf.soname !== undefined && elf.textrel) report('specific-address-in-shared-library', pointed(file.name));
   },
 };
 
@@ -66,8 +67,8 @@ export const sharedLibraryPermissionsCheck: Check = {
       const octal = perm.toString(8).padStart(4, '0');
       // A library with an interpreter is meant to be run too; the dynamic loader is special.
       if (perm & 0o111) {
-        if (!elf.interpreter && !/^lib.*\/ld-[\d.]+\.so$/.test(file.name)) report('shared-library-is-executable', pointed(file, octal));
-      } else if (perm !== 0o644) report('odd-permissions-on-shared-library', pointed(file, octal));
+        if (!elf.interpreter && !/^lib.*\/ld-[\d.]+\.so$/.test(file.name)) report('shared-library-is-executable', pointed(file.name, octal));
+      } else if (perm !== 0o644) report('odd-permissions-on-shared-library', pointed(file.name, octal));
     }
   },
 };

@@ -4,7 +4,9 @@
  * packages, klibc programs, debug symbols, ldconfig).
  */
 import type { Check } from '../../types.js';
-import { elfFiles, isUdeb, pointed, tag } from './common.js';
+import { elfFiles, tag } from './common.js';
+import { pointed } from '../../hint-text.js';
+import { isUdeb } from '../../package-identity.js';
 
 export const staticCheck: Check = {
   name: 'binaries/static',
@@ -26,7 +28,7 @@ export const staticCheck: Check = {
       const name = file.name;
       if (name.startsWith('boot/') || /[.-]static$/.test(name) || name.startsWith('usr/lib/debug/') || name === 'sbin/ldconfig') continue;
       if (elf.interpreter !== undefined && /\/lib\/klibc-\S+\.so/.test(elf.interpreter)) continue;
-      report('statically-linked-binary', pointed(file));
+      report('statically-linked-binary', pointed(file.name));
     }
   },
 };

@@ -11,6 +11,7 @@ import { RELATION_TAGS } from './package-relations-tags.js';
 import { FieldRelation } from '../../relation.js';
 import { declares, isMetaPackage, isTransitional, unfolded, value } from './values.js';
 import { execAfterSpace, findBracketed, removeBracketed, splitAround } from '../../linear-text.js';
+import { sourceName } from '../../package-identity.js';
 
 const FIELDS = ['Depends', 'Pre-Depends', 'Recommends', 'Suggests', 'Conflicts', 'Provides', 'Enhances', 'Replaces', 'Breaks'];
 const DEP_FIELDS = ['Depends', 'Pre-Depends', 'Recommends', 'Suggests'];
@@ -191,7 +192,3 @@ function perlSplit(text: string, sep: string): string[] {
   return parts;
 }
 
-function sourceName(pkg: LintPackage): string {
-  const source = unfolded(pkg, 'Source');
-  return source ? source.split(/\s+/)[0]! : pkg.name;
-}

@@ -1,6 +1,8 @@
 /** Files under build-tree paths, after lintian's files/build-path. */
 import type { Check } from '../../types.js';
-import { installed, pointed, sourceName } from './installed.js';
+import { installed } from './installed.js';
+import { pointed } from '../../hint-text.js';
+import { sourceName } from '../../package-identity.js';
 
 const TAG = 'dir-or-file-in-build-tree';
 // /usr/share/lintian/data/files/build-path-regex

@@ -5,9 +5,11 @@
  */
 import { tagMaker } from '../../tag.js';
 import type { Check, LintPackage, TagInfo } from '../../types.js';
-import { installed, isFile, isUdeb, pointed, type Item } from './installed.js';
+import { installed, isFile, type Item } from './installed.js';
 import { gzipType } from './text.js';
 import { jsLines } from '../../linear-text.js';
+import { pointed } from '../../hint-text.js';
+import { isUdeb } from '../../package-identity.js';
 
 const CHECK = 'debian/changelog';
 const t = tagMaker(CHECK);

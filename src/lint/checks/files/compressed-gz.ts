@@ -2,8 +2,9 @@
 import type { Check, TagInfo } from '../../types.js';
 import { newestChangelogTime } from './changelog-date.js';
 import { CHANGELOG_CONTENT } from './changelog.js';
-import { installed, isFile, pointed } from './installed.js';
+import { installed, isFile } from './installed.js';
 import { gzipType } from './text.js';
+import { pointed } from '../../hint-text.js';
 
 const CHECK = 'files/compressed/gz';
 const TAGS: TagInfo[] = [

@@ -1,7 +1,9 @@
 /** The conffiles control member against the files shipped, after lintian's conffiles check. */
 import { tagMaker } from '../../tag.js';
 import type { Check, LintPackage, TagInfo } from '../../types.js';
-import { installed, isFile, isUdeb, pointed } from './installed.js';
+import { installed, isFile } from './installed.js';
+import { pointed } from '../../hint-text.js';
+import { isUdeb } from '../../package-identity.js';
 
 const CHECK = 'conffiles';
 const tag = tagMaker(CHECK);

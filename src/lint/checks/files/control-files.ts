@@ -1,7 +1,9 @@
 /** Members of control.tar: known names, modes, owners, emptiness; after lintian's control-files. */
 import { tagMaker } from '../../tag.js';
 import type { Check, TagInfo } from '../../types.js';
-import { isUdeb, octal, pointed } from './installed.js';
+import { octal } from './installed.js';
+import { pointed } from '../../hint-text.js';
+import { isUdeb } from '../../package-identity.js';
 
 const CHECK = 'control-files';
 

@@ -6,8 +6,10 @@ import { gunzipSync } from 'node:zlib';
 import { tagMaker } from '../../tag.js';
 import type { Check, LintPackage, TagInfo } from '../../types.js';
 import { copyrightTextTags, checkCopyrightText } from './copyright-text.js';
-import { dependsOn, installed, isUdeb, pointed, type Installed } from './installed.js';
+import { dependsOn, installed, type Installed } from './installed.js';
 import { bytesOf, readText } from './text.js';
+import { pointed } from '../../hint-text.js';
+import { isUdeb } from '../../package-identity.js';
 
 const CHECK = 'debian/copyright';
 const t = tagMaker(CHECK);

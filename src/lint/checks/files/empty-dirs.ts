@@ -1,6 +1,7 @@
 /** Empty directories, after lintian's files/empty-directories (with its exemptions). */
 import type { Check } from '../../types.js';
-import { installed, pointed } from './installed.js';
+import { installed } from './installed.js';
+import { pointed } from '../../hint-text.js';
 
 const TAG = 'package-contains-empty-directory';
 

@@ -1,6 +1,7 @@
 /** Packages that ship nothing but documentation, after lintian's files/empty-package. */
 import type { Check, LintPackage } from '../../types.js';
-import { installed, isUdeb } from './installed.js';
+import { installed } from './installed.js';
+import { isUdeb } from '../../package-identity.js';
 
 const CHECK = 'files/empty-package';
 

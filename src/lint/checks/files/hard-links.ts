@@ -1,6 +1,7 @@
 /** Hard links across directories or in /etc, after lintian's files/hard-links. */
 import type { Check } from '../../types.js';
-import { installed, pointed } from './installed.js';
+import { installed } from './installed.js';
+import { pointed } from '../../hint-text.js';
 
 const TAG = 'package-contains-hardlink';
 

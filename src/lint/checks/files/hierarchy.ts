@@ -5,7 +5,8 @@
  */
 import { tagMaker } from '../../tag.js';
 import type { Check, LintPackage, TagInfo } from '../../types.js';
-import { installed, isUdeb, sourceName, type Item } from './installed.js';
+import { installed, type Item } from './installed.js';
+import { isUdeb, sourceName } from '../../package-identity.js';
 
 const CHECK = 'files/hierarchy/standard';
 const MOVE = 'move the contents entry (its dst) under /usr/lib/<package>, /usr/share/<package> or /var/lib/<package>';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakePackage } from '../../test-helpers.js';
-import { installed, note, pointed } from './installed.js';
+import { installed } from './installed.js';
 
 describe('installed view', () => {
   it('adds faux parent directories and skips the root', () => {
@@ -35,11 +35,5 @@ describe('installed view', () => {
     expect(view.resolve('usr/share/doc/b/../a/copyright')?.name).toBe('usr/share/doc/a/copyright');
     expect(view.resolve('usr/share/doc/loop1')).toBeUndefined();
     expect(view.resolve('usr/share/doc/missing')).toBeUndefined();
-  });
-
-  it('formats notes and pointers as lintian does', () => {
-    expect(note(' a ', '', 'b\nc')).toBe('a b\\nc');
-    expect(pointed('usr/bin/x', '0600', '!=', '0644')).toBe('0600 != 0644 [usr/bin/x]');
-    expect(pointed('conffiles:2')).toBe('[conffiles:2]');
   });
 });

@@ -9,7 +9,6 @@
  *  - owner/group fall back to the numeric ids, as `tar -tv` prints them.
  */
 import type { LintFile, LintPackage } from '../../types.js';
-import { dropParenthesisedTail } from '../../linear-text.js';
 
 export interface Item {
   /** lintian's name: `usr/bin/foo`, directories `usr/lib/`. */
@@ -182,30 +181,6 @@ function calibrateHardLinks(all: Map<string, Item>): void {
     }
   }
 }
-
-/** lintian's note text: non-empty pieces, trimmed, joined by spaces, newlines escaped. */
-export function note(...pieces: Array<string | number>): string {
-  return pieces
-    .map(String)
-    .filter((p) => p.length > 0)
-    .map((p) => p.trim())
-    .join(' ')
-    .replace(/\n/g, '\\n');
-}
-
-/** A pointed hint's context: `note [name]` (or `note [name:line]`). */
-export function pointed(name: string, ...notes: Array<string | number>): string {
-  const text = note(...notes);
-  return text ? `${text} [${name}]` : `[${name}]`;
-}
-
-/** Source package name as lintian derives it: the Source field without its version, or the name. */
-export function sourceName(pkg: LintPackage): string {
-  const source = pkg.field('Source')?.trim();
-  return source ? dropParenthesisedTail(source) : pkg.name;
-}
-
-export const isUdeb = (pkg: LintPackage): boolean => pkg.file.endsWith('.udeb');
 
 /** Whether Depends/Pre-Depends require `name` outright (no alternatives), as Relation::satisfies. */
 export function dependsOn(pkg: LintPackage, name: string): boolean {

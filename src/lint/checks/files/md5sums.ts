@@ -1,7 +1,9 @@
 /** The md5sums control member against the files shipped, after lintian's md5sums check. */
 import type { Check, TagInfo } from '../../types.js';
 import { declaredConffiles } from './conffiles.js';
-import { installed, isFile, isUdeb, pointed } from './installed.js';
+import { installed, isFile } from './installed.js';
+import { pointed } from '../../hint-text.js';
+import { isUdeb } from '../../package-identity.js';
 
 const CHECK = 'md5sums';
 const REBUILD = 'rebuild with debship, which writes md5sums from the packed data';

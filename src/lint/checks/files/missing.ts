@@ -1,6 +1,7 @@
 /** Parent directories without their own data.tar entry, after lintian's files/missing. */
 import type { Check } from '../../types.js';
-import { installed, pointed } from './installed.js';
+import { installed } from './installed.js';
+import { pointed } from '../../hint-text.js';
 
 const TAG = 'missing-intermediate-directory';
 

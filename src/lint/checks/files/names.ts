@@ -1,7 +1,8 @@
 /** File names: odd characters and files that have no business on a system; lintian's files/names. */
 import { tagMaker } from '../../tag.js';
 import type { Check, TagInfo } from '../../types.js';
-import { installed, isExecutable, pointed, type Item } from './installed.js';
+import { installed, isExecutable, type Item } from './installed.js';
+import { pointed } from '../../hint-text.js';
 
 const CHECK = 'files/names';
 const DROP = 'exclude the file from the contents glob (src), or drop the entry';

@@ -1,6 +1,7 @@
 /** Directories that moved, after lintian's files/obsolete-paths. */
 import type { Check } from '../../types.js';
-import { installed, pointed } from './installed.js';
+import { installed } from './installed.js';
+import { pointed } from '../../hint-text.js';
 
 const TAG = 'package-installs-into-obsolete-dir';
 // /usr/share/lintian/data/files/obsolete-paths; lintian prints the pattern (with its ^) as the old directory

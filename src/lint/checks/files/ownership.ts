@@ -1,6 +1,7 @@
 /** Owners outside the ids Debian reserves for packages, after lintian's files/ownership. */
 import type { Check } from '../../types.js';
-import { installed, pointed } from './installed.js';
+import { installed } from './installed.js';
+import { pointed } from '../../hint-text.js';
 
 const TAG = 'wrong-file-owner-uid-or-gid';
 

@@ -6,7 +6,8 @@
  */
 import { tagMaker } from '../../tag.js';
 import type { Check, LintPackage, TagInfo } from '../../types.js';
-import { dependsOn, identity, installed, isExecutable, isFile, octal, pointed, type Item } from './installed.js';
+import { dependsOn, identity, installed, isExecutable, isFile, octal, type Item } from './installed.js';
+import { pointed } from '../../hint-text.js';
 
 const CHECK = 'files/permissions';
 const t = tagMaker(CHECK);

@@ -2,7 +2,9 @@
 import { packageRelation, parsePredicate, satisfies } from '../../relation.js';
 import { tagMaker } from '../../tag.js';
 import type { Check, LintPackage, TagInfo } from '../../types.js';
-import { installed, isFile, pointed, sourceName } from './installed.js';
+import { installed, isFile } from './installed.js';
+import { pointed } from '../../hint-text.js';
+import { sourceName } from '../../package-identity.js';
 
 const CHECK = 'languages/python';
 const t = tagMaker(CHECK);

@@ -1,6 +1,7 @@
 /** Device nodes and FIFOs in data.tar, after lintian's files/special. */
 import type { Check } from '../../types.js';
-import { installed, isFile, octal, pointed } from './installed.js';
+import { installed, isFile, octal } from './installed.js';
+import { pointed } from '../../hint-text.js';
 
 const TAG = 'special-file';
 

@@ -4,7 +4,9 @@
  */
 import { tagMaker } from '../../tag.js';
 import type { Check, TagInfo } from '../../types.js';
-import { installed, isUdeb, pointed, type Installed, type Item } from './installed.js';
+import { installed, type Installed, type Item } from './installed.js';
+import { pointed } from '../../hint-text.js';
+import { isUdeb } from '../../package-identity.js';
 
 const CHECK = 'files/symbolic-links';
 const RELINK = 'set the symlink contents entry’s src';

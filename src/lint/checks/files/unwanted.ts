@@ -1,7 +1,8 @@
 /** Editor backups and NFS leftovers, after lintian's files/unwanted. */
 import { tagMaker } from '../../tag.js';
 import type { Check, TagInfo } from '../../types.js';
-import { installed, isFile, pointed } from './installed.js';
+import { installed, isFile } from './installed.js';
+import { pointed } from '../../hint-text.js';
 
 const tag = tagMaker('files/unwanted');
 const t = (name: string, explanation: string): TagInfo => tag(name, 'warning', explanation, 'exclude the file from the contents glob (src)');

@@ -1,8 +1,9 @@
 /** Version control leftovers, after lintian's files/vcs. */
 import { tagMaker } from '../../tag.js';
 import type { Check, TagInfo } from '../../types.js';
-import { installed, isFile, pointed } from './installed.js';
+import { installed, isFile } from './installed.js';
 import { literalThenEnd } from '../../linear-text.js';
+import { pointed } from '../../hint-text.js';
 
 const CHECK = 'files/vcs';
 const DROP = 'exclude the file from the contents glob (src), or drop the entry';

@@ -4,6 +4,7 @@
  * does not know or knows under a newer name).
  */
 import { isValidRestriction } from '../../data/architectures.js';
+import { pointed } from '../../hint-text.js';
 import { lintianCurrentName } from '../../data/index.js';
 import { mayBeOverridesFile, ownOverridesFile } from '../../own-overrides.js';
 import { parseOverrides, type ParsedOverrides } from '../../overrides.js';
@@ -60,7 +61,7 @@ export const duplicateCheck: Check = {
     }
     for (const { tag, lines, source } of byKey.values()) {
       // lintian sorts the line numbers as strings.
-      if (lines.length > 1) report('duplicate-override-context', `${tag} (lines ${lines.map(String).sort().join(' ')}) [${source}]`);
+      if (lines.length > 1) report('duplicate-override-context', pointed(source, tag, `(lines ${lines.map(String).sort().join(' ')})`));
     }
   },
 };

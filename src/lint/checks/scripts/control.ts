@@ -5,12 +5,13 @@
  */
 import type { ControlMember, LintPackage } from '../../types.js';
 import { BAD_COMMANDS, LEADING } from './bad-commands.js';
-import { basename, isScript, pointed, readHashbang } from './hashbang.js';
+import { basename, isScript, readHashbang } from './hashbang.js';
 import { interpreters } from './interpreters.js';
 import { physicalLines, removeComments } from './lines.js';
 import { packageRelation, satisfies } from '../../relation.js';
 import { boundedPattern } from '../../bounded-pattern.js';
 import { thenOnSameLine } from '../../linear-text.js';
+import { pointedAt } from '../../hint-text.js';
 
 // lintian's /\b(if|which|command)\s+.*udevadm/, split for thenOnSameLine (linear-text.ts).
 const UDEVADM_GUARD = /\b(?:if|which|command)\s+/g;
@@ -48,7 +49,7 @@ export function checkMaintainerScripts(pkg: LintPackage, report: Report): void {
 }
 
 function checkScript(pkg: LintPackage, item: ControlMember, report: Report): void {
-  const at = (position = 0, ...notes: string[]) => pointed(item.name, position, ...notes);
+  const at = (position = 0, ...notes: string[]) => pointedAt(item.name, position, ...notes);
   if (item.text.startsWith('\x7fELF')) return report('elf-maintainer-script', at());
   const hb = isScript(item.text, item.size) ? readHashbang(item.text) : undefined;
   // `env` is kept here: `#!/usr/bin/env bash` is an unknown control interpreter.
@@ -78,7 +79,7 @@ function checkScript(pkg: LintPackage, item: ControlMember, report: Report): voi
 }
 
 function scanLines(pkg: LintPackage, item: ControlMember, base: string, shell: boolean, report: Report): void {
-  const at = (position: number, ...notes: string[]) => pointed(item.name, position, ...notes);
+  const at = (position: number, ...notes: string[]) => pointedAt(item.name, position, ...notes);
   const strong = packageRelation(pkg, 'strong');
   const multiArchSame = pkg.field('Multi-Arch') === 'same';
   const superserver = satisfies(packageRelation(pkg, 'Provides'), 'inet-superserver:any');
@@ -158,6 +159,6 @@ function badCommands(pkg: LintPackage, item: ControlMember, line: string, positi
     if (bad.scriptInclude && !bad.scriptInclude.test(item.name)) continue;
     const m = bad.command.exec(line);
     if (!m || bad.packageExclude?.test(pkg.name)) continue;
-    report(bad.tag.name, pointed(item.name, position, `"${(m[1] ?? '').trim()}"`));
+    report(bad.tag.name, pointedAt(item.name, position, `"${(m[1] ?? '').trim()}"`));
   }
 }

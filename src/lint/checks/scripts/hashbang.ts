@@ -46,18 +46,3 @@ export function readHashbang(head: Buffer | string): Hashbang {
   };
 }
 
-/** Lintian::Check::stringify: non-empty notes, each trimmed, joined by spaces, newlines escaped. */
-export function stringify(...notes: string[]): string {
-  return notes
-    .filter((n) => n.length > 0)
-    .map((n) => n.trim())
-    .join(' ')
-    .replace(/\n/g, '\\n');
-}
-
-/** A pointed hint's context: the notes, then `[name]` or `[name:line]`. */
-export function pointed(name: string, position: number, ...notes: string[]): string {
-  const note = stringify(...notes);
-  const pointer = position > 0 ? `[${name}:${position}]` : `[${name}]`;
-  return note ? `${note} ${pointer}` : pointer;
-}

@@ -6,9 +6,11 @@ import { tagInfo } from '../../tag.js';
 import type { Check, ControlMember, LintPackage, TagInfo } from '../../types.js';
 import { LEADING } from './bad-commands.js';
 import { isMaintainerScript } from './control.js';
-import { isScript, pointed, readHashbang } from './hashbang.js';
+import { isScript, readHashbang } from './hashbang.js';
 import { logicalLines } from './lines.js';
 import { joinContinued, thenOnSameLine, trimTrailingNewlines } from '../../linear-text.js';
+import { pointedAt } from '../../hint-text.js';
+import { isUdeb } from '../../package-identity.js';
 
 const tag = tagInfo;
 
@@ -28,7 +30,7 @@ export const systemctlCheck: Check = {
     for (const m of scripts(pkg)) {
       if (!/^\S*sh\b/.test(hashbangOf(m)?.hashbang ?? '')) continue;
       splitLines(m.text).forEach((line, i) => {
-        if (!line.startsWith('#') && /^(?:.+;)?\s*systemctl\b/.test(line) && !line.includes('daemon-reload')) report('maintainer-script-calls-systemctl', pointed(m.name, i + 1));
+        if (!line.startsWith('#') && /^(?:.+;)?\s*systemctl\b/.test(line) && !line.includes('daemon-reload')) report('maintainer-script-calls-systemctl', pointedAt(m.name, i + 1));
       });
     }
   },
@@ -42,7 +44,7 @@ export const adduserCheck: Check = {
       for (const { line: joined, index } of joinContinued(m.text.split('\n'))) {
         const line = joined.trimEnd();
         if (/^\s*$/.test(line) || /^[#\n]/.test(line)) continue;
-        if (thenOnSameLine(line, /adduser /g, /--home +\/var\/run/g)) report('adduser-with-home-var-run', pointed(m.name, index + 1));
+        if (thenOnSameLine(line, /adduser /g, /--home +\/var\/run/g)) report('adduser-with-home-var-run', pointedAt(m.name, index + 1));
       }
     }
   },
@@ -56,7 +58,7 @@ export const emptyCheck: Check = {
   tags: [tag('maintainer-script-empty', 'warning', 'maintainer-scripts/empty', 'A maintainer script does nothing; dpkg runs it all the same.', 'remove the script from `scripts:`')],
   run({ pkg, report }) {
     for (const m of interpreted(pkg)) {
-      if (!logicalLines(m.text).some(({ line }) => !BOILERPLATE.some((r) => r.test(line)))) report('maintainer-script-empty', pointed(m.name, 0));
+      if (!logicalLines(m.text).some(({ line }) => !BOILERPLATE.some((r) => r.test(line)))) report('maintainer-script-empty', pointedAt(m.name, 0));
     }
   },
 };
@@ -68,10 +70,10 @@ export const ldconfigCheck: Check = {
     tag('udeb-postinst-calls-ldconfig', 'error', 'maintainer-scripts/ldconfig', 'A udeb’s postinst runs ldconfig, which the installer does not have.', 'remove the ldconfig call', ['udeb-postinst-must-not-call-ldconfig']),
   ],
   run({ pkg, report }) {
-    const udeb = pkg.file.endsWith('.udeb');
+    const udeb = isUdeb(pkg);
     for (const m of scripts(pkg)) {
       if (!/^[^#\n]*\bldconfig\b/m.test(m.text)) continue;
-      report(m.name === 'postinst' && udeb ? 'udeb-postinst-calls-ldconfig' : 'maintscript-calls-ldconfig', pointed(m.name, 0));
+      report(m.name === 'postinst' && udeb ? 'udeb-postinst-calls-ldconfig' : 'maintscript-calls-ldconfig', pointedAt(m.name, 0));
     }
   },
 };
@@ -84,7 +86,7 @@ const lineCheck = (name: string, t: TagInfo, found: (line: string, seen: Set<str
       const seen = new Set<string>();
       for (const { line, position } of logicalLines(m.text)) {
         const note = found(line, seen);
-        if (note !== undefined) report(t.name, pointed(m.name, position, note));
+        if (note !== undefined) report(t.name, pointedAt(m.name, position, note));
       }
     }
   },

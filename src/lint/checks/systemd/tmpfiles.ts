@@ -4,11 +4,12 @@
  */
 import type { Check } from '../../types.js';
 import { isMaintainerScript } from '../scripts/control.js';
-import { isScript, pointed, readHashbang } from '../scripts/hashbang.js';
+import { isScript, readHashbang } from '../scripts/hashbang.js';
 import { logicalLines } from '../scripts/lines.js';
 import { packageRelation, satisfies } from '../../relation.js';
 import { decodedUtf8 } from './unit-file.js';
 import { thenOnSameLine } from '../../linear-text.js';
+import { pointedAt } from '../../hint-text.js';
 
 const USR_LIB_TMPFILES = /^usr\/lib\/tmpfiles\.d\/.*\.conf$/s;
 
@@ -47,7 +48,7 @@ export const nativePrerequisitesCheck: Check = {
       for (const { line, position } of logicalLines(m.text)) {
         if (!thenOnSameLine(line, /invoke-rc.d\b/g, /--skip-systemd-native\b/g)) continue;
         satisfied ??= satisfies(packageRelation(pkg, 'Pre-Depends'), NATIVE_PREREQUISITES);
-        if (!satisfied) report('skip-systemd-native-flag-missing-pre-depends', pointed(m.name, position, `(does not satisfy ${NATIVE_PREREQUISITES})`));
+        if (!satisfied) report('skip-systemd-native-flag-missing-pre-depends', pointedAt(m.name, position, `(does not satisfy ${NATIVE_PREREQUISITES})`));
       }
     }
   },
