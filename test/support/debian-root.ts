@@ -233,7 +233,7 @@ export async function sweepStaleWorkDirs(): Promise<number> {
   return removed;
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -2,11 +2,38 @@
  * Builds the clean roots the suite needs once, before any test file runs, so parallel test
  * files find them cached instead of racing to build them. Without mmdebstrap (or root) this
  * fails the run under CI; locally the tests that need a root fail with the same message.
+ *
+ * Test files make their scratch directories with tmpdir() and leave them; the whole run gets
+ * one temporary directory of its own (TMPDIR, inherited by the test processes and every tool
+ * they start), removed when the run ends, so runs do not pile up in /tmp.
  */
-import { describeSpec, ensureLowerDir, suiteRoots, sweepStaleWorkDirs } from './debian-root.js';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { removeTreeSync } from './cleanup.js';
+import { describeSpec, ensureLowerDir, isAlive, suiteRoots, sweepStaleWorkDirs } from './debian-root.js';
 import { findTool, missingToolMessage } from './tools.js';
 
-export default async function setup(): Promise<void> {
+const RUN_DIR = 'debship-test-run-';
+
+export default async function setup(): Promise<() => void> {
+  sweepKilledRuns();
+  const scratch = mkdtempSync(join(tmpdir(), `${RUN_DIR}${process.pid}-`));
+  process.env.TMPDIR = scratch;
+  const teardown = () => removeTreeSync(scratch);
+  await buildRoots();
+  return teardown;
+}
+
+/** The temporary directories of runs that were killed before their teardown. */
+function sweepKilledRuns(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(name.startsWith(RUN_DIR) && name.slice(RUN_DIR.length).split('-')[0]);
+    if (pid > 0 && !isAlive(pid)) removeTreeSync(join(tmpdir(), name));
+  }
+}
+
+async function buildRoots(): Promise<void> {
   const problem =
     (await findTool('mmdebstrap')) === undefined
       ? missingToolMessage('mmdebstrap', 'mmdebstrap')
