@@ -47,6 +47,7 @@ export function generatedDataText(root = ROOT): string {
     words('VIRTUAL_PACKAGES', 'fields/virtual-packages', list('fields/virtual-packages')),
     words('METAPACKAGES', 'fields/metapackages', list('fields/metapackages')),
     words('TOOLCHAIN', 'fields/toolchain', list('fields/toolchain')),
+    words('DEBHELPER_ADDON_PACKAGES', 'debhelper/add_ons: the packages that install a debhelper add-on', addonPackages(root)),
     words('TOP_LEVEL_DOMAINS', 'Net::Domain::TLD\'s top-level domains (ASCII ones), as lintian validates mail hosts', [...new Set(tlds)].sort()),
     `/** fields/obsolete-packages: name and replacement ('' when lintian names none). */`,
     `export const OBSOLETE_PACKAGES: ReadonlyArray<readonly [string, string]> = [`,
@@ -72,6 +73,12 @@ export function generatedDataText(root = ROOT): string {
     ``,
   ];
   return out.join('\n');
+}
+
+/** Every package debhelper/add_ons.json names as installing an add-on (Lintian::Data::Debhelper::Addons). */
+function addonPackages(root: string): string[] {
+  const data = JSON.parse(readFileSync(join(root, 'data/debhelper/add_ons.json'), 'utf8')) as { add_ons: Record<string, { installed_by: string[] }> };
+  return [...new Set(Object.values(data.add_ons).flatMap((a) => a.installed_by))].sort();
 }
 
 function tagFiles(dir: string): string[] {

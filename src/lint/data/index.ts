@@ -34,6 +34,7 @@ export const binaryFields = once(() => new Set(words(raw.BINARY_FIELDS).map((f) 
 export const virtualPackages = set(raw.VIRTUAL_PACKAGES);
 export const metapackages = set(raw.METAPACKAGES);
 export const toolchainPackages = set(raw.TOOLCHAIN);
+export const debhelperAddonPackages = set(raw.DEBHELPER_ADDON_PACKAGES);
 /** Obsolete package → its replacement ('' when lintian names none). */
 export const obsoletePackages = once(() => new Map(raw.OBSOLETE_PACKAGES));
 // Package names and homepages are the package's to choose, megabytes long if it likes.

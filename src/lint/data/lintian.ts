@@ -1152,6 +1152,19 @@ export const TOOLCHAIN = `
 cdbs debhelper
 `;
 
+/** debhelper/add_ons: the packages that install a debhelper add-on */
+export const DEBHELPER_ADDON_PACKAGES = `
+apache2-dev asterisk-dev autotools-dev bash-completion cli-common-dev click-dev cme config-package-dev dh-acc
+dh-ada-library dh-autoreconf dh-buildinfo dh-cargo dh-cmake dh-coq dh-cruft dh-di dh-dist-zilla dh-dkms
+dh-elpa dh-fortran-mod dh-golang dh-haskell dh-linktree dh-lisp dh-lua dh-nodejs dh-nss dh-ocaml dh-octave
+dh-perl6 dh-php dh-puredata dh-python dh-r dh-raku dh-rebar dh-runit dh-sysuser dh-vim-addon dh-virtualenv
+dh-xsp dictionaries-common-dev doxygen gem2deb germinate gnome-pkg-tools gobject-introspection javahelper
+kodi-addons-dev-common libdbi-perl libdebhelper-perl libimager-perl libva-dev libxine2-dev maven-repo-helper
+mkdocs mozilla-devscripts nginx-dev perl-openssl-defaults pkg-kde-tools pkg-php-tools
+postgresql-server-dev-all ppp-dev pyppd python3-numpy python3-sip-dev quilt scour sphinx-common tex-common
+uwsgi-dev vdr-dev xml-core xserver-xorg-dev zathura-dev
+`;
+
 /** Net::Domain::TLD's top-level domains (ASCII ones), as lintian validates mail hosts */
 export const TOP_LEVEL_DOMAINS = `
 aaa aarp abarth abb abbott abbvie abc able abogado abudhabi ac academy accenture accountant accountants aco

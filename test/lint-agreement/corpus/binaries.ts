@@ -81,4 +81,14 @@ export const binaryRecipes: Recipe[] = [
     files: program('elf-pie-no-libc', compiled(noLibcProgramC, { flags: ['-nostdlib', '-nostartfiles', ...HARDENED, '-lz'] })),
     tags: ['library-not-linked-against-libc'],
   },
+  {
+    name: 'elf-ocaml-plugin',
+    about: 'an OCaml plugin (.cmxs) needing no library, which lintian screens from shared-library-lacks-prerequisites, beside a library that is not',
+    fields: libc,
+    files: [
+      { path: '/usr/lib/elf-ocaml-plugin/corpus.cmxs', content: sharedLib(pureLibC, 'corpus.cmxs', ['-nostdlib', ...HARDENED]) },
+      { path: '/usr/lib/elf-ocaml-plugin/libcorpus.so', content: sharedLib(pureLibC, 'libcorpus.so', ['-nostdlib', ...HARDENED]) },
+    ],
+    tags: ['shared-library-lacks-prerequisites'],
+  },
 ];

@@ -64,4 +64,11 @@ export const scriptRecipes: Recipe[] = [
     ],
     tags: ['no-manual-page'],
   },
+  {
+    name: 'glibc-ldconfig',
+    about: 'a postinst calling ldconfig in a package built from glibc, which lintian screens from maintscript-calls-ldconfig',
+    fields: { Source: 'glibc' },
+    control: { postinst: script('ldconfig') },
+    tags: [],
+  },
 ];

@@ -15,7 +15,11 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
 const DEPENDS_FIX = 'list the packages providing these libraries in `depends` (for libc: `libc6 (>= VERSION)`)';
 
 // Kernel and syslinux modules, detached debug symbols, JVM debug info, Guile objects, the dynamic loader.
-const NO_PREREQUISITES_EXPECTED = [/^boot\/modules\//, /^lib\/modules\//, /^usr\/lib\/debug\//, /\.(?:[ce]32|e64)$/, /^usr\/lib\/jvm\/.*\.debuginfo$/, GUILE_PATH, /^lib(?:|32|x32|64)\/(?:[-\w/]+\/)?ld-[\d.]+\.so$/];
+const NO_PREREQUISITES_EXPECTED = [
+  /^boot\/modules\//, /^lib\/modules\//, /^usr\/lib\/debug\//, /\.(?:[ce]32|e64)$/, /^usr\/lib\/jvm\/.*\.debuginfo$/, GUILE_PATH, /^lib(?:|32|x32|64)\/(?:[-\w/]+\/)?ld-[\d.]+\.so$/,
+  // lintian's coq/cmxs/prerequisites screen: OCaml plugins are loaded into a program that has the libraries.
+  /\.cmxs$/,
+];
 
 export const prerequisitesCheck: Check = {
   name: CHECK,

@@ -4,7 +4,7 @@
  * are pointless or wrong (on essential packages without a version, on itself, on obsolete or
  * virtual-only packages…), with lintian's exact contexts.
  */
-import { essentialPackages, metapackages, obsoletePackages, toolchainPackages, virtualPackages } from '../../data/index.js';
+import { debhelperAddonPackages, essentialPackages, metapackages, obsoletePackages, toolchainPackages, virtualPackages } from '../../data/index.js';
 import type { Check, LintPackage } from '../../types.js';
 import { isValidVersion } from '../../dpkg-version.js';
 import { RELATION_TAGS } from './package-relations-tags.js';
@@ -139,7 +139,7 @@ function checkPart(pkg: LintPackage, field: string, isDep: boolean, d: Part, alt
   if (/^perl-modules/.test(d.pkg) && field !== 'Replaces' && sourceName(pkg) !== 'perl') report('package-relation-with-perl-modules', `${field}: ${d.pkg}`);
   if (field === 'Depends' && d.pkg === 'makedev' && alternatives === 1) report('depends-exclusively-on-makedev', field);
   if (field === 'Recommends' && /^lib/.test(name) && !/-(?:dev|docs?|tools|bin)$/.test(name) && /-docs?$/.test(d.orig)) report('lib-recommends-documentation', `${field}: ${d.orig}`);
-  if (toolchainPackages().has(d.pkg) && isDep && !/^dh-/.test(name) && !/-(?:source|src)$/.test(name) && plain) {
+  if (toolchainPackages().has(d.pkg) && isDep && !/^dh-/.test(name) && !/-(?:source|src)$/.test(name) && plain && !debhelperAddonPackages().has(name)) {
     report('binary-package-depends-on-toolchain-package', `${field}: ${d.orig}`);
   }
   if (isDep && name !== 'default-jdk-doc' && (d.pkg === 'classpath-doc' || /openjdk-\d+-doc/.test(d.pkg))) report('depends-on-specific-java-doc-package', field);

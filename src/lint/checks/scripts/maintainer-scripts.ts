@@ -10,7 +10,7 @@ import { isScript, readHashbang } from './hashbang.js';
 import { logicalLines } from './lines.js';
 import { joinContinued, thenOnSameLine, trimTrailingNewlines } from '../../linear-text.js';
 import { pointedAt } from '../../hint-text.js';
-import { isUdeb } from '../../package-identity.js';
+import { isUdeb, sourceName } from '../../package-identity.js';
 
 const tag = tagInfo;
 
@@ -71,9 +71,13 @@ export const ldconfigCheck: Check = {
   ],
   run({ pkg, report }) {
     const udeb = isUdeb(pkg);
+    // lintian's glibc/control/ldconfig screen: glibc's own packages run ldconfig themselves.
+    const glibc = sourceName(pkg) === 'glibc';
     for (const m of scripts(pkg)) {
       if (!/^[^#\n]*\bldconfig\b/m.test(m.text)) continue;
-      report(m.name === 'postinst' && udeb ? 'udeb-postinst-calls-ldconfig' : 'maintscript-calls-ldconfig', pointedAt(m.name, 0));
+      const tag = m.name === 'postinst' && udeb ? 'udeb-postinst-calls-ldconfig' : 'maintscript-calls-ldconfig';
+      if (tag === 'maintscript-calls-ldconfig' && glibc) continue;
+      report(tag, pointedAt(m.name, 0));
     }
   },
 };
