@@ -31,6 +31,25 @@ export function disagreements(lintian: Hint[], debship: Hint[], implemented: Set
   };
 }
 
+/**
+ * The same comparison on packages from elsewhere (Debian's own): an override of a tag debship does
+ * not implement is neither used nor unused for debship, so lintian's unused-override and
+ * mismatched-override about it are set apart as `unjudged` instead of counted as missed.
+ * `canonical` gives a tag's current name from any of its names, or undefined when not implemented.
+ */
+export function packageDisagreements(
+  lintian: Hint[],
+  debship: Hint[],
+  canonical: (tag: string) => string | undefined,
+): Disagreement & { unjudged: Hint[] } {
+  const aboutOverride = (h: Hint) => h.tag === 'unused-override' || h.tag === 'mismatched-override';
+  const unjudged = lintian.filter((h) => aboutOverride(h) && canonical(h.context.split(' ')[0]!) === undefined);
+  const set = new Set(unjudged);
+  const judged = lintian.filter((h) => !set.has(h));
+  const implemented = new Set(judged.map((h) => canonical(h.tag)).filter((t) => t !== undefined));
+  return { ...disagreements(judged, debship, implemented), unjudged };
+}
+
 /** Implemented tags whose severity differs from the letter lintian printed (experimental tags aside). */
 export function severityMismatches(lintian: Hint[], tags: Map<string, TagInfo>): string[] {
   const out = new Set<string>();
