@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseElf } from './elf/parse.js';
+import { HELLO_C, compile, haveToolchain } from './elf/test-fixtures.js';
 import { FileSink } from './file-sink.js';
 import type { LintFile } from './types.js';
 
@@ -35,5 +37,27 @@ describe('FileSink', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it.runIf(haveToolchain())('parses an ELF object that arrives in pieces as it parses the whole', () => {
+    const elf = compile(HELLO_C, ['-g']);
+    const file = fileOf(elf.length);
+    const sink = new FileSink(file, []);
+    for (let at = 0; at < elf.length; at += 1000) sink.write(elf.subarray(at, at + 1000));
+    sink.end();
+    expect(file.elf).toEqual(parseElf(elf));
+    expect(file.content).toBeUndefined();
+  });
+
+  it('holds a kept file in a buffer of its own, not in the pieces it was given', () => {
+    const content = Buffer.alloc(300_000, 7);
+    const pieces = [content.subarray(0, 5000), content.subarray(5000, 150_000), content.subarray(150_000)];
+    const file = fileOf(content.length);
+    const sink = new FileSink(file, [() => true]);
+    for (const piece of pieces) sink.write(piece);
+    // Nothing kept points into the pieces, so the decompressor's buffers behind them can be freed.
+    content.fill(9);
+    sink.end();
+    expect(file.content?.equals(Buffer.alloc(300_000, 7))).toBe(true);
   });
 });

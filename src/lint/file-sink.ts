@@ -35,6 +35,11 @@ export class FileSink implements BodySink {
   private unhashed: Buffer[] | undefined;
   private pieces: Buffer[] = [];
   private held = 0;
+  /**
+   * A kept file still arriving is copied into one buffer of its size as its pieces come, so the
+   * decompressor's buffers behind them can go: joining them at the end held a 300 MB program twice.
+   */
+  private whole: Buffer | undefined;
   /** Undecided until the head is known; then whether the whole content is kept. */
   private keep: boolean | undefined;
   private wantContent = false;
@@ -50,6 +55,10 @@ export class FileSink implements BodySink {
     else if (md5Once && this.file.size <= JOIN_TO_HASH) (this.unhashed ??= []).push(piece);
     else (this.hash ??= crypto.createHash('md5')).update(piece);
     if (this.keep === false) return;
+    if (this.whole) {
+      this.held += piece.copy(this.whole, this.held);
+      return;
+    }
     // Pieces are views into the decompressor's buffers, which are never reused: no copy needed.
     this.pieces.push(piece);
     this.held += piece.length;
@@ -59,9 +68,10 @@ export class FileSink implements BodySink {
   end(): void {
     if (this.keep === undefined) this.decide();
     // A kept file's pieces are all of it (see write): joined once, for the hash too.
-    const single = this.pieces.length === 1;
-    const data = this.keep ? (single ? this.pieces[0]! : Buffer.concat(this.pieces, this.held)) : undefined;
+    const single = !this.whole && this.pieces.length === 1;
+    const data = !this.keep ? undefined : this.whole ? this.whole.subarray(0, this.held) : single ? this.pieces[0]! : Buffer.concat(this.pieces, this.held);
     this.pieces = [];
+    this.whole = undefined;
     if (this.hash) this.file.md5 = this.hash.digest('hex');
     else if (this.unhashed) this.file.md5 = md5Once!(data ?? Buffer.concat(this.unhashed));
     else if (this.file.size === 0) this.file.md5 = EMPTY_MD5;
@@ -84,6 +94,11 @@ export class FileSink implements BodySink {
     if (!this.keep) {
       this.pieces = [];
       this.held = 0;
+    } else if (this.held < size) {
+      this.whole = Buffer.allocUnsafe(size);
+      let at = 0;
+      for (const piece of this.pieces) at += piece.copy(this.whole, at);
+      this.pieces = [];
     }
   }
 }
