@@ -3,7 +3,8 @@
  * other architectures and for tags that cannot be overridden are ignored, an override without
  * context silences every finding of its tag, otherwise the shortest matching pattern wins; the
  * overrides that silenced nothing become `unused-override` (or `mismatched-override` when the tag
- * was found with another context).
+ * was found with another context). Masked findings (lintian's screens) take part in that and are
+ * then dropped.
  */
 import { restrictionMatches } from './data/architectures.js';
 import { DebshipError } from '../core/errors.js';
@@ -63,10 +64,11 @@ export function applyOverrides(
     let find = indexed.get(f.tag);
     if (byPattern && !find) indexed.set(f.tag, (find = overrideFinder(f.tag, byPattern, budget)));
     const match = find?.(f.context);
-    if (match) {
-      used.add(match);
-      out.overridden.push({ ...f, justification: match.justification, override: match });
-    } else out.findings.push(f);
+    if (match) used.add(match);
+    // A masked finding has done its part: it used its override and made its tag issued.
+    if (f.masked) continue;
+    if (match) out.overridden.push({ ...f, justification: match.justification, override: match });
+    else out.findings.push(f);
   }
   for (const [tag, byPattern] of enabled) {
     for (const o of byPattern.values()) {

@@ -172,14 +172,14 @@ async function runChecks(
     try {
       await check.run({
         pkg,
-        report(tag, context = '') {
+        report(tag, context = '', how) {
           if (!declared.has(tag)) throw new Error(`check ${check.name} reported undeclared tag ${tag}`);
           // lintian drops a repeated hint (same tag and context) with a warning.
           const key = `${tag}\0${context}`;
           if (seen.has(key) || text > FINDINGS_TEXT) return;
           seen.add(key);
           text += context.length;
-          found.push(finding(tag, context));
+          found.push(how?.masked ? { ...finding(tag, context), masked: true } : finding(tag, context));
         },
       });
     } catch (e) {

@@ -184,6 +184,15 @@ describe('applyOverrides', () => {
     );
   });
 
+  it('lets a masked finding use its override and make others of its tag mismatched, then drops it', () => {
+    const o = parseOverrides('t [postinst]\nt [prerm]\nu\n', 'foo', SRC).overrides;
+    const masked: Finding = { ...f('t', '[postinst]'), masked: true };
+    const out = applyOverrides([masked, { ...f('u'), masked: true }, f('v')], o, { name: 'foo', architecture: 'amd64' }, (t) => t);
+    expect(out.findings.map((x) => x.tag)).toEqual(['v']);
+    expect(out.overridden).toEqual([]);
+    expect(out.usage).toEqual([{ tag: 'mismatched-override', context: `t [prerm] [${SRC}:2]` }]);
+  });
+
   it('never silences lintian\'s own override diagnostics', () => {
     const o = parseOverrides('unused-override\nmalformed-override\n', 'foo', SRC).overrides;
     const out = applyOverrides([f('malformed-override', 'x')], o, { name: 'foo', architecture: 'amd64' }, (t) => t);

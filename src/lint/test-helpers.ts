@@ -76,16 +76,16 @@ export function fakePackage(spec: {
   };
 }
 
-/** Runs one check on a package and returns its findings as `tag context` strings, sorted. */
+/** Runs one check on a package and returns its findings as `tag context` strings, sorted; masked ones start `(masked) `. */
 export async function runCheck(check: Check, pkg: LintPackage): Promise<string[]> {
   const found: Finding[] = [];
   const known = new Set(check.tags.map((t) => t.name));
   await check.run({
     pkg,
-    report(tag, context = '') {
+    report(tag, context = '', how) {
       if (!known.has(tag)) throw new Error(`check ${check.name} reported undeclared tag ${tag}`);
-      found.push({ package: pkg.name, severity: 'error', tag, context });
+      found.push({ package: pkg.name, severity: 'error', tag, context, ...(how?.masked ? { masked: true as const } : {}) });
     },
   });
-  return found.map((f) => (f.context ? `${f.tag} ${f.context}` : f.tag)).sort();
+  return found.map((f) => `${f.masked ? '(masked) ' : ''}${f.context ? `${f.tag} ${f.context}` : f.tag}`).sort();
 }

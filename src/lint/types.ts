@@ -28,6 +28,12 @@ export interface Finding {
   tag: string;
   /** lintian's context text, e.g. `[usr/bin/foo]` or `python3 -> python3 (>= 3.11)`. */
   context: string;
+  /**
+   * Hidden by one of lintian's screens (a tag's known exception, such as OCaml plugins for
+   * shared-library-lacks-prerequisites): never shown and never failing, but, as in lintian, it
+   * still uses the overrides that match it and makes others of its tag mismatched, not unused.
+   */
+  masked?: true;
 }
 
 /** A data.tar entry as the checks see it: what the .deb reader gives, plus what the loader derived. */
@@ -72,7 +78,7 @@ export interface LintPackage {
 export interface CheckContext {
   pkg: LintPackage;
   /** Reports a tag for this package; unknown tag names throw (a bug in the check). */
-  report(tag: string, context?: string): void;
+  report(tag: string, context?: string, how?: { masked: boolean }): void;
 }
 
 export interface Check {

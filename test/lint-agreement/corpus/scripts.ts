@@ -66,9 +66,10 @@ export const scriptRecipes: Recipe[] = [
   },
   {
     name: 'glibc-ldconfig',
-    about: 'a postinst calling ldconfig in a package built from glibc, which lintian screens from maintscript-calls-ldconfig',
+    about: 'a postinst calling ldconfig in a package built from glibc, which lintian screens from maintscript-calls-ldconfig; the screened finding still uses its override',
     fields: { Source: 'glibc' },
     control: { postinst: script('ldconfig') },
-    tags: [],
+    files: [{ path: '/usr/share/lintian/overrides/glibc-ldconfig', content: 'maintscript-calls-ldconfig [postinst]\nmaintscript-calls-ldconfig [prerm]\n' }],
+    tags: ['mismatched-override'],
   },
 ];

@@ -17,9 +17,9 @@ const DEPENDS_FIX = 'list the packages providing these libraries in `depends` (f
 // Kernel and syslinux modules, detached debug symbols, JVM debug info, Guile objects, the dynamic loader.
 const NO_PREREQUISITES_EXPECTED = [
   /^boot\/modules\//, /^lib\/modules\//, /^usr\/lib\/debug\//, /\.(?:[ce]32|e64)$/, /^usr\/lib\/jvm\/.*\.debuginfo$/, GUILE_PATH, /^lib(?:|32|x32|64)\/(?:[-\w/]+\/)?ld-[\d.]+\.so$/,
-  // lintian's coq/cmxs/prerequisites screen: OCaml plugins are loaded into a program that has the libraries.
-  /\.cmxs$/,
 ];
+/** lintian's coq/cmxs/prerequisites screen: OCaml plugins are loaded into a program that has the libraries. */
+const OCAML_PLUGIN = /\.cmxs$/;
 
 export const prerequisitesCheck: Check = {
   name: CHECK,
@@ -47,7 +47,9 @@ export const prerequisitesCheck: Check = {
       const shared = isSharedObject(elf);
       const needed = elf.needed;
       for (const lib of needed) filesByLibrary.set(lib, [...(filesByLibrary.get(lib) ?? []), file.name]);
-      if (shared && needed.length === 0 && !NO_PREREQUISITES_EXPECTED.some((r) => r.test(file.name))) report('shared-library-lacks-prerequisites', pointed(file.name));
+      if (shared && needed.length === 0 && !NO_PREREQUISITES_EXPECTED.some((r) => r.test(file.name))) {
+        report('shared-library-lacks-prerequisites', pointed(file.name), { masked: OCAML_PLUGIN.test(file.name) });
+      }
       if (needed.length > 0 && depends.length === 0) report('undeclared-elf-prerequisites', pointed(file.name, `(${[...new Set(needed)].sort().join(' ')})`));
       const withLibc = needed.some((n) => /^libc[.]so[.]/.test(n));
       if (withLibc || needed.length === 0) continue;

@@ -35,7 +35,10 @@ function adaLibraryScreen(item: Item, pkg: LintPackage): boolean {
   return /^usr\/lib\/[^/]+\/ada\/adalib\/[^/]+\/[^/]+[.]ali\b/.test(item.name) && pkg.name.endsWith('-dev') && dependsOn(pkg, 'gnat');
 }
 
-function visit(item: Item, pkg: LintPackage, libvga: Set<string>, report: (tag: string, ...notes: string[]) => void): void {
+type Reporter = (tag: string, ...notes: string[]) => void;
+
+/** `mask` reports what a lintian screen hides (see Finding.masked). */
+function visit(item: Item, pkg: LintPackage, libvga: Set<string>, report: Reporter, mask: Reporter): void {
   const perm = item.operm;
   const mode = octal(perm);
   if (isFile(item)) {
@@ -71,7 +74,7 @@ function visit(item: Item, pkg: LintPackage, libvga: Set<string>, report: (tag: 
         if (perm !== 0o440) report('bad-perm-for-file-in-etc-sudoers.d', mode, '!=', '0440');
         return;
       }
-      if (perm !== 0o644 && !adaLibraryScreen(item, pkg)) report('non-standard-file-perm', mode, '!=', '0644');
+      if (perm !== 0o644) (adaLibraryScreen(item, pkg) ? mask : report)('non-standard-file-perm', mode, '!=', '0644');
     }
   }
   if (item.type === 'dir') {
@@ -91,6 +94,14 @@ export const permissionsCheck: Check = {
     const items = installed(pkg).items;
     const libvga = new Set<string>();
     for (const item of items) if (item.data?.elf?.needed.some((lib) => lib.startsWith('libvga.so.'))) libvga.add(item.name);
-    for (const item of items) visit(item, pkg, libvga, (tag, ...notes) => report(tag, pointed(item.name, ...notes)));
+    for (const item of items) {
+      visit(
+        item,
+        pkg,
+        libvga,
+        (tag, ...notes) => report(tag, pointed(item.name, ...notes)),
+        (tag, ...notes) => report(tag, pointed(item.name, ...notes), { masked: true }),
+      );
+    }
   },
 };
