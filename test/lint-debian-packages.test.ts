@@ -61,7 +61,15 @@ describe('debship lint on Debian packages', () => {
 async function ensureDownloaded(names: string[]): Promise<string[]> {
   const dir = join(testCacheDir(), 'debian-packages');
   mkdirSync(dir, { recursive: true });
-  const cached = () => new Map(readdirSync(dir).filter((f) => f.endsWith('.deb')).map((f) => [f.split('_')[0]!, join(dir, f)]));
+  // The newest download of each package, should the cache hold several versions of one.
+  const cached = () =>
+    new Map(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.deb'))
+        .map((f) => ({ name: f.split('_')[0]!, path: join(dir, f), at: statSync(join(dir, f)).mtimeMs }))
+        .sort((a, b) => a.at - b.at)
+        .map((f) => [f.name, f.path]),
+    );
   const missing = names.filter((n) => !cached().has(n));
   if (missing.length) {
     // Downloaded beside the cache, then moved in: an interrupted download leaves nothing half-written there.

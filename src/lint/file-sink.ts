@@ -67,7 +67,8 @@ export class FileSink implements BodySink {
 
   end(): void {
     if (this.keep === undefined) this.decide();
-    // A kept file's pieces are all of it (see write): joined once, for the hash too.
+    // A kept file is all there, in its own buffer (see decide) or in the pieces, joined once here;
+    // the hash of a small file comes from the same bytes.
     const single = !this.whole && this.pieces.length === 1;
     const data = !this.keep ? undefined : this.whole ? this.whole.subarray(0, this.held) : single ? this.pieces[0]! : Buffer.concat(this.pieces, this.held);
     this.pieces = [];
@@ -82,9 +83,9 @@ export class FileSink implements BodySink {
   }
 
   private decide(): void {
-    const start = this.pieces.length === 1 ? this.pieces[0]! : Buffer.concat(this.pieces, this.held);
-    // A copy, so a small head does not pin a large decompressor buffer for the whole run.
-    const head = Buffer.from(start.subarray(0, HEAD_BYTES));
+    // A copy of the first bytes only, so a small head does not pin a large decompressor buffer for
+    // the whole run.
+    const head = Buffer.concat(this.pieces, Math.min(this.held, HEAD_BYTES));
     this.file.head = head;
     const { path, size } = this.file;
     this.isElf = head.length >= 4 && head.subarray(0, 4).equals(ELF_MAGIC) && size <= MAX_ELF;

@@ -1,7 +1,8 @@
 /**
  * The text of a finding's context, built the way lintian builds a hint's (Lintian::Check): its
- * notes are stringified, and a pointed hint adds where it points, `[name]` or `[name:line]`. Every
- * check goes through these, so an empty note never leaves a double space behind, as in lintian.
+ * notes are stringified, and a pointed hint adds where it points, `[name]` or `[name:line]`. An
+ * empty note leaves no double space behind, as in lintian. (lintian's own override diagnostics
+ * are built without stringify, and so are they here: apply-overrides.ts.)
  */
 
 /** Lintian::Check::stringify: the non-empty pieces, each trimmed, joined by spaces, newlines escaped. */

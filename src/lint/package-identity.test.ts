@@ -5,7 +5,7 @@ import { withoutVersion } from './package-identity.js';
 
 /** lintian's own statement (Lintian::Processable::Installable), run by perl over many fields at once. */
 function lintianSourceNames(fields: string[]): string[] {
-  const script = 'use JSON::PP; my $in = decode_json(do { local $/; <STDIN> }); ' +
+  const script = 'use v5.20; use JSON::PP; my $in = decode_json(do { local $/; <STDIN> }); ' +
     'print encode_json([map { my $s = $_; $s = $1 if $s =~ m/(\\S++)\\s*\\(([^\\)]+)\\)/; $s } @$in]);';
   return JSON.parse(execFileSync('perl', ['-e', script], { input: JSON.stringify(fields), encoding: 'utf8' })) as string[];
 }
@@ -22,7 +22,7 @@ describe('source package name', () => {
 
   it('agrees with perl running lintian\'s regex on arbitrary fields', () => {
     // Pieces that make words, blanks and parentheses of every kind meet often.
-    const piece = fc.constantFrom('a', 'b', ' ', '\t', '\n', '(', ')', '1', ' (', '()', '(1)', ' (1)');
+    const piece = fc.constantFrom('a', 'b', ' ', '\t', '\n', '\r', '\f', '\v', '\x85', '\xa0', '\u3000', '\ufeff', '(', ')', '1', ' (', '()', '(1)', ' (1)');
     const fields = fc.sample(fc.array(piece, { maxLength: 10 }).map((p) => p.join('')), { numRuns: 5000, seed: 7 });
     expect(fields.map(withoutVersion)).toEqual(lintianSourceNames(fields));
   });

@@ -11,15 +11,30 @@ export const isUdeb = (pkg: LintPackage): boolean => pkg.file.endsWith('.udeb');
  * every position of a long hostile field, would be quadratic.
  */
 export function sourceName(pkg: LintPackage): string {
-  const source = pkg.field('Source')?.trim() ?? '';
+  const source = perlTrim(pkg.field('Source') ?? '');
   return source ? withoutVersion(source) : pkg.name;
+}
+
+/**
+ * Perl's `\s` on text (lintian runs with `use v5.20`, so Unicode rules): JavaScript's `\s` also
+ * takes U+FEFF and leaves out U+0085.
+ */
+const PERL_SPACE = /[\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+const isPerlSpace = (c: string | undefined): boolean => c !== undefined && PERL_SPACE.test(c);
+
+function perlTrim(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isPerlSpace(text[start])) start++;
+  while (end > start && isPerlSpace(text[end - 1])) end--;
+  return text.slice(start, end);
 }
 
 /** Exported for tests: `text` with lintian's source-version match applied. */
 export function withoutVersion(text: string): string {
   for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
     let wordEnd = open;
-    while (wordEnd > 0 && /\s/.test(text[wordEnd - 1]!)) wordEnd--;
+    while (wordEnd > 0 && isPerlSpace(text[wordEnd - 1])) wordEnd--;
     // The word must end in blanks before the parenthesis: `\S++` would have taken an adjacent one.
     if (wordEnd === open || wordEnd === 0) continue;
     if (text[open + 1] === undefined) return text;
@@ -27,7 +42,7 @@ export function withoutVersion(text: string): string {
     // No `)` after this parenthesis means none after a later one either.
     if (text.indexOf(')', open + 2) < 0) return text;
     let wordStart = wordEnd;
-    while (wordStart > 0 && !/\s/.test(text[wordStart - 1]!)) wordStart--;
+    while (wordStart > 0 && !isPerlSpace(text[wordStart - 1])) wordStart--;
     return text.slice(wordStart, wordEnd);
   }
   return text;

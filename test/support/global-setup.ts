@@ -18,18 +18,31 @@ const RUN_DIR = 'debship-test-run-';
 
 export default async function setup(): Promise<() => void> {
   sweepKilledRuns();
+  const before = process.env.TMPDIR;
   const scratch = mkdtempSync(join(tmpdir(), `${RUN_DIR}${process.pid}-`));
   process.env.TMPDIR = scratch;
-  const teardown = () => removeTreeSync(scratch);
   await buildRoots();
-  return teardown;
+  return () => {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+    tryRemove(scratch);
+  };
+}
+
+/** Scratch left behind is only clutter: a failure to remove it is reported, never fails the run. */
+function tryRemove(dir: string): void {
+  try {
+    removeTreeSync(dir);
+  } catch (e) {
+    console.log(`debship-test: could not remove ${dir}: ${(e as Error).message}`);
+  }
 }
 
 /** The temporary directories of runs that were killed before their teardown. */
 function sweepKilledRuns(): void {
   for (const name of readdirSync(tmpdir())) {
     const pid = Number(name.startsWith(RUN_DIR) && name.slice(RUN_DIR.length).split('-')[0]);
-    if (pid > 0 && !isAlive(pid)) removeTreeSync(join(tmpdir(), name));
+    if (pid > 0 && !isAlive(pid)) tryRemove(join(tmpdir(), name));
   }
 }
 

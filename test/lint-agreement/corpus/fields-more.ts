@@ -123,7 +123,8 @@ export const moreFieldRecipes: Recipe[] = [
     about: 'a Java library depending only on a JRE and recommending its documentation',
     fields: { Depends: 'default-jre', Recommends: 'libcorpus-rel-doc' },
     tags: ['javalib-but-no-public-jars', 'lib-recommends-documentation', 'needless-dependency-on-jre', 'wrong-section-according-to-package-name'],
-  },  {
+  },
+  {
     // Named as a package debhelper's add-on list says installs one (pyppd ships dh_pyppd).
     name: 'pyppd',
     about: 'a package installing a debhelper add-on, which may name the toolchain',

@@ -50,12 +50,15 @@ export const systemdRecipes: Recipe[] = [
   ),
   service(
     'units-more',
-    'units with BindTo=, wrapping an init script, an unusual target, an invalid Documentation=, KillMode=none, shutdown conflicts, syslog output, an alias without .service, a dangling symbolic link as a unit; init scripts not sourcing init-functions',
+    'units with BindTo=, wrapping an init script, an unusual or empty target, an invalid or empty Documentation=, KillMode=none, shutdown conflicts, syslog output, an alias without .service, a dangling symbolic link as a unit; init scripts not sourcing init-functions',
     {
       'corpus-bindto': unit({ unit: { BindTo: 'corpus.service' } }),
       'corpus-wraps': unit({ service: { ExecStart: '/etc/init.d/corpus start' } }),
       'corpus-wanted': unit({ install: { WantedBy: 'corpus.target' } }),
       'corpus-baddoc': unit({ unit: { Documentation: 'not-a-uri' } }),
+      // Empty quoted values: no URI at all to check, and a target lintian names by nothing.
+      'corpus-emptydoc': unit({ unit: { Documentation: '""' } }),
+      'corpus-emptywanted': unit({ install: { WantedBy: '""' } }),
       'corpus-killnone': unit({ service: { KillMode: 'none' } }),
       'corpus-shutdown': unit({ unit: { DefaultDependencies: 'no', Conflicts: 'shutdown.target' } }),
       'corpus-syslog-out': unit({ service: { StandardOutput: 'syslog' } }),
