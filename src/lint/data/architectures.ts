@@ -3,7 +3,7 @@
  * (built from dpkg's table): release names and their `linux-` aliases, and wildcards such as
  * `any`, `linux-any`, `any-amd64` or `gnu-linux-any`. Tables are built on first use.
  */
-import { ARCHITECTURE_TABLE } from './index.js';
+import { ARCHITECTURE_TABLE, hardeningGaps } from './index.js';
 
 type Row = [arch: string, abi: string, libc: string, os: string, cpu: string];
 
@@ -73,4 +73,13 @@ export function restrictionMatches(restriction: string, arch: string): boolean {
   if (r === arch) return wanted;
   if (mayBeWildcard(r) && wildcardTable().get(r)?.has(nameTable().get(arch) ?? arch)) return wanted;
   return !wanted;
+}
+
+/**
+ * Whether dpkg-buildflags recommends a hardening feature on an architecture, as lintian's
+ * buildflags/hardening data says: on every architecture of dpkg's table but those listed without
+ * it, and on none outside the table (`all` included).
+ */
+export function hardeningRecommended(feature: 'relro' | 'bindnow' | 'pie', architecture: string): boolean {
+  return isReleaseArchitecture(architecture) && !hardeningGaps().has(`${feature}:${architecture}`);
 }

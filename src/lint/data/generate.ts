@@ -47,6 +47,7 @@ export function generatedDataText(root = ROOT): string {
     words('VIRTUAL_PACKAGES', 'fields/virtual-packages', list('fields/virtual-packages')),
     words('METAPACKAGES', 'fields/metapackages', list('fields/metapackages')),
     words('TOOLCHAIN', 'fields/toolchain', list('fields/toolchain')),
+    words('HARDENING_NOT_RECOMMENDED', 'buildflags/hardening.json: `feature:architecture` where dpkg-buildflags does not recommend relro, bindnow or pie', hardeningGaps(root)),
     words('DEBHELPER_ADDON_PACKAGES', 'debhelper/add_ons: the packages that install a debhelper add-on', addonPackages(root)),
     words('TOP_LEVEL_DOMAINS', 'Net::Domain::TLD\'s top-level domains (ASCII ones), as lintian validates mail hosts', [...new Set(tlds)].sort()),
     `/** fields/obsolete-packages: name and replacement ('' when lintian names none). */`,
@@ -73,6 +74,14 @@ export function generatedDataText(root = ROOT): string {
     ``,
   ];
   return out.join('\n');
+}
+
+/** The architectures (of dpkg's table) whose recommended hardening lacks relro, bindnow or pie. */
+function hardeningGaps(root: string): string[] {
+  const data = JSON.parse(readFileSync(join(root, 'data/buildflags/hardening.json'), 'utf8')) as { recommended_features: Record<string, string[]> };
+  return Object.entries(data.recommended_features)
+    .flatMap(([arch, features]) => ['relro', 'bindnow', 'pie'].filter((f) => !features.includes(f)).map((f) => `${f}:${arch}`))
+    .sort();
 }
 
 /** Every package debhelper/add_ons.json names as installing an add-on (Lintian::Data::Debhelper::Addons). */

@@ -1152,6 +1152,91 @@ export const TOOLCHAIN = `
 cdbs debhelper
 `;
 
+/** buildflags/hardening.json: `feature:architecture` where dpkg-buildflags does not recommend relro, bindnow or pie */
+export const HARDENING_NOT_RECOMMENDED = `
+bindnow:aix-avr32 bindnow:aix-hppa bindnow:aix-ia64 bindnow:avr32 bindnow:darwin-avr32 bindnow:darwin-hppa
+bindnow:darwin-ia64 bindnow:dragonflybsd-avr32 bindnow:dragonflybsd-hppa bindnow:dragonflybsd-ia64
+bindnow:freebsd-avr32 bindnow:freebsd-hppa bindnow:freebsd-ia64 bindnow:hppa bindnow:hurd-avr32
+bindnow:hurd-hppa bindnow:hurd-ia64 bindnow:ia64 bindnow:kfreebsd-avr32 bindnow:kfreebsd-hppa
+bindnow:kfreebsd-ia64 bindnow:knetbsd-avr32 bindnow:knetbsd-hppa bindnow:knetbsd-ia64
+bindnow:kopensolaris-avr32 bindnow:kopensolaris-hppa bindnow:kopensolaris-ia64 bindnow:musl-linux-avr32
+bindnow:musl-linux-hppa bindnow:musl-linux-ia64 bindnow:netbsd-avr32 bindnow:netbsd-hppa bindnow:netbsd-ia64
+bindnow:openbsd-avr32 bindnow:openbsd-hppa bindnow:openbsd-ia64 bindnow:solaris-avr32 bindnow:solaris-hppa
+bindnow:solaris-ia64 bindnow:uclibc-linux-avr32 bindnow:uclibc-linux-hppa bindnow:uclibc-linux-ia64
+bindnow:uclinux-avr32 bindnow:uclinux-hppa bindnow:uclinux-ia64 pie:aix-alpha pie:aix-amd64 pie:aix-arc
+pie:aix-arm pie:aix-arm64 pie:aix-armeb pie:aix-avr32 pie:aix-hppa pie:aix-i386 pie:aix-ia64 pie:aix-m32r
+pie:aix-m68k pie:aix-mips pie:aix-mips64 pie:aix-mips64el pie:aix-mips64r6 pie:aix-mips64r6el pie:aix-mipsel
+pie:aix-mipsr6 pie:aix-mipsr6el pie:aix-nios2 pie:aix-or1k pie:aix-powerpc pie:aix-powerpcel pie:aix-ppc64
+pie:aix-ppc64el pie:aix-riscv64 pie:aix-s390 pie:aix-s390x pie:aix-sh3 pie:aix-sh3eb pie:aix-sh4 pie:aix-sh4eb
+pie:aix-sparc pie:aix-sparc64 pie:aix-tilegx pie:avr32 pie:darwin-alpha pie:darwin-amd64 pie:darwin-arc
+pie:darwin-arm pie:darwin-arm64 pie:darwin-armeb pie:darwin-avr32 pie:darwin-hppa pie:darwin-i386
+pie:darwin-ia64 pie:darwin-m32r pie:darwin-m68k pie:darwin-mips pie:darwin-mips64 pie:darwin-mips64el
+pie:darwin-mips64r6 pie:darwin-mips64r6el pie:darwin-mipsel pie:darwin-mipsr6 pie:darwin-mipsr6el
+pie:darwin-nios2 pie:darwin-or1k pie:darwin-powerpc pie:darwin-powerpcel pie:darwin-ppc64 pie:darwin-ppc64el
+pie:darwin-riscv64 pie:darwin-s390 pie:darwin-s390x pie:darwin-sh3 pie:darwin-sh3eb pie:darwin-sh4
+pie:darwin-sh4eb pie:darwin-sparc pie:darwin-sparc64 pie:darwin-tilegx pie:dragonflybsd-alpha
+pie:dragonflybsd-amd64 pie:dragonflybsd-arc pie:dragonflybsd-arm pie:dragonflybsd-arm64 pie:dragonflybsd-armeb
+pie:dragonflybsd-avr32 pie:dragonflybsd-hppa pie:dragonflybsd-i386 pie:dragonflybsd-ia64 pie:dragonflybsd-m32r
+pie:dragonflybsd-m68k pie:dragonflybsd-mips pie:dragonflybsd-mips64 pie:dragonflybsd-mips64el
+pie:dragonflybsd-mips64r6 pie:dragonflybsd-mips64r6el pie:dragonflybsd-mipsel pie:dragonflybsd-mipsr6
+pie:dragonflybsd-mipsr6el pie:dragonflybsd-nios2 pie:dragonflybsd-or1k pie:dragonflybsd-powerpc
+pie:dragonflybsd-powerpcel pie:dragonflybsd-ppc64 pie:dragonflybsd-ppc64el pie:dragonflybsd-riscv64
+pie:dragonflybsd-s390 pie:dragonflybsd-s390x pie:dragonflybsd-sh3 pie:dragonflybsd-sh3eb pie:dragonflybsd-sh4
+pie:dragonflybsd-sh4eb pie:dragonflybsd-sparc pie:dragonflybsd-sparc64 pie:dragonflybsd-tilegx
+pie:freebsd-alpha pie:freebsd-amd64 pie:freebsd-arc pie:freebsd-arm pie:freebsd-arm64 pie:freebsd-armeb
+pie:freebsd-avr32 pie:freebsd-hppa pie:freebsd-i386 pie:freebsd-ia64 pie:freebsd-m32r pie:freebsd-m68k
+pie:freebsd-mips pie:freebsd-mips64 pie:freebsd-mips64el pie:freebsd-mips64r6 pie:freebsd-mips64r6el
+pie:freebsd-mipsel pie:freebsd-mipsr6 pie:freebsd-mipsr6el pie:freebsd-nios2 pie:freebsd-or1k
+pie:freebsd-powerpc pie:freebsd-powerpcel pie:freebsd-ppc64 pie:freebsd-ppc64el pie:freebsd-riscv64
+pie:freebsd-s390 pie:freebsd-s390x pie:freebsd-sh3 pie:freebsd-sh3eb pie:freebsd-sh4 pie:freebsd-sh4eb
+pie:freebsd-sparc pie:freebsd-sparc64 pie:freebsd-tilegx pie:hppa pie:hurd-avr32 pie:hurd-hppa
+pie:kfreebsd-avr32 pie:kfreebsd-hppa pie:knetbsd-avr32 pie:knetbsd-hppa pie:kopensolaris-alpha
+pie:kopensolaris-amd64 pie:kopensolaris-arc pie:kopensolaris-arm pie:kopensolaris-arm64 pie:kopensolaris-armeb
+pie:kopensolaris-avr32 pie:kopensolaris-hppa pie:kopensolaris-i386 pie:kopensolaris-ia64 pie:kopensolaris-m32r
+pie:kopensolaris-m68k pie:kopensolaris-mips pie:kopensolaris-mips64 pie:kopensolaris-mips64el
+pie:kopensolaris-mips64r6 pie:kopensolaris-mips64r6el pie:kopensolaris-mipsel pie:kopensolaris-mipsr6
+pie:kopensolaris-mipsr6el pie:kopensolaris-nios2 pie:kopensolaris-or1k pie:kopensolaris-powerpc
+pie:kopensolaris-powerpcel pie:kopensolaris-ppc64 pie:kopensolaris-ppc64el pie:kopensolaris-riscv64
+pie:kopensolaris-s390 pie:kopensolaris-s390x pie:kopensolaris-sh3 pie:kopensolaris-sh3eb pie:kopensolaris-sh4
+pie:kopensolaris-sh4eb pie:kopensolaris-sparc pie:kopensolaris-sparc64 pie:kopensolaris-tilegx pie:mint-m68k
+pie:musl-linux-avr32 pie:musl-linux-hppa pie:netbsd-alpha pie:netbsd-amd64 pie:netbsd-arc pie:netbsd-arm
+pie:netbsd-arm64 pie:netbsd-armeb pie:netbsd-avr32 pie:netbsd-hppa pie:netbsd-i386 pie:netbsd-ia64
+pie:netbsd-m32r pie:netbsd-m68k pie:netbsd-mips pie:netbsd-mips64 pie:netbsd-mips64el pie:netbsd-mips64r6
+pie:netbsd-mips64r6el pie:netbsd-mipsel pie:netbsd-mipsr6 pie:netbsd-mipsr6el pie:netbsd-nios2 pie:netbsd-or1k
+pie:netbsd-powerpc pie:netbsd-powerpcel pie:netbsd-ppc64 pie:netbsd-ppc64el pie:netbsd-riscv64 pie:netbsd-s390
+pie:netbsd-s390x pie:netbsd-sh3 pie:netbsd-sh3eb pie:netbsd-sh4 pie:netbsd-sh4eb pie:netbsd-sparc
+pie:netbsd-sparc64 pie:netbsd-tilegx pie:openbsd-alpha pie:openbsd-amd64 pie:openbsd-arc pie:openbsd-arm
+pie:openbsd-arm64 pie:openbsd-armeb pie:openbsd-avr32 pie:openbsd-hppa pie:openbsd-i386 pie:openbsd-ia64
+pie:openbsd-m32r pie:openbsd-m68k pie:openbsd-mips pie:openbsd-mips64 pie:openbsd-mips64el
+pie:openbsd-mips64r6 pie:openbsd-mips64r6el pie:openbsd-mipsel pie:openbsd-mipsr6 pie:openbsd-mipsr6el
+pie:openbsd-nios2 pie:openbsd-or1k pie:openbsd-powerpc pie:openbsd-powerpcel pie:openbsd-ppc64
+pie:openbsd-ppc64el pie:openbsd-riscv64 pie:openbsd-s390 pie:openbsd-s390x pie:openbsd-sh3 pie:openbsd-sh3eb
+pie:openbsd-sh4 pie:openbsd-sh4eb pie:openbsd-sparc pie:openbsd-sparc64 pie:openbsd-tilegx pie:solaris-alpha
+pie:solaris-amd64 pie:solaris-arc pie:solaris-arm pie:solaris-arm64 pie:solaris-armeb pie:solaris-avr32
+pie:solaris-hppa pie:solaris-i386 pie:solaris-ia64 pie:solaris-m32r pie:solaris-m68k pie:solaris-mips
+pie:solaris-mips64 pie:solaris-mips64el pie:solaris-mips64r6 pie:solaris-mips64r6el pie:solaris-mipsel
+pie:solaris-mipsr6 pie:solaris-mipsr6el pie:solaris-nios2 pie:solaris-or1k pie:solaris-powerpc
+pie:solaris-powerpcel pie:solaris-ppc64 pie:solaris-ppc64el pie:solaris-riscv64 pie:solaris-s390
+pie:solaris-s390x pie:solaris-sh3 pie:solaris-sh3eb pie:solaris-sh4 pie:solaris-sh4eb pie:solaris-sparc
+pie:solaris-sparc64 pie:solaris-tilegx pie:uclibc-linux-avr32 pie:uclibc-linux-hppa pie:uclinux-alpha
+pie:uclinux-amd64 pie:uclinux-arc pie:uclinux-arm pie:uclinux-arm64 pie:uclinux-armeb pie:uclinux-armel
+pie:uclinux-avr32 pie:uclinux-hppa pie:uclinux-i386 pie:uclinux-ia64 pie:uclinux-m32r pie:uclinux-m68k
+pie:uclinux-mips pie:uclinux-mips64 pie:uclinux-mips64el pie:uclinux-mips64r6 pie:uclinux-mips64r6el
+pie:uclinux-mipsel pie:uclinux-mipsr6 pie:uclinux-mipsr6el pie:uclinux-nios2 pie:uclinux-or1k
+pie:uclinux-powerpc pie:uclinux-powerpcel pie:uclinux-ppc64 pie:uclinux-ppc64el pie:uclinux-riscv64
+pie:uclinux-s390 pie:uclinux-s390x pie:uclinux-sh3 pie:uclinux-sh3eb pie:uclinux-sh4 pie:uclinux-sh4eb
+pie:uclinux-sparc pie:uclinux-sparc64 pie:uclinux-tilegx relro:aix-avr32 relro:aix-hppa relro:aix-ia64
+relro:avr32 relro:darwin-avr32 relro:darwin-hppa relro:darwin-ia64 relro:dragonflybsd-avr32
+relro:dragonflybsd-hppa relro:dragonflybsd-ia64 relro:freebsd-avr32 relro:freebsd-hppa relro:freebsd-ia64
+relro:hppa relro:hurd-avr32 relro:hurd-hppa relro:hurd-ia64 relro:ia64 relro:kfreebsd-avr32
+relro:kfreebsd-hppa relro:kfreebsd-ia64 relro:knetbsd-avr32 relro:knetbsd-hppa relro:knetbsd-ia64
+relro:kopensolaris-avr32 relro:kopensolaris-hppa relro:kopensolaris-ia64 relro:musl-linux-avr32
+relro:musl-linux-hppa relro:musl-linux-ia64 relro:netbsd-avr32 relro:netbsd-hppa relro:netbsd-ia64
+relro:openbsd-avr32 relro:openbsd-hppa relro:openbsd-ia64 relro:solaris-avr32 relro:solaris-hppa
+relro:solaris-ia64 relro:uclibc-linux-avr32 relro:uclibc-linux-hppa relro:uclibc-linux-ia64
+relro:uclinux-avr32 relro:uclinux-hppa relro:uclinux-ia64
+`;
+
 /** debhelper/add_ons: the packages that install a debhelper add-on */
 export const DEBHELPER_ADDON_PACKAGES = `
 apache2-dev asterisk-dev autotools-dev bash-completion cli-common-dev click-dev cme config-package-dev dh-acc

@@ -1,5 +1,5 @@
 /**
- * The dynamic section (DT_NEEDED, DT_SONAME, DT_RPATH/RUNPATH, DT_TEXTREL, DT_FLAGS_1) and the
+ * The dynamic section (DT_NEEDED, DT_SONAME, DT_RPATH/RUNPATH, DT_TEXTREL, DT_FLAGS, DT_FLAGS_1) and the
  * undefined symbols of .dynsym, located the way readelf locates them.
  */
 import { PT_DYNAMIC, PT_LOAD, SHT_DYNAMIC, SHT_DYNSYM, SHT_NOBITS, type ProgramHeader, type SectionHeader } from './headers.js';
@@ -13,7 +13,10 @@ const DT_SONAME = 14;
 const DT_RPATH = 15;
 const DT_TEXTREL = 22;
 const DT_RUNPATH = 29;
+const DT_FLAGS = 30;
 const DT_FLAGS_1 = 0x6ffffffb;
+const DF_BIND_NOW = 0x8;
+const DF_1_NOW = 0x1;
 const DF_1_PIE = 0x08000000;
 /** Far more entries than any real dynamic section or symbol table has. */
 const MAX_ENTRIES = 1 << 20;
@@ -25,6 +28,12 @@ export interface DynamicInfo {
   runpath: string[];
   textrel: boolean;
   pie: boolean;
+  /**
+   * Bound at load time (`-z now`) as lintian reads readelf: DF_1_NOW in DT_FLAGS_1 or DF_BIND_NOW
+   * in DT_FLAGS. An old-style DT_BIND_NOW entry alone does not count: readelf prints it with no
+   * value, and lintian's line pattern wants one.
+   */
+  bindNow: boolean;
   damage: string[];
 }
 
@@ -42,7 +51,7 @@ const printable = (s: string | undefined): s is string => s !== undefined && /^[
 export function readDynamic(v: ElfView, programs: ProgramHeader[], sections: SectionHeader[], names: string[]): DynamicInfo | undefined {
   const segment = programs.find((p) => p.type === PT_DYNAMIC);
   if (!segment) return undefined;
-  const info: DynamicInfo = { needed: [], rpath: [], runpath: [], textrel: false, pie: false, damage: [] };
+  const info: DynamicInfo = { needed: [], rpath: [], runpath: [], textrel: false, pie: false, bindNow: false, damage: [] };
   // readelf prefers the .dynamic section's extent over the segment's when there is one.
   const sectionIndex = sections.findIndex((s, i) => names[i] === '.dynamic' && s.type === SHT_DYNAMIC);
   const section = sections[sectionIndex];
@@ -77,7 +86,10 @@ export function readDynamic(v: ElfView, programs: ProgramHeader[], sections: Sec
   for (const [tag, value] of tags) {
     if (tag === DT_TEXTREL) info.textrel = true;
     // `&` works on the low 32 bits, where DF_1_PIE lives (Infinity, an absurd value, gives 0).
-    else if (tag === DT_FLAGS_1) info.pie = (value & DF_1_PIE) !== 0;
+    else if (tag === DT_FLAGS_1) {
+      info.pie = (value & DF_1_PIE) !== 0;
+      if (value & DF_1_NOW) info.bindNow = true;
+    } else if (tag === DT_FLAGS && value & DF_BIND_NOW) info.bindNow = true;
     else if (tag === DT_NEEDED || tag === DT_SONAME || tag === DT_RPATH || tag === DT_RUNPATH) {
       const s = str(value);
       if (!printable(s)) {

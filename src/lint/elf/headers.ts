@@ -41,6 +41,7 @@ export const PT_LOAD = 1;
 export const PT_DYNAMIC = 2;
 export const PT_INTERP = 3;
 export const PT_GNU_STACK = 0x6474e551;
+export const PT_GNU_RELRO = 0x6474e552;
 export const SHT_SYMTAB = 2;
 export const SHT_STRTAB = 3;
 export const SHT_DYNAMIC = 6;

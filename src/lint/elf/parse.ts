@@ -4,7 +4,7 @@
  * only a file that is not ELF at all yields undefined.
  */
 import { readDynamic, readImports } from './dynamic.js';
-import { PT_GNU_STACK, PT_INTERP, SHT_SYMTAB, readFileHeader, readSection, readTables, type FileHeader } from './headers.js';
+import { PT_GNU_RELRO, PT_GNU_STACK, PT_INTERP, SHT_SYMTAB, readFileHeader, readSection, readTables, type FileHeader } from './headers.js';
 import { scanStrings } from './strings.js';
 import type { ElfInfo } from './types.js';
 import { ElfView } from './view.js';
@@ -61,6 +61,8 @@ export function readElf(data: Buffer): ElfInfo | undefined {
     runpath: dynamic?.runpath ?? [],
     textrel: dynamic?.textrel ?? false,
     pie: dynamic?.pie ?? false,
+    bindNow: dynamic?.bindNow ?? false,
+    relro: programs.some((p) => p.type === PT_GNU_RELRO),
     ...(stack ? { gnuStack: (stack.flags & 4 ? 'r' : '-') + (stack.flags & 2 ? 'w' : '-') + (stack.flags & 1 ? 'x' : '-') } : {}),
     sections: names.slice(1).filter((n) => n !== ''),
     importedSymbols: readImports(v, sections),

@@ -27,6 +27,10 @@ export interface ElfInfo {
   textrel: boolean;
   /** DT_FLAGS_1 has DF_1_PIE, which is what makes file(1) say "pie executable". */
   pie: boolean;
+  /** Bound at load time (`-z now`): DF_1_NOW in DT_FLAGS_1 or DF_BIND_NOW in DT_FLAGS, as lintian reads them. */
+  bindNow: boolean;
+  /** Has a PT_GNU_RELRO segment (`-z relro`). */
+  relro: boolean;
   /** PT_GNU_STACK permissions as lintian spells them (`rw-`, `rwx`); absent without the header. */
   gnuStack?: string;
   /** Section names in header order, without the null section. */

@@ -1,7 +1,7 @@
 /** ELF objects: architecture, stripping, static linking, prerequisites, embedded libraries. */
 import { foreignExecutable, helloC, libcLibC, noLibcProgramC, program as compiled, pureLibC, sharedLib, zlibC, zlibLibC } from '../elf.js';
 import type { Recipe } from '../recipe.js';
-import { program } from './helpers.js';
+import { manPage, program } from './helpers.js';
 
 // Debian's hardening flags, so the hardening-* tags stay out of recipes not about them.
 const HARDENED = ['-D_FORTIFY_SOURCE=2', '-fstack-protector-strong', '-Wl,-z,relro,-z,now'];
@@ -92,5 +92,16 @@ export const binaryRecipes: Recipe[] = [
       { path: '/usr/share/lintian/overrides/elf-ocaml-plugin', content: 'shared-library-lacks-prerequisites [usr/lib/elf-ocaml-plugin/corpus.cmxs]\n' },
     ],
     tags: ['shared-library-lacks-prerequisites'],
+  },
+  {
+    name: 'elf-hardlinked',
+    about: 'a lazily bound program under two hard-linked names: lintian judges both',
+    fields: libc,
+    files: [
+      ...program('elf-hardlinked', compiled(helloC, { flags: [...HARDENED, '-Wl,-z,lazy'] })),
+      { path: '/usr/bin/elf-hardlinked-too', hardlink: '/usr/bin/elf-hardlinked' },
+      manPage('elf-hardlinked-too'),
+    ],
+    tags: ['hardening-no-bindnow'],
   },
 ];

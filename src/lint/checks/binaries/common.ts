@@ -11,9 +11,23 @@ export interface ElfFile {
   elf: ElfInfo;
 }
 
-/** Regular files the loader parsed as ELF, in archive order. */
+/**
+ * Regular files the loader parsed as ELF, and hard links to them, in archive order: lintian's
+ * checks visit every item that `is_file`, which takes in hard links.
+ */
 export function elfFiles(pkg: LintPackage): ElfFile[] {
-  return pkg.files.flatMap((file) => (file.type === 'file' && file.elf ? [{ file, elf: file.elf }] : []));
+  const out: ElfFile[] = [];
+  let regular: Map<string, LintFile> | undefined;
+  for (const file of pkg.files) {
+    if (file.type === 'file') {
+      if (file.elf) out.push({ file, elf: file.elf });
+    } else if (file.type === 'hardlink') {
+      regular ??= new Map(pkg.files.filter((f) => f.type === 'file').map((f) => [f.name, f]));
+      const elf = regular.get((file.linkTarget ?? '').replace(/^\/+/, ''))?.elf;
+      if (elf) out.push({ file, elf });
+    }
+  }
+  return out;
 }
 
 /** file(1) calls it an executable or a shared object (ET_EXEC or ET_DYN), as several checks require. */

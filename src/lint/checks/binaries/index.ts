@@ -3,6 +3,7 @@ import type { Check } from '../../types.js';
 import { architectureCheck, otherArchitectureCheck } from './architecture.js';
 import { debugSymbolsCheck, detachedDebugCheck, strippedLibraryCheck, unneededSectionsCheck } from './debug-symbols.js';
 import { embeddedLibrariesCheck } from './embedded.js';
+import { hardeningCheck } from './hardening.js';
 import { locationCheck } from './location.js';
 import { prerequisitesCheck } from './prerequisites.js';
 import { rpathCheck } from './rpath.js';
@@ -19,6 +20,7 @@ export const binariesChecks: Check[] = [
   staticCheck,
   prerequisitesCheck,
   embeddedLibrariesCheck,
+  hardeningCheck,
   locationCheck,
   rpathCheck,
   sharedLibraryStackCheck,
