@@ -75,6 +75,9 @@ describe('parseElf on programs compiled here', { skip: !toolchain }, () => {
       [LIB_C, ['-shared', '-fPIC', '-Wl,-soname,libx.so.2', '-Wl,-rpath,/a:/b']],
       [PURE_C, ['-c']],
       [TEXTREL_ASM, ['-shared', '-nostdlib', '-Wl,-z,notext'], 'assembler'],
+      [HELLO_C, ['-Wl,-z,norelro', '-Wl,-z,lazy']],
+      [HELLO_C, ['-Wl,-z,relro', '-Wl,-z,now']],
+      [HELLO_C, ['-Wl,-z,now', '-Wl,--disable-new-dtags']],
     ];
     for (const [src, flags, lang] of variants) {
       const data = compile(src, flags, lang ? { lang } : {});
@@ -107,6 +110,8 @@ function compareWithReadelf(data: Buffer, path?: string): string[] {
   same('rpath', elf.rpath, ref.rpath.filter((p, i, all) => p !== '' || all.slice(i).some((q) => q !== '')));
   same('runpath', elf.runpath, ref.runpath.filter((p, i, all) => p !== '' || all.slice(i).some((q) => q !== '')));
   same('sections', elf.sections, ref.sections);
+  same('relro', elf.relro, ref.relro);
+  same('bindNow', elf.bindNow, ref.bindNow);
   return diffs;
 }
 
@@ -140,7 +145,7 @@ describe('parseElf against readelf on system binaries', { skip: !toolchain }, ()
     expect(files.length).toBeGreaterThan(40);
   });
 
-  it('matches machine, type, NEEDED, SONAME, interpreter and section names', () => {
+  it('matches machine, type, NEEDED, SONAME, interpreter, section names, RELRO and binding', () => {
     const mismatches = files.flatMap((f) => compareWithReadelf(readFileSync(f), f).map((d) => `${f}: ${d}`));
     expect(mismatches).toEqual([]);
   });
