@@ -78,8 +78,8 @@ export function restrictionMatches(restriction: string, arch: string): boolean {
 /**
  * Whether dpkg-buildflags recommends a hardening feature on an architecture, as lintian's
  * buildflags/hardening data says: on every architecture of dpkg's table but those listed without
- * it, and on none outside the table (`all` included).
+ * it, and on none outside the table (`all`, and aliases such as `linux-amd64`, included).
  */
 export function hardeningRecommended(feature: 'relro' | 'bindnow' | 'pie', architecture: string): boolean {
-  return isReleaseArchitecture(architecture) && !hardeningGaps().has(`${feature}:${architecture}`);
+  return nameTable().get(architecture) === architecture && !hardeningGaps().has(`${feature}:${architecture}`);
 }

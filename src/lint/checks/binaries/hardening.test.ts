@@ -26,6 +26,7 @@ describe('binaries/hardening', { skip: !haveToolchain() }, () => {
     expect(await lint([['usr/bin/weak', lazy()]], { Architecture: 'hppa' })).toEqual([]);
     expect(await lint([['usr/bin/weak', lazy()]], { Architecture: 'ia64' })).toEqual(['hardening-no-pie [usr/bin/weak]']);
     expect(await lint([['usr/bin/weak', lazy()]], { Architecture: 'no-such-arch' })).toEqual([]);
+    expect(await lint([['usr/bin/weak', lazy()]], { Architecture: 'linux-amd64' })).toEqual([]);
     expect(await lint([['usr/bin/weak', lazy()]], { Architecture: 'all' })).toEqual([]);
     expect(await lint([['usr/bin/weak', lazy()]], { Package: 'golang-demo' })).toEqual([]);
     expect(await lint([['usr/bin/weak', lazy()]], {}, 'demo_1.0_amd64.udeb')).toEqual([]);
