@@ -95,13 +95,8 @@ export const permissionsCheck: Check = {
     const libvga = new Set<string>();
     for (const item of items) if (item.data?.elf?.needed.some((lib) => lib.startsWith('libvga.so.'))) libvga.add(item.name);
     for (const item of items) {
-      visit(
-        item,
-        pkg,
-        libvga,
-        (tag, ...notes) => report(tag, pointed(item.name, ...notes)),
-        (tag, ...notes) => report(tag, pointed(item.name, ...notes), { masked: true }),
-      );
+      const say = (masked: boolean): Reporter => (tag, ...notes) => report(tag, pointed(item.name, ...notes), { masked });
+      visit(item, pkg, libvga, say(false), say(true));
     }
   },
 };
