@@ -45,6 +45,15 @@ export function execAfterSpace(body: RegExp, text: string): RegExpExecArray | nu
   return m;
 }
 
+/**
+ * The fields String.split found, as Perl's split returns them: trailing empty fields dropped
+ * (leading ones kept), so an empty string gives none. Changes and returns `fields`.
+ */
+export function perlFields(fields: string[]): string[] {
+  while (fields.length > 0 && fields[fields.length - 1] === '') fields.pop();
+  return fields;
+}
+
 /** `text.replace(/\n+$/, '')` (Perl's split dropping trailing empty lines), without that expression's quadratic time on many newlines not at the end. */
 export function trimTrailingNewlines(text: string): string {
   let end = text.length;

@@ -4,6 +4,7 @@
  */
 import { PT_DYNAMIC, PT_LOAD, SHT_DYNAMIC, SHT_DYNSYM, SHT_NOBITS, type ProgramHeader, type SectionHeader } from './headers.js';
 import type { ElfView } from './view.js';
+import { perlFields } from '../linear-text.js';
 
 const DT_NULL = 0;
 const DT_NEEDED = 1;
@@ -104,12 +105,8 @@ export function readDynamic(v: ElfView, programs: ProgramHeader[], sections: Sec
   return info;
 }
 
-/** Perl's split(/:/, …) as lintian uses it on RPATH: trailing empty fields are dropped. */
-function splitPath(s: string): string[] {
-  const parts = s.split(':');
-  while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
-  return parts;
-}
+/** Perl's split(/:/, …), as lintian splits RPATH. */
+const splitPath = (s: string): string[] => perlFields(s.split(':'));
 
 /** Names of undefined symbols in .dynsym (st_shndx == SHN_UNDEF), without duplicates. */
 export function readImports(v: ElfView, sections: SectionHeader[]): string[] {

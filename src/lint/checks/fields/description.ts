@@ -7,7 +7,7 @@ import type { Check, LintPackage } from '../../types.js';
 import { DESCRIPTION_TAGS } from './description-tags.js';
 import { firstPersonWords } from './first-person.js';
 import { declares, isDebugPackage, isMetaPackage, isTransitional, perlLength, trim } from './values.js';
-import { backOverSpace, isSpace, jsLines } from '../../linear-text.js';
+import { backOverSpace, isSpace, jsLines, perlFields } from '../../linear-text.js';
 
 const MAX_WIDTH = 80;
 const DH_MAKE_PERL_TEMPLATE = 'this description was automagically extracted from the module by dh-make-perl';
@@ -149,13 +149,8 @@ function startsWithWord(text: string, name: string): boolean {
   return word(name.at(-1)) !== word(text[name.length]);
 }
 
-/** Perl's split(/\n/): trailing empty fields are dropped. */
-function perlSplitLines(s: string): string[] {
-  if (s === '') return [];
-  const lines = s.split('\n');
-  while (lines.length && lines.at(-1) === '') lines.pop();
-  return lines;
-}
+/** Perl's split(/\n/). */
+const perlSplitLines = (s: string): string[] => perlFields(s.split('\n'));
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

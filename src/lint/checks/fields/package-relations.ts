@@ -10,7 +10,7 @@ import { isValidVersion } from '../../dpkg-version.js';
 import { RELATION_TAGS } from './package-relations-tags.js';
 import { FieldRelation } from '../../relation.js';
 import { declares, isMetaPackage, isTransitional, unfolded, value } from './values.js';
-import { execAfterSpace, findBracketed, removeBracketed, splitAround } from '../../linear-text.js';
+import { execAfterSpace, findBracketed, perlFields, removeBracketed, splitAround } from '../../linear-text.js';
 import { sourceName } from '../../package-identity.js';
 
 const FIELDS = ['Depends', 'Pre-Depends', 'Recommends', 'Suggests', 'Conflicts', 'Provides', 'Enhances', 'Replaces', 'Breaks'];
@@ -184,11 +184,6 @@ function splitDep(orig: string): Part {
   return { pkg, march, op, version, rest: dep, orig };
 }
 
-/** Perl's split on blanks, SEP and blanks: leading empty fields kept, trailing ones dropped, nothing from an empty string. */
-function perlSplit(text: string, sep: string): string[] {
-  if (text === '') return [];
-  const parts = splitAround(text, sep);
-  while (parts.length && parts.at(-1) === '') parts.pop();
-  return parts;
-}
+/** Perl's split on blanks, SEP and blanks. */
+const perlSplit = (text: string, sep: string): string[] => perlFields(splitAround(text, sep));
 

@@ -5,6 +5,7 @@
 import { tagMaker } from '../../tag.js';
 import type { Check, TagInfo } from '../../types.js';
 import { installed, type Installed, type Item } from './installed.js';
+import { perlFields } from '../../linear-text.js';
 import { pointed } from '../../hint-text.js';
 import { isUdeb } from '../../package-identity.js';
 
@@ -75,11 +76,9 @@ function visit(item: Item, udeb: boolean, report: (tag: string, ...notes: string
 }
 
 function relative(item: Item, link: string, filetop: string, udeb: boolean, report: (tag: string, ...notes: string[]) => void): void {
-  const fileParts = item.name.split('/');
-  while (fileParts.length && fileParts[fileParts.length - 1] === '') fileParts.pop(); // Perl's split drops trailing empties
+  const fileParts = perlFields(item.name.split('/'));
   fileParts.pop();
-  const linkParts = link.split('/');
-  while (linkParts.length && linkParts[linkParts.length - 1] === '') linkParts.pop();
+  const linkParts = perlFields(link.split('/'));
 
   let lastpop: string | undefined;
   let component: string | undefined;

@@ -6,7 +6,7 @@
 import type { Check, LintFile, LintPackage } from '../../types.js';
 import { SYSTEMD_TAGS } from './tags.js';
 import { decodedUtf8, isUri, openable, resolvePath, serviceFileLines, unitValues } from './unit-file.js';
-import { jsLines, literalThenEnd, skipSpace } from '../../linear-text.js';
+import { jsLines, literalThenEnd, perlFields, skipSpace } from '../../linear-text.js';
 import { pointed } from '../../hint-text.js';
 
 type Report = (tag: string, context?: string) => void;
@@ -21,13 +21,6 @@ const PROVIDED_BY_SYSTEMD = new Set(
 
 const pointer = (file: LintFile, ...notes: string[]) => pointed(file.name, ...notes);
 
-/** Perl's split(/\s+/, …): nothing from an empty string, a leading empty field kept, trailing ones dropped. */
-function perlSplitBlanks(text: string): string[] {
-  if (text === '') return [];
-  const parts = text.split(/\s+/);
-  while (parts.length && parts.at(-1) === '') parts.pop();
-  return parts;
-}
 const withoutSlash = (name: string) => (name.endsWith('/') ? name.slice(0, -1) : name);
 const basename = (name: string) => withoutSlash(name).slice(withoutSlash(name).lastIndexOf('/') + 1);
 const dirname = (name: string) => withoutSlash(name).slice(0, withoutSlash(name).lastIndexOf('/') + 1);
@@ -133,7 +126,7 @@ function checkService(pkg: LintPackage, file: LintFile, lines: string[], report:
   for (const target of wantedBy) if (!WANTEDBY_OK.includes(target) && pkg.name !== 'systemd') report('systemd-service-file-refers-to-unusual-wantedby-target', pointer(file, target));
   const documentation = values('Unit', 'Documentation');
   if (!documentation.length) report('systemd-service-file-missing-documentation-key', pointer(file));
-  for (const uri of documentation.flatMap(perlSplitBlanks)) if (!isUri(uri)) report('invalid-systemd-documentation', pointer(file, uri));
+  for (const uri of documentation.flatMap((d) => perlFields(d.split(/\s+/)))) if (!isUri(uri)) report('invalid-systemd-documentation', pointer(file, uri));
   // lintian's note here is Perl's $_, which holds the file being visited.
   for (const mode of values('Service', 'KillMode')) if (mode.trim() === 'none') report('kill-mode-none', pointer(file, file.name));
   if (!wantedBy.length && !oneshot && standalone && /^(?:usr\/)?lib\/systemd\/[^/]+\/[^/]+\.service$/.test(file.name) && !file.name.endsWith('@.service')) {
