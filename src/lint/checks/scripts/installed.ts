@@ -7,7 +7,7 @@ import type { LintFile, LintPackage } from '../../types.js';
 import { basename, isScript, readHashbang } from './hashbang.js';
 import { interpreters, versionedInterpreters, type Interpreter, type VersionedInterpreter } from './interpreters.js';
 import { mentions, packageRelation, parsePredicate, satisfies, type Relation } from '../../relation.js';
-import { pointedAt } from '../../hint-text.js';
+import { pointed } from '../../hint-text.js';
 
 type Report = (tag: string, context: string) => void;
 
@@ -34,7 +34,7 @@ export function checkInstalledScripts(pkg: LintPackage, report: Report): void {
 function checkScript(pkg: LintPackage, file: LintFile, prerequisites: () => Relation, report: Report): void {
   const name = file.name;
   const example = EXAMPLES.test(name);
-  const hint = (tag: string, ...notes: string[]) => report(example ? `example-${tag}` : tag, pointedAt(name, 0, ...notes));
+  const hint = (tag: string, ...notes: string[]) => report(example ? `example-${tag}` : tag, pointed(name, ...notes));
   if ((name.startsWith('usr/share/doc/') || name.startsWith('usr/src/')) && !example) return;
   const { interpreter, callsEnv } = readHashbang(file.head!);
   const base = basename(interpreter);
@@ -51,7 +51,7 @@ function checkScript(pkg: LintPackage, file: LintFile, prerequisites: () => Rela
   if (name.startsWith('usr/share/cargo/registry/')) return;
   if (interpreter === '') return hint('script-without-interpreter');
   if (!absolute) hint('interpreter-not-absolute', interpreter);
-  if (!isExecutable && !NOT_EXECUTABLE_OK.some((r) => r.test(name))) report('script-not-executable', pointedAt(name, 0));
+  if (!isExecutable && !NOT_EXECUTABLE_OK.some((r) => r.test(name))) report('script-not-executable', pointed(name));
 
   let data: Interpreter | VersionedInterpreter | undefined = interpreters().get(base);
   let versioned = false;
@@ -96,7 +96,7 @@ function checkDependency(
   prerequisites: () => Relation,
   report: Report,
 ): void {
-  const missing = (tag: string, depends: string) => report(tag, pointedAt(file.name, 0, interpreter, `(does not satisfy ${depends})`));
+  const missing = (tag: string, depends: string) => report(tag, pointed(file.name, interpreter, `(does not satisfy ${depends})`));
   if (!versioned) {
     const depends = data.prerequisites;
     if (!depends || satisfies(prerequisites(), depends)) return;

@@ -9,7 +9,7 @@ import { isMaintainerScript } from './control.js';
 import { isScript, readHashbang } from './hashbang.js';
 import { logicalLines } from './lines.js';
 import { joinContinued, thenOnSameLine, trimTrailingNewlines } from '../../linear-text.js';
-import { pointedAt } from '../../hint-text.js';
+import { pointed, pointedAt } from '../../hint-text.js';
 import { isUdeb, sourceName } from '../../package-identity.js';
 
 const tag = tagInfo;
@@ -58,7 +58,7 @@ export const emptyCheck: Check = {
   tags: [tag('maintainer-script-empty', 'warning', 'maintainer-scripts/empty', 'A maintainer script does nothing; dpkg runs it all the same.', 'remove the script from `scripts:`')],
   run({ pkg, report }) {
     for (const m of interpreted(pkg)) {
-      if (!logicalLines(m.text).some(({ line }) => !BOILERPLATE.some((r) => r.test(line)))) report('maintainer-script-empty', pointedAt(m.name, 0));
+      if (!logicalLines(m.text).some(({ line }) => !BOILERPLATE.some((r) => r.test(line)))) report('maintainer-script-empty', pointed(m.name));
     }
   },
 };
@@ -76,7 +76,7 @@ export const ldconfigCheck: Check = {
     for (const m of scripts(pkg)) {
       if (!/^[^#\n]*\bldconfig\b/m.test(m.text)) continue;
       const tag = m.name === 'postinst' && udeb ? 'udeb-postinst-calls-ldconfig' : 'maintscript-calls-ldconfig';
-      report(tag, pointedAt(m.name, 0), { masked: tag === 'maintscript-calls-ldconfig' && glibc });
+      report(tag, pointed(m.name), { masked: tag === 'maintscript-calls-ldconfig' && glibc });
     }
   },
 };
