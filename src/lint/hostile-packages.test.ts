@@ -169,4 +169,23 @@ describe('hostile packages', () => {
     const tags = await lintedTags({ control: TEST_CONTROL.replace(' A package for the lint tests.', ` ${'http://a.'.repeat(N / 4)} https://example.org`) });
     expect(tags).toContain('description-possibly-contains-homepage');
   }, DEADLINE + 30_000);
+
+  it('manual pages made to backtrack, and a compression bomb, give findings at once', async () => {
+    const page = (name: string, text: string | Buffer) => ({ name: `./usr/share/man/man1/${name}`, content: gzipSync(text, { level: 9 }) });
+    const tags = await lintedTags({
+      control: TEST_CONTROL,
+      files: [
+        { name: './', type: 'dir' },
+        // lintian reads the command's name as a pattern; this one backtracks for ever on the page's name
+        { name: './usr/bin/(a|a)*\\1', mode: 0o755, content: '#!/bin/sh\n' },
+        page(`${'a'.repeat(60)}b.1.gz`, '.TH A 1\n'),
+        // quotes and escapes that never close, runs of blanks and commas in the .TH line; .so with blanks only
+        page('th.1.gz', `.TH "${'\\a'.repeat(N / 2)}${blanks}${'a,'.repeat(N / 2)} '${'\\'.repeat(N)}\n.so${blanks}\n`),
+        page('short.1.gz', `.so${' '.repeat(200)}\n`),
+        // 256 MiB of zeros once inflated: read up to a cap, then left alone
+        page('bomb.1.gz', Buffer.alloc(256 << 20)),
+      ],
+    });
+    for (const tag of ['no-manual-page', 'spare-manual-page', 'bad-so-link-within-manual-page']) expect(tags).toContain(tag);
+  }, DEADLINE + 30_000);
 });

@@ -3,6 +3,7 @@
  * tag table derived from them.
  */
 import { binariesChecks } from './checks/binaries/index.js';
+import { documentationChecks } from './checks/documentation/index.js';
 import { fieldsChecks } from './checks/fields/index.js';
 import { filesChecks } from './checks/files/index.js';
 import { overridesChecks } from './checks/overrides/index.js';
@@ -14,6 +15,7 @@ export const CHECKS: readonly Check[] = [
   ...fieldsChecks,
   ...filesChecks,
   ...binariesChecks,
+  ...documentationChecks,
   ...scriptsChecks,
   ...systemdChecks,
   ...overridesChecks,

@@ -20,6 +20,12 @@ export const fileRecipes: Recipe[] = [
     ],
   },
   {
+    name: 'path-segments',
+    about: 'a directory repeating an earlier segment of its path; a file named like one, which is fine',
+    files: data('/usr/share/path-segments/share/data.json', '/usr/share/path-segments/data/share'),
+    tags: ['repeated-path-segment'],
+  },
+  {
     name: 'vcs-files',
     about: 'a .gitignore, a .git and an .svn directory',
     files: [

@@ -7,6 +7,7 @@ import { fileRecipes } from './files.js';
 import { moreFieldRecipes } from './fields-more.js';
 import { layoutRecipes } from './layout.js';
 import { libraryRecipes } from './libraries.js';
+import { manualRecipes } from './manual.js';
 import { overrideRecipes } from './overrides.js';
 import { packageDataRecipes } from './package-data.js';
 import { moreScriptRecipes } from './scripts-more.js';
@@ -18,4 +19,4 @@ const controls: Recipe[] = [
   { name: 'clean-no-payload', about: 'only documentation, which lintian calls empty', noPayload: true, tags: ['empty-binary-package'] },
 ];
 
-export const corpus: Recipe[] = [...controls, ...fieldRecipes, ...moreFieldRecipes, ...fileRecipes, ...layoutRecipes, ...packageDataRecipes, ...docRecipes, ...overrideRecipes, ...binaryRecipes, ...libraryRecipes, ...scriptRecipes, ...moreScriptRecipes, ...systemdRecipes];
+export const corpus: Recipe[] = [...controls, ...fieldRecipes, ...moreFieldRecipes, ...fileRecipes, ...layoutRecipes, ...packageDataRecipes, ...docRecipes, ...manualRecipes, ...overrideRecipes, ...binaryRecipes, ...libraryRecipes, ...scriptRecipes, ...moreScriptRecipes, ...systemdRecipes];

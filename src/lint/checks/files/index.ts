@@ -15,6 +15,7 @@ import { missingDirectoriesCheck } from './missing.js';
 import { nameLengthCheck } from './name-length.js';
 import { namesCheck } from './names.js';
 import { obsoletePathsCheck } from './obsolete-paths.js';
+import { pathSegmentsCheck } from './path-segments.js';
 import { ownershipCheck } from './ownership.js';
 import { permissionsCheck } from './permissions.js';
 import { pythonCheck } from './python.js';
@@ -25,6 +26,7 @@ import { vcsCheck } from './vcs.js';
 
 export const filesChecks: Check[] = [
   hierarchyCheck,
+  pathSegmentsCheck,
   permissionsCheck,
   ownershipCheck,
   specialFilesCheck,

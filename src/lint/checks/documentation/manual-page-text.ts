@@ -1,0 +1,168 @@
+/**
+ * What lintian's documentation/manual reads inside a manual page: a short page that is only a
+ * `.so` link, the section in the `.TH` line, obsolete FSSTND paths, pod2man's error section, a
+ * Python traceback, and acute accents written `\'`. (lintian also runs `lexgrog` and `man` on each
+ * page for bad-whatis-entry, useless-whatis-entry, manual-page-from-template and groff-message;
+ * those tags are not implemented.)
+ */
+import { gunzipSync } from 'node:zlib';
+import { pointed, pointedAt } from '../../hint-text.js';
+import { perlFields } from '../../linear-text.js';
+import type { Item } from '../files/installed.js';
+import { bytesOf, gzipType } from '../files/text.js';
+
+/** lintian reads a page this small as a possible `.so` link. */
+const SO_LINK_SIZE = 256;
+/** A page inflating past this is not read (a compression bomb); lintian would read it all. */
+const MAX_INFLATED = 64 * 1024 * 1024;
+
+// Perl's \s and \S on the page's bytes (read as Latin-1): ASCII space, NEL and NBSP.
+const SP = '[\\t\\n\\v\\f\\r \\x85\\xa0]';
+const NSP = '[^\\t\\n\\v\\f\\r \\x85\\xa0]';
+
+const COMMENT = /^\.\\"/;
+const SO_LINK = new RegExp(`^\\.so${SP}+([^\\n]+)?\\n?$`);
+const TH_LINE = new RegExp(`^\\.TH${SP}`);
+const TH_PREFIX = new RegExp(`[.]TH${SP}+`);
+const FIRST_WORD_WITH_COMMA = new RegExp(`^${SP}*${NSP}+,`);
+const FIRST_WORD = new RegExp(`^${SP}*${NSP}+`);
+const LEADING_WORD = new RegExp(`^${SP}*(${NSP}+)`);
+// Text::Balanced's extract_delimited with its defaults: optional white space, then a string in
+// ', " or ` quotes where a backslash escapes any character but a newline. Its \s is compiled
+// without Unicode rules, so NEL and NBSP are no white space there.
+const DELIMITED = new RegExp(`^[\\t\\n\\v\\f\\r ]*('(?:[^\\\\']*(?:\\\\[^\\n][^\\\\']*)*)'|"(?:[^\\\\"]*(?:\\\\[^\\n][^\\\\"]*)*)"|\`(?:[^\\\\\`]*(?:\\\\[^\\n][^\\\\\`]*)*)\`)`);
+const FSSTND_USR = /(\/usr\/(dict|doc|etc|info|man|adm|preserve)\/)/;
+const FSSTND_VAR = /(\/var\/(adm|catman|named|nis|preserve)\/)/;
+const ACUTE = /\\'/;
+const STRING_DEFINITION = /^\.[\s\x85]*ds[\s\x85]/u;
+
+type Hint = (tag: string, context: string) => void;
+
+const latin1 = new TextDecoder('latin1');
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The page's bytes, inflated when file(1) would call it gzip; undefined when unavailable or corrupt. */
+function pageBytes(item: Item): Buffer | undefined {
+  const bytes = item.data && bytesOf(item.data);
+  if (!bytes) return undefined;
+  if (!gzipType(item.name, item.data).gzip) return bytes;
+  try {
+    return gunzipSync(bytes, { maxOutputLength: MAX_INFLATED });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Perl's `<$fd>` lines: each with its newline, the last one without when the file lacks it. */
+function perlReadLines(text: string): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    const stop = end < 0 ? text.length : end + 1;
+    lines.push(text.slice(start, stop));
+    start = stop;
+  }
+  return lines;
+}
+
+/** Perl truthiness of a string that may be missing: '' and '0' are false. */
+const truthy = (s: string | undefined): s is string => s !== undefined && s !== '' && s !== '0';
+
+/** Whether a short page is a `.so` link (or empty), which ends the reading; reports what is wrong with it. */
+function soLink(item: Item, lines: string[], hint: Hint): boolean {
+  let i = 0;
+  let first = '';
+  do {
+    const line = lines[i++];
+    first = truthy(line) ? line : '';
+  } while (COMMENT.test(first) && truthy(lines[i]));
+  if (!truthy(first)) {
+    hint('empty-manual-page', pointed(item.name));
+    return true;
+  }
+  const so = SO_LINK.exec(first);
+  if (!so) return false;
+  const dest = so[1] ?? '';
+  const bad = () => hint('bad-so-link-within-manual-page', pointed(item.name));
+  const parts = /^([^/]+)\/(.+)$/.exec(dest);
+  if (!parts) bad();
+  else if (!/^man\d+$/.test(parts[1]!)) {
+    // likely a language directory: the rest must then be man<N>/page
+    const rest = /^([^/]+)\/(.+)$/.exec(parts[2]!);
+    if (!rest || !new RegExp(`^[^/]+\\.\\d(?:${NSP}+)?(?:\\.gz)?$`).test(rest[2]!)) bad();
+  }
+  return true;
+}
+
+/** Text::Balanced's extract_delimited in list context: [the quoted string or undefined, what follows it]. */
+function extractDelimited(text: string): [string | undefined, string] {
+  const m = DELIMITED.exec(text);
+  return m ? [m[1]!, text.slice(m[0].length)] : [undefined, text];
+}
+
+/** The section a `.TH` line gives, as lintian reads it: the second argument, quoted or not. */
+export function thSection(line: string): string {
+  let consumed = line.replace(TH_PREFIX, '');
+  let [delimited, afterNames] = extractDelimited(consumed);
+  if (!delimited) {
+    consumed = consumed.replace(FIRST_WORD_WITH_COMMA, '').replace(FIRST_WORD, '');
+    afterNames = consumed;
+  }
+  const [quoted] = extractDelimited(afterNames);
+  if (quoted) return quoted.slice(1, -1).replace(/\\([\s\S])/g, '$1');
+  return LEADING_WORD.exec(afterNames)?.[1] ?? '';
+}
+
+/** Perl's fc, near enough for section names. */
+const fold = (s: string): string => s.toUpperCase().toLowerCase();
+
+/**
+ * The checks on a regular file's text in a man<N>/ directory. `fnSection` is the section its
+ * name gives (`3pm` in `foo.3pm.gz`), '' when the name has none.
+ */
+export function checkPageText(item: Item, fnSection: string, hint: Hint): void {
+  const bytes = pageBytes(item);
+  if (!bytes) return;
+  const lines = perlReadLines(latin1.decode(bytes));
+  if (item.size < SO_LINK_SIZE && soLink(item, lines, hint)) return;
+
+  let tracebackSeen = false;
+  lines.forEach((raw, index) => {
+    const line = raw.endsWith('\n') ? raw.slice(0, -1) : raw;
+    if (COMMENT.test(line)) return;
+    const position = index + 1;
+    if (TH_LINE.test(line)) {
+      const th = thSection(line);
+      if (th.length > 0 && fold(th) !== fold(fnSection)) hint('wrong-manual-section', pointedAt(item.name, position, `${fnSection} != ${th}`));
+    }
+    const fsstnd = FSSTND_USR.exec(line) ?? FSSTND_VAR.exec(line);
+    if (fsstnd) hint('FSSTND-dir-in-manual-page', pointedAt(item.name, position, fsstnd[1]!));
+    if (line === '.SH "POD ERRORS"') hint('pod-conversion-message', pointedAt(item.name, position));
+    if (!tracebackSeen && line.includes('Traceback (most recent call last):')) {
+      hint('python-traceback-in-manpage', pointed(item.name));
+      tracebackSeen = true;
+    }
+  });
+
+  acuteAccents(item, bytes, hint);
+}
+
+/**
+ * `\'` is an acute accent in roff, rarely what the author meant (Bug#554897); lines defining a
+ * string are exempt. lintian reads gzip pages inflated, and other pages when file(1) calls them
+ * troff or text: here, when they are valid UTF-8 (file(1) calls such pages text, or troff).
+ */
+function acuteAccents(item: Item, bytes: Buffer, hint: Hint): void {
+  if (bytes.length === 0) return;
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return; // another check complains about the encoding
+  }
+  if (!gzipType(item.name, item.data).gzip && text.includes('\0')) return;
+  perlFields(text.split('\n')).forEach((line, index) => {
+    if (ACUTE.test(line) && !STRING_DEFINITION.test(line)) hint('acute-accent-in-manual-page', pointedAt(item.name, index + 1));
+  });
+}
