@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { pointed, pointedAt } from '../../hint-text.js';
 import { perlFields } from '../../linear-text.js';
 import type { Item } from '../files/installed.js';
-import { bytesOf, gzipType } from '../files/text.js';
+import { bytesOf, gzipType, strictUtf8 } from '../files/text.js';
 
 /** lintian reads a page this small as a possible `.so` link. */
 const SO_LINK_SIZE = 256;
@@ -38,8 +38,6 @@ const STRING_DEFINITION = /^\.[\s\x85]*ds[\s\x85]/u;
 
 type Hint = (tag: string, context: string) => void;
 
-const latin1 = new TextDecoder('latin1');
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The page's bytes, inflated when file(1) would call it gzip; undefined when unavailable or corrupt. */
 function pageBytes(item: Item): Buffer | undefined {
@@ -124,7 +122,7 @@ const fold = (s: string): string => s.toUpperCase().toLowerCase();
 export function checkPageText(item: Item, fnSection: string, hint: Hint): void {
   const bytes = pageBytes(item);
   if (!bytes) return;
-  const lines = perlReadLines(latin1.decode(bytes));
+  const lines = perlReadLines(bytes.toString('latin1'));
   if (item.size < SO_LINK_SIZE && soLink(item, lines, hint)) return;
 
   let tracebackSeen = false;
@@ -155,12 +153,8 @@ export function checkPageText(item: Item, fnSection: string, hint: Hint): void {
  */
 function acuteAccents(item: Item, bytes: Buffer, hint: Hint): void {
   if (bytes.length === 0) return;
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return; // another check complains about the encoding
-  }
+  const text = strictUtf8(bytes);
+  if (text === undefined) return; // another check complains about the encoding
   if (!gzipType(item.name, item.data).gzip && text.includes('\0')) return;
   perlFields(text.split('\n')).forEach((line, index) => {
     if (ACUTE.test(line) && !STRING_DEFINITION.test(line)) hint('acute-accent-in-manual-page', pointedAt(item.name, index + 1));

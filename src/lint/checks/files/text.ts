@@ -26,6 +26,15 @@ export function readText(file: LintFile, opts: { gzip: boolean }): string | unde
   }
 }
 
+/** The bytes as UTF-8 text, or undefined when they are not valid UTF-8 (Unicode::UTF8's valid_utf8). */
+export function strictUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Perl's `length` on a decoded string: code points, not UTF-16 units. */
 export function codePoints(text: string): number {
   let n = text.length;
