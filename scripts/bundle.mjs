@@ -9,7 +9,7 @@
  *
  *   node scripts/bundle.mjs [OUTDIR]     default dist/bin (tests bundle into a temporary directory)
  */
-import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const outdir = process.argv[2] ?? 'dist/bin';
@@ -67,3 +67,11 @@ await commonJsBundle('lint-core', 'src/cli/lint-core.ts');
 
 // The full command line.
 await commonJsBundle('main-core', 'src/cli/main.ts');
+
+// Data files the code reads at run time (src/lint/data/spelling-lists.ts), beside each copy of
+// that code: the bundles, and the library tsc compiled into dist/ when it did.
+const DATA = 'src/lint/data';
+for (const name of readdirSync(DATA).filter((f) => f.endsWith('.txt'))) {
+  copyFileSync(`${DATA}/${name}`, `${outdir}/${name}`);
+  if (existsSync('dist/lint/data')) copyFileSync(`${DATA}/${name}`, `dist/lint/data/${name}`);
+}

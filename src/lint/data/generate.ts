@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildWordFilter } from './word-filter.js';
 
 const ROOT = '/usr/share/lintian';
 
@@ -50,6 +51,15 @@ export function generatedDataText(root = ROOT): string {
     words('HARDENING_NOT_RECOMMENDED', 'buildflags/hardening.json: `feature:architecture` where dpkg-buildflags does not recommend relro, bindnow or pie', hardeningGaps(root)),
     words('DEBHELPER_ADDON_PACKAGES', 'debhelper/add_ons: the packages that install a debhelper add-on', addonPackages(root)),
     words('TOP_LEVEL_DOMAINS', 'Net::Domain::TLD\'s top-level domains (ASCII ones), as lintian validates mail hosts', [...new Set(tlds)].sort()),
+    base64Lines('SPELLING_FILTER', 'A Bloom filter (word-filter.ts) of the misspellings in spelling-corrections.txt, in base64', buildWordFilter(pairs(list('spelling/corrections')).map(([k]) => k))),
+    `/** spelling/corrections-case: names written in the wrong case, and how to write them. */`,
+    `export const SPELLING_CASE: ReadonlyArray<readonly [string, string]> = [`,
+    ...pairs(list('spelling/corrections-case')).map(([wrong, right]) => `  [${JSON.stringify(wrong)}, ${JSON.stringify(right)}],`),
+    `];`,
+    `/** spelling/corrections-multiword: a Perl regex (\`(?i)\` for case-insensitive) and its correction. */`,
+    `export const SPELLING_MULTIWORD: ReadonlyArray<readonly [string, string]> = [`,
+    ...pairs(list('spelling/corrections-multiword')).map(([re, correction]) => `  [${JSON.stringify(re)}, ${JSON.stringify(correction)}],`),
+    `];`,
     `/** fields/obsolete-packages: name and replacement ('' when lintian names none). */`,
     `export const OBSOLETE_PACKAGES: ReadonlyArray<readonly [string, string]> = [`,
     ...list('fields/obsolete-packages').map((l) => {
@@ -120,6 +130,39 @@ function dataLines(text: string): string[] {
     } else out.push(line);
   }
   return out;
+}
+
+/** `key||value` lines as lintian's data loader reads them: split at the first `||`, a later key replacing an earlier one; in file order. */
+function pairs(lines: string[]): Array<[string, string]> {
+  const map = new Map<string, string>();
+  for (const line of lines) {
+    const at = line.indexOf('||');
+    map.set(at < 0 ? line : line.slice(0, at), at < 0 ? '' : line.slice(at + 2));
+  }
+  return [...map];
+}
+
+/**
+ * lintian's list of misspellings (12,000 lines), as a file beside the code that reads it
+ * (spelling-lists.ts), not in lintian.ts: a string that long in the bundle doubles the size of
+ * its code cache, which every short run reads. lintian.ts holds a Bloom filter of it instead.
+ */
+export function generatedSpellingLists(root = ROOT): Record<string, string> {
+  const list = (path: string) => dataLines(readFileSync(join(root, 'data', path), 'utf8'));
+  return { 'spelling-corrections.txt': pairLines(pairs(list('spelling/corrections'))) };
+}
+
+/** Pairs as `key||value` lines sorted by key in JavaScript's string order, for a binary search. */
+function pairLines(items: Array<[string, string]>): string {
+  return items.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}||${v}\n`).join('');
+}
+
+/** Bytes as a base64 template literal in lines of 108 characters (Node's decoder skips the line ends). */
+function base64Lines(name: string, doc: string, bytes: Uint8Array): string {
+  const text = Buffer.from(bytes).toString('base64');
+  const lines: string[] = [];
+  for (let i = 0; i < text.length; i += 108) lines.push(text.slice(i, i + 108));
+  return `/** ${doc}. */\nexport const ${name} = \`\n${lines.join('\n')}\n\`;\n`;
 }
 
 function words(name: string, doc: string, items: string[]): string {

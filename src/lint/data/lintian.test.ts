@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { haveTools } from '../../deb/test-helpers.js';
 import { isArchWildcard, isReleaseArchitecture, isValidRestriction, restrictionMatches } from './architectures.js';
-import { generatedDataText } from './generate.js';
+import { generatedDataText, generatedSpellingLists } from './generate.js';
 import { essentialPackages, lintianCurrentName, lintianTags } from './index.js';
 
 const lintian = await haveTools('lintian', 'perl');
@@ -12,6 +12,9 @@ describe('lintian data', () => {
   it.runIf(lintian)('matches the installed lintian', () => {
     const committed = readFileSync(new URL('./lintian.ts', import.meta.url), 'utf8');
     expect(committed === generatedDataText(), 'src/lint/data/lintian.ts is stale: run npm run lintian-data').toBe(true);
+    for (const [name, text] of Object.entries(generatedSpellingLists())) {
+      expect(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8') === text, `src/lint/data/${name} is stale: run npm run lintian-data`).toBe(true);
+    }
   });
 
   it('knows tags, renames and lists', () => {

@@ -1343,6 +1343,470 @@ xn--y9a3aq xn--yfro4i67o xn--ygbi2ammx xn--zckzah xn--zfr164b xperia xxx xyz yac
 yodobashi yoga yokohama you youtube yt yu yun za zappos zara zero zip zippo zm zone zuerich zw
 `;
 
+/** A Bloom filter (word-filter.ts) of the misspellings in spelling-corrections.txt, in base64. */
+export const SPELLING_FILTER = `
+fcwqkqBDuNQOyy2SMKeR8fUy9aqfSg3ZG4tbAYK/tUSDvqkpWd8rlKhlDYBDgDAPzQRGWQkzvmrpAEaS/yjWLskWoiRHOaVOjrucMjaVTaNX
+5ZuKGtdZCgB9WigwxXefab8hGOETROtOkxKb8mrfKFg0jSNR8/Ns0dzNZ9eV1TNEAUvVuY+VsXUFmzEX3QS2UAvVMsEDCG+ylwLy7vsavpNV
+HU2IPqVXqxCIZI5oi/Q+d9KaM625ZyD7VF0uFcXWNfWZ8jv/VWv0cI6FiTOVq6hLLnw2+TTVM3jn6gVOEXpCAKREzwxXymAAHpLhP+MgtN2D
+hquXM1mEbZBz/rWKA2yX4c6eG9qe8YIvk0QiNggj9zPtvCKa8LEk3tPv9lwSARYOJmKaiPGgsCklMuMeGqLxny0UB3tIkBH1Ah4VuaobK4Ax
+2EsuWw6cbLTsJXxJMngz8ha2+g+EXqjjm8pagJtHxYchBZ1le0dvgloR6kbDc2nN21FQYxA6deLQvsYzs33kr4Z8UXkR9O53HwQFIBDkR5bM
+Ov+gHX3INRy9zn9VEjTkSqRnbZeUB1tvsSf0LR6nIkDmQWzc+h84gpDw7jHt70vYOmt013+RbhWWECGm19nEnnoYIc1XzxJLvLHio+DfpyKK
+SkqCz3KMhH6mJTs1sSn1gjRXxUQqBdJKlkPLaszI6lxDPv2wZNe9GCpQ9I7VlqopeUM1mId0VQDExqFxtTeSARTwgIfba9kzsolunfgOnk1b
+j2lT2bhXiHxT8LiiKXX8WiRE2sOjG+9uYSCvioHLCXiNyZZsMvv1vC4o1c+R9GTOVB35J6urSVjhUUF829J9XlGh2XaO1xpU5aIL5B+XYabK
+hCOkOpftjtn9dTM7aQxaiKkEa0anNzmzUKE/xCD0MxuEXOwIdjfYUX/YaDu49aVOKWWqSr+6RnZx2GSN4/1f/D3WNTf10s/M4V6BYFtgpgBk
+vizF1JchOO0gX4u0Xo5vDUHnYPTIwiLV408iTpcTXT68em7+aXbuezs5OoZ9+KIAit9EaOzwiXiJpgTYCy419UkaX7bwR/O3mj3wwW1ayTRm
+VF6RvC+J/tkZ1nlM57Jdp129Qwqtki23yvQz4N/QQplK/nuBMwbRDxzB6HG4E9FhmlV9+YOICY3DxqYX8DO1svxXEPL53fl97BKRcl3H0uD4
+jTvM2X9uH5OsSvK3dyj1sLMFjmJhpOKKYVZ8arGbfy3mEASgYXuRDcf+P157MCh/POK5Df6GQuU+S+RQ4s0UrrZUmO/wG+NiPhZJO8iFv5rs
+/YS1/uTu96GLLW10uCp5ABm/Glm8BURnNdrI5YhcEABNmZXN2m1hHWUKABdCsI2ScpdVlyg7+oyBQPWWCIF4Iaeb9vDtCetawMQ1qg9auZgq
+QM0+vttEM2OvxFTvyFzP+jiSX9Ty6vIZBVVh9LS6hp1n1Ws0kx8hDEcRlOTfeAUUmzfA8X4bZaxcWMu/5ZQe1ArEFaMs210Nx/B+/utsfF9r
+/ducFSVQROKYAscc1DUz1mgWVWBWOBDEvYXcxcfszVL9O1XAaaTXn61pSHMTsYlnh0HcE1gkfnov3X8ZrnO20oaVsCG2hgqDmNC9pYmn/DMK
+sYQ9NZ4qKC0wgmwlj85bHHyheZUvJuFkiWUJ80a9Ww86Praft5MW5hq6Pj7dvGmWQrgrnE5lsgAYnuEJOqS6cKLHBN+Zjqj9uyuGDUSqApy2
+iduhUzuPe6vRjaHrDnj+vIkyyOxfdAHMUMvDH2Wgs+b4W8kqPwD3t28z4eV2wOj0KhLiroWANoNATUkfzSac72DY5pj4EgHbhrlf1RIxvMy/
+nqpGq6zvqsbggYu8pFapPcYL7fuoGXAZwQS+HFWgTC2OhwDH1tbYwJiHN+lT8sxwY48aujOGFdJXoz3btqE4Udlwcbihya3M0I4Y/fCH5pPY
+9a4ff8YQsdRi+cu9reQ3u31H9XTp+suNdAHEwZwKEK0NXYn+ymGwYDj45fozait2chIfTeKo/N2/kVh+NRmz8PBCXkyjP7YEmeCnOk43+OxW
+iKFu0v296hlb0dzpFJ86JZ3PSeAY2b9Ja613mioCybkVuIPcQhE69mvqNQa2zgeW1qq2bSZV6s8Q/9iqIYtYoM/WxDlZ7O2YoaTAyRg/XL/2
+3zqd+AcU3skA2D36HIuSUaTi8YkI54TKuBQXdUAjGlgeDHU8Fs9SggOP/ZxbDYEgPaUCYmp3oNaE19YDkM7tjZ80/moFhn6nfEkaDboQ7Pgb
+R4doKewSBh1Kdia2zTWER8am4Cr0ASJl4j/6KWMb1vXAVEPG0B2mIaveH1iWn+yw7i0Z9SsHJXUVvofbaLAXZGYbTL3FpsJcUsaiIzE3CguT
+fJwhn+3BwAk9GIyf2oMFKcvRsrL8XbTfN4C5SQBWcDrkbhraZkuwEel6IV9iSvKuidBNzkwL4vlbBRVqO1stARKg5s4XKbnVk6ld4xZTBZW7
+4zbmEOdDPW0q9anyKjJy/9TOmMPplt55Geyl1kt8bFLS1FjdC0aG27okRvN0BM0sEVf+oLWSjDYFbBQp00WnT6FNa/JKqF/RactgfDcPCekl
+Fbum0O5GAMf4k4xt87M5zm3SQg6sfgvslwTClzaO8kSG7tDNXDSwByXanKX4bbHzXsPDgabvKXtVV0d3yEaOtg2U3sXJImG9XZSrfYAJAK0W
+Wc4wp5bDcmjeuhfn/u0K3EgqFFF9sV5tEoIdDmB9xyuuHEQT8iGj5Pbsa+QETocKhfiDap9hwVogBCCdfvVrVTSDWchhRqQ23kiAY1Ws4Q+D
+vfnhTXLsluI14SyKWPzX1W68PFgw/rBg8HDD+Oq5NEDTEVA4N7ykr1B/n+SPJoD4qkoAeBjsxH9FQ96CT3dri+aN2xrLlVjLWN/6jjJFGAhd
+jhMMhWCVlYP/9+PyRSfbiZaxqhLioPABoDMll9BmBETDnzK0KZK7+EecaO8svkQ70xZUolzte6sHLar5/U+qxmDY77VipGRUBlhQ6V8NZKHO
+z9KT/VkrA9PoLCFKGLChfBx9bSvnRwoj6Yp5G0/Qu+0Z1CKx24e4aur/ijnuGa7/RefZ1Yrj6M827/8gtr/qqxc5EI4cGNm0bNlPudlJZM7k
+N3df8S4blvqP6R1D9njhw5hiuM6CbklK5t33oLIwrYWh8l2qghEl4OsfCSuatjUkaxz3kocSC7JmE7ndXSB05v7C+FdqHyZ0hsnyDqjAyH8f
+ikT+29oOe2KLKpu8qkPAYqx4VInUyhAYODpGUthWdq9BMu0P2U2ryDl8Mhc4OSE4mfIk1tjqMUk9Pr0I7LW/bTBxTJtYHc1W2byqhki2IuXn
+xcVc44a9lx9xU44SGwRnT0yH9wbPcAZ4VqM+CM7iHjJv/v5dDo8EgKVmbTYzd9X3DoLGLuhIoviINH7JYlQScV/TH0m4D3UqR/uXyQuq6mjS
+zOv/iTKPFGSQF8IuddGnHYF7PW09jNfNbDK5VkCgMY2BARpxaSuXANn2A+snOWVtgLC7vhCEtwyS4TSxifv5ASGXSixCcLEOLzg6y68OrdCx
+kCqITw4r0UrewDKW7PTVC4xXW10hBk7L7pIE5JgIvVbMAJDSaF5WwlA8NEoYyHUSfT0ruhbe3bDe7iz1zivUJefDijCUh/AME2UiYhTfLgyP
+PKVhwwcRiF7X9FlLpI2yJRuuHChTa89lKwaEJ9M3C343YqjnCuHwWgLkcGCg62935KVIcYcDzilUfVc9hNU/RAI2ThUdyrc88dL9Tqsgtog3
+ues9m+yLMu0skMk7H/7hCM3/ddqJbf2gCeCzfluvy+uA7wFmLWf7f/7fCoZ7V3DyipMx9MqMDhIP7lk4OeRdyYUP1Uvenn+R3JHUyspiEsKm
+mw3FqXUd7MN+6zcQWILXBKqNwkBsJ0wTwwhhkRFV5rvyATGKXjxFaRX9Il2/qQovjn2sAqZo18WNFWy28GeeCJRpMdZJ3KSzmnGLTjT9MIDf
+pTZ0nlavfImbI2xki0ZASynzeX4jpL0B7NWGswzwFUCDfJagC8loV7BaBXZJ11atHrvmJpe9n4yQl8jug/Kp/7oTjZseANizw0Du3+HnrHW0
+Mouv99PN4T3PsTRSC1sl8FiPxB/ktU8BCaw8x7T977RkCw7Mikg6BpoeoWI2FmCN722BFlFCl4rDadw0lT2t4oXz2vEYdiSpDf9gXEGqxvuL
+eGOjGpCQ4/swFLNlXSCe+GX1nIkRrNxTEU6QEF2xqyxkwp5fKeKaLCqjpwhY5RsWhfCBtfuH+UGohHmcKHT+SHFqV9YC4GJ41qLhTdX5Bocx
+6CPwXVzme/ZCU6/lUz7ubQQsXcS2bvPP7KGtBFcKFOW0J90v3IlXrKIg0rfqjt2VdjRe2KA2A9Ube/+2wb2EM43mPhWmNLRYtnokwpgyrI4C
+LmfevJpL4EV4rkBp1qcD3FEhmGgBNKiFc+gwbj0KMjpYgAmB1NsgGGwAx1t5Yb2u8qjwD/Q+Ti26weuGLGrk3VqkFicdIdKs7b5ZJCQlEhfG
+vsYzEbADmHw3jRz5J/vzrY5rkjUeAmLbqwaYuQlogUsU6WX95ed20OBUm8fxFzt7Ir9ASbeOelThtFzIFbD/PupbN7/nr5/4Hz4Qtx0LCpq4
+MLQM2catWWVt/Hh3T12ZZ4XII/sgFgy7/H6VH58xy25GF6Hor3wAFD+QErIZ2dL0jALm+UUcoKlpUcAbh0hF9wyQwP3OpepcJvcFrnsNQhWc
+hZ2uUqb4njsDdy5HMEdgErnI8nFbOqpA+bECjNvyh7VTqY2ZeqKC+kosWPpzsvEqUoc1H24gmuSegCfpcxLYBd5AgTwLrV8ZSYj9xucMu05I
+DnC/GemzcYh7XyhMBoko/n0KclFUE2BU/Ig2qigWpPhSVLshPPj6PLTxplyDQytoR3UEFXEZegYHCt7XZP/iJflDHXYkDd3Jh1YIHa0HinDu
+n+l0+k+9Izn8B43p8J5ncC4TSHAjoFE7Gn0tZlunnLDmKB27z9tCaYsN2F0DC+aKPBuW5l348+hYfYEDXVnWRkbOMIsDhkli3VK+8BdLmVIH
+rG9W3mz5S36ZiR2yB7AqFw8XNY7vdKNE9AlcjWJ+JY0OgdAHGJpLqu12AtIj4oYqAMfVnr7jtGkrAF9fQw7+Y3sVb0TlfPij/c6tMU/z4q8E
+5TRahCqFSWQmguPFrOthYaTbnT2JWHVATAVMCMkKOxHACkmcj0jkVfIlaLZoMEBaal2rlwMS3fW/4e1GMjuoLTER4zGKyh06xCML0f9USbrn
+MVe4laUk79ayiExfynjpYSwaPUlJ7rTbtEbtxG9EFzHLvBKOQImMSIU/Fs6w61YwL+/OfluVWabRRecbXfTfx6ixxYQUzp3qk3jhfzlqqOUY
+HSJft2C5K3JvGHygV2CsZCbtmcUSUU4cV0k8jZdMDmEQZPW7yGTd6HRNVourxKJmigPqwcuXA1iZVzIhy/ma6a9CUuUMH4On7AYIS6OUY8sn
+AH4RCnFhyLc5JAzqZTA0yckAbv7kzErRL6eROowg1XWV6is1r1DTFX5h5YURK0PXS0EvkN2gHMYPFsWsfBu2wPb5xSP5JQhwWjQS/O7Phq5Y
+xrzSpt/muhARczzG121PloLmSUSvrsa6CSIfZwq3fT9iaXQP8HWTBG6wPjF2wakk1whdNN9xE5Z5tqGwI9AHOoF+dNPH99DSP8I23tUUTmHU
+oj7TKurVWO5Puoog41GVqNLJv4jy6XGteAp7CS8B6Z/Umj81duOgKDHloPkikoaEqiN8ZDw3I3/yjrEAQR9txm+XyE6E6dyacL39A5f0bwkt
+OGLykMipMGoIglLkXFDJg3B/xXbEVlFg0YzrhG7vb26G5klKnbcPLc53WCwB0ts0mtu/p4bHgHKFV84nq/2qTUji1Q8eCrKE7SRq9p1NqNMJ
+1Xjct4ThkvX4O3efyRi2eMQri49G1maExA0aBvI4dWpPlJ4mj/9UhRtS0Ovioh1H09ukF4ghAi01SBA82+ACib/FbNjzbzbjsUiH0SPWREpA
+HKo+c1O/0Jo8FQ0QGMbeoIEIfJI5wO0cTNCVAcNpv7YCR/is5/MwqzhAbaEe33UyHuO/Jpvyau9kP/Laj6gYOd5L+L3zaweIzgE58G6JBFtp
+oik3SIBBC+eQlfNkncfOsffpfVuqUYdn6jjXqoJ+CZ66IyXQwQci8C5WVW+ICZcp6sBnBBGM7/0l+6M1f8kIUuhTp3wq0dClPWHWJMW9vlIv
+BBrnnrRFIzUzasm2UY9FpZFWpd58sUiwTCbTdUWrRJAaKlprquOy7xJw8bl/vWrEjXcrO//L4HTpaEwRNAXydBEKMLF22sPxLWvUwowQlnFR
+sxIC8JT9slNb4MXtHgZhz+2Hlguq+D1A6RpLKu5wY1jn1HUnOCkA5T88PxVXU+79HAbbOcLZ3WHOVRGzRjF67jnA2/dDwEpig9h/yM4yaba9
+Dl56pxsKqwmqNS4rVa/UZFD88X/gJLyv8CxeCECIgdwF9mJlHL1rIyBhIgQitwRdCdbLlESfHRTZwGT9ENTsphPzobmSrT97YH9JRxJql3X8
+FtXpmYmBhNspZD4SxTUd+eb0S1VDMi5nmhSx6v3HSWmMUaiikLwm1/QPEfyqFz4ELM+2N4SoPvgs0cL0kz6X1xv5Bk2yOwlfxa5upiCcpi5o
+YvY1DSTp1/GbXSizR6HpwVsjblxrNRjZAC3iLb3VvgOCDdyot3nwKGt9EHNcQL1DFO7E5PQrdEiQKzbXZco4pvW5+Ad7tAb9NygzLrKyj31z
+b3VR2bQWf+3PJmY5/y7wGj+Sm1UjQsyITK1xnxgiBBsHrYCkTmqv5nLRII06dzZ1Acgl3yPi6PXt6ek8wWNGWN/GYWh9NzNhl7dHo4JKBRpf
+bq8dwDajYFzYXF+SLkBJLhfoMO3nHCyJM/pXgvZvi2QhVWEVUbSHDWwSgI6MmRBI2P9oPyPxxqvnOM0KLIGxDbogo90oDBWNS7fPtWskdD7U
+8Z3lhZnXiYE7RY2lbdnBNdjlZmCcSB3xHvSkP+8DoK2Tud5OcnP8Wxl+pKoWP/HacQRFo0Y+Ji9I+jReL2lGrs+DOf04GA0PoTIH91zZqP1f
+5eIQVz5hoh1FcdAqfNbAZZCNE+5V1dX6PKIgaq5rcacbBvSZ0/frwfUXkStYwV/tOHA7ayyhmM/pACqh2pSPBbKO6AmN1V7DjPsQHAyE/eYJ
+h8qMLH2KuNMaA4Wn8QLSm5WB7EBWQUpH1Fu9W48ziBV89WbOik5FQCAFy0Y3zHsMlZBdCwhkkMk4TM553x9UtSk10suOsQ3tDOCqTt58tPhS
+CU8hFzkoh9URw/TCP11d/pkf2P2v26bIGh5xsv1at+S/sHnVTFVnvuv3wiYYTOsggqCJVranpHg+4rodhUvg3geTY6khR1CY5ulxIm8hmz78
+tLKDu/TmOhjD2/QsNWzudnByfjQ6MCarHNo7LI0BQ5tlCRCcmMTae94acUSQmVQOqPZRRxoUey5A+z8FLxDesPkCcbIqWdZ7SgevnRLfWxnj
+pS0KLQ6xlCGXI0bk/OdU+4p57nYTFzO3hn41dLtPctyAO98qyNtpyKOekXF4kUP8GnwN+Ll9m07kwSG1GyQyogt8sxFblohE4TpF5R/WU8Ot
+6Nt0jnWMJThM3cnBWAAb0+jZEbEhEgHouGyWnD/IzaqkxGcRD58RTc+HysYv02IRYeeSRBwQ+W74hI4Hlehh+E+Widtn+4IXQJxaSkGxqaMj
+FgYz/IMtF1RQ0O0kfttDrQp1MRYzJNP5/+eaX0UCsHwkSYMb78KBwTVbA+symZhWdxNKko4gwNxaNu/2MnbIxEOpx31SgHGsf8H1Fcz3Szwd
+dqnOrCPHf/oQoyrOEykPeenmage+2fNodnhme+tiaLpCAH8YcJ4kXgtA3CrLA9mCUAI1ieIGsZRy5Vkq7Y4rDBbCqt7PYHUPlS+qrK3/9cmf
+yhHuEny8Ahi1X4KzHNwwDCE9joYAgTAVPBCGbIiVTJteILQsjs1gJUBzsnAHiWHlfSsx8p5xlHPpSHsAsApAQuk1F35g5T53guYuQfqMLsUr
+wS8ctuXYkLKz5He44ftanPNJiCqyt+wFLOgN4IaUMviI7yME9j93yetfdP0jzAH4cxhuwgRiUoK8qBjnKRkQcWmWKSYuGGSdYiHwM3DtQMuw
+qhrtyKLZ5ceUOiBp/ikvYXCsK4eSOrGeRCRQz0uq/WhzTinETVXKMLrDAC/C17ks/ovGobtosIKFQprjGIBgSOHC6ByMsnq3+le4TuUSAZHQ
+tuA5RbD5vtCBGQ3QJl7xyUKMI2dBz8bRAUHYIo9gQmCVWCqkHc6IboBBy4BpgaPGWPJu7ILZSTGcwTR5m4zdpXyjje2nQ7q7svhhpqpMj5IT
+gmQorCCfO6KWcEFjIj66QOTy8tlXmZvNE0+qji15qKpXoODtQRSq/GKnA3n80boZ6zaG9k2aL1FwxIJgv1vLyVne3GsZ+p0pws+bMUqPtzR0
+mwoQTLfQDK7acFcVtLkVBa+yHVP4FInozUWMEnTNm3yNwT6h8kOl6D+ZQZIDGyPEcqyCazQeMKpRrEyIHUCAEqFqIS0mzqtkMGc+kyPhyN5+
+0vOAkXx55wrVflKpJPF+8mxoQUeqRtb/S94A1iscE3GIsjrjoBhhYaUj4HUHEtUDbipI7vQiPISYHNLnVWdAF4JIz7GifNNduZX22zjNlqLq
+FORMtPXTqqjjeqJYiyllJLNzplEVHhR5hZ3l0FRBKHGaBxW1e+zPrEmy3CNFO2unp88MoW2S+mPhQDHms5o5O9blLqC6FYncCshaXP4o9b+7
+Z/Wc6I6Cq2irSReumfta1q+z/NV5WBwqYCPPfrFI573oTvzt3APxz/OzT8IMA8em2xERDbJ5Z2UzEAy1KDnAanmEY0Tz2FQNTmU7e08NJkuP
+8dwG3eHQJxzx4LJePebeJgvXsjg3rywITLiog7a1YHDTNxJU3RjOB8fLHvRLbSmnSpzZ3rr6tZDB96ZOgYc1JZXNdwswFCFzJp3FqlMqTnsw
+ME07Dm8NyMF/KY+hZ6lJKdQE6AUszFbd4Rb49HH3/DMHySNpy/A2QNQz89UEVLY6hjGsACYIADFnAa8c2hqOeCRt0Fvv123DCfzqOrPtC7jf
+p1NKfcj+x9c6TJmoJFfIDqnz+4cFv7d1oq4Riz1J9x6wGj8ERhm8WOwyX+kJuUvVFsoG4mTTPGiTIZ+kWhZdYmLIviAnu51l6nZgsJrq4QFI
+J5yrRLjHjB/vHuqJQfaZFF+SGdt7LFnrhacj+wAUAeXY4pAcQdNiC/Y1RN6dieFOVO0hXlDdSfnHK7cSOvkcYbuvNoQbCe4Q5IOSEG+LE6uR
+f+xzxVLIm/G+fBtDBkaVCB2pjrdX1ROCJT1hk2HISQsUZXLGFRbPWDz9TzWyeSSOZpM+d6kua+VTFuLG8zpagDvtbzh3z8x6SMCDLYuyBmGP
+6YUunnJnj/c4r2GQOSlvFXFObJPjI/gJ/wCs1LAFaE2Nfpb8XVscjKucBEpWV7bPqqqg62ERU/vLXQOXCHUpGvT3AT7Pdaa3nhxavqtROfh8
+TwdMPAreLa6LBwcXvHAoLN5l3RY6GTi/kj7S4KqiFSShB9LoCxF/PH94yCSTS2rZQdqSbuBitS+XfSy6VfE/4nrNNbf9ku9Uxq0mNgFOh6D1
+EK1Ja3F4lzV1cjaakEcTa3DtNjpf2qjcNNAVuVojb5YbKnIxneQRIUEojeoaAy+xKhFSoNeo1/K4Hcu5JZQqlzsf3403PlFgI6NBqhH088rY
+X9ZEGV5yCcjqXJ5A12wvRtBnC488HBoNnvDodph2YsjK37cz3SMH2tqLt1g9JRejssykGdJ5E970VCKYIH0br9UU8qx+rTxaWsfqDBPe6kpA
+2tnPMeBzAjYhd4Ux4a3YMztEQ08tXzvAJVIlmNZbeZTfzEaCe4rZpttZo+lJsKBk8iLF8BathhXuxg0Cq7v52wKcWa9mv0iqrAfk3icmzEra
+zxg8cf4G6M5+XmeUrIFNdl0ZU2iB/uiAoiMWxkdhrubEsRK9EUUsHufW4/+5vkni3Zx+jiVaheYYwC2CljMfswYcuf5sQdi/kEYtdxpn+zBW
+n2HG4t/agucmuopUKjDtxW/d2eUY4PqoaoaoVZPMD44nqKY1nl2jig6n/vHUNm7fWxxl6R5LAAkWdfFX6gvne+/xDcQPEn92YDnLt/UhIEZR
+FNLEZjJXxCWhaGrsC1V1SlraI4cc5I/h99AVJHIjmV6wqH0Qgb6klq2xMLJnu0qulavIAEF9aRQ6HhtlMnW/YzOQXPTzQFozzLG6mtrrF0Lg
+uCzBl+uyDNQCAMB+pncAGxrlY0/woq5Ph/n6zv3qXYRsdveO5WAlz09Qso/nrLbXix/bfv2HykosxTxrIQzqxRwtmqi5jUH+CqtfVBps11i5
+fd0+NPx4FdsfDDoWgzIFFu8SNaOKx8c8A72Gpuv8EtjH9kInmtJCf5Ev5I0oqN/CMCbeW2aqfx9qWTumyRQak2dyfcHJyz9O8YE6v5HCDoXJ
+Ba7z09+GcQpeQJ92sSPpE/F6lUvW2zw6WTD7Imfgof5LSsZ/ornMvZL99sOEXTmLiOB5doKqhO8GwfaOGPl7VA9Na9WTjVw+5Epn+93NZBXZ
+mNneILrWA8sZAlrHu7QG/sQHgKvYbDNLGZ1fB/x1GWrU8W7eNhvZTu+fQM4X3JgvipxP8GfqmRfy+3mzMu1xEKhtPm2mNh80OluYQ7738D8J
+zPUnITXVCUq9m1NOrGxrW6kyp1lK1e9FIornZRl8/S79e6yW6vu0ThW3Ov7L5imXWurzXywda5jNB0Ui5+KeKLvBk/KzPHVjyvBXsnhLJv60
++PVsmLHc1Acpd5VezsMj8AyCVvpaDW0o28fM5zS5JLbznfe7ucSEDdrOrIgMTrI0wF59VC2Mi95j+4/Xaem0sL2Hdq8lYMsmGAMeEf5tXvaX
+f/sLxXF25+Dj29vZARTHrbAvxTzG4nzXbu6YkhSqjlK3f2TitL3eN5WAP5IZB2Rs1E3dtUsQHJTtfaEo+/ps0upNSLwXX1fUadfMwcxxvVuR
+qVivwWTbnmK0ivMMh3TCqf+0YPcriOHoC1e2BNUZhDbfPK7oo7letLOS3+52eYf99qvAOBM1FwgaDAqmRdoj6dZTejVyAMXqRPoHkCFrVovE
+vUuC+P60yFbDiswV1KASB41Tgb6LYEfEFwR3EtuCOLGtqaye0TQq1PnKzQpIjTizGm/BNahV12IALuc1/ur+P1DcH0p/6UV/oXM3/OUyhJcK
+aQFIObPdf1hucEVQSDKdE8pEagR1BnAu9JJVziAqNe43sijlO1HBIR4QGZIf8cNbw3ctvwewWR/6hh6cZKKXFllsi9RFu4YbCy/2m2dcv6jN
+0Cy88wa1db+Qo9qWtM6PFMhbnpJymCSzSVeUQ+zDfCD+CkLewYNljPCMtM2awvR1WANQxvBVWXSm8mZmPqOIR9rl1wSvzL9sm9hFkRBk13O8
+1ZTZTsvBIXOCSpetR69RuuoLomsob+DK73jdNrdpk5E3IDg0KMCxSIcdQmVMRrvYkkiWqTmi5fZHMO2azEwv5KI0OsNLRDjb6qcaxp9dyk0X
+fXtAcS8q0AOHq/NoWuEv+C3Hla/CVQsXzGfiNxh1EnvCHEnaCL45aK8TjMBVUAbjHJu1jbt68H8bk1b/4wSkcgejj/YhK2AaXJJYtOGOhJ2+
+zW+lbIwFNJ29K02Icc1PlYEexJz1ju8ImFxRAqP3azNkIvUR8xwPCp6RepzuLn4IYAS1Jg36yQnAhc0wuE5g3J1HZfltWZMmrf8BFuLJESIG
+jDIAfd4Ufw28VOHPwDFphY43W108XYSn+wBxfN0nsvz4I0zO9Dmwwzr6tZQPvihiP7XjhkvKdCcqObod2FkLJEPHTJkQucF7u35EolaC2d3x
+MmN03cUuFRYaXY5Kj/xBjOihXKeSl9AKbku04mTtSb0q78VmOzHk8Gp9vtB43z8o55KVne2mF5BipRj4oUIZL7a68rxvn7SymBZJsUVQ8GPV
+f4q5J1EVnDFdt04rcsbVhjvPSdqJwra8qMNhA6C0wU/JkJnA5TeMBdc8cS0mByaIk1oOkmNJdKd/NT04Gx/Sa+BpKE/LJNMFppWOuFwvPv15
+OZFCfseEdrUEuv3uKXVsB8kMc+eljM/sRSz5oD4An6yLDhzKNKBFYoBxVBrSb2ElaKwqPBPJrNeH3tfMbphxmi+73Bn6629y+oHZnhfm8GfT
+skq/9+BM3zXqgge88wYtom9MSsIscxwFVd+Vhns52sIfrlCTBOR+uB+wQVJr1cd+poq3sOA6iUfqX8EKuKnYzd4m11bw9s4/gDefFQquT9c+
+IY9sB7OQ64wLiVlYaS2mtU8my2jqV7P3WQtg0wwX5mJQzqlsKB2nZHnn9qPJVMjPhBdfpUJUCVTq1eyKtHsx4J7GFiOrSSeBS4dTih/hBrTt
+MtsoHwnE6cnhYONqlZ4uGrjGFY6l6kYU1CXyQk9ttZJJQ9SJ3eS1P36gObE4ggpvMoNjG5Q111RxfrsUIhx/Pu6gMJdbN3yAQ5UCP/7sGkF9
+vmyleJkX/iDxuij7djtelPtmnjDE2EmHSPP/geZ++uhzh6MUxmZxlC6h5Cx9/Xue5OXlOyJDOnJuZJIFfbJG1hMpaXSZHFFDSekkI/ixvCEB
+ihKPzQ3ZlVoIaiCP7KpiC1JuGn+EDkhCRXWoQ3iFUBWOdawpNVDVm7/qvhBQC70UWh4Sjzc5YjdE9hu2TLWjoH+AqRGPjhO3dP+OUgBonPTb
+iISZ18WfnCi5oc/KbHRWP7oR8wg2Cc0nbE29SL+VgeI4OZhgzAge/O+tLZ1Wx9bU9AvprfDzIxuDOeyFdWjXL3EcCIUN0111mVpMOxuidU62
+U0BaUIZdAxsG31HqZqm+mF1AzLwRn024Ab8OCKiOre1brq1nkLx8GablLYjXckPLXl3IrOQMTBlAcktXV4eZAiEU5EOFhXSo+OzNuS/lIbkQ
+zThD07flAFDQKakosCcPlO7PNof26s37CgJ5Yr1eNS7JGQnjN5TkAJPyjrYrGYIiiXC5cwIrYOd3AjU90fmFhFfwUq/1UEzqHYu1HIeKxT6O
+ByCthnD4hLxAna3fjhfyfR07/cISnzOAmRFmcFqcoWQjwH5h8IRLygTstwvPKEN67B6lQrN0PLS7Tecy2U/y599tWdxmHAOiC8XyXd2UA3aD
+MnDMSCLf7bK/9UpAISCAQ1W9hdoC1P8NhbHEhgYB20db/D4ztHgLsGIAE38YVAXb2aicxqzpkvpw4b/vRnp74xUiURoAGP9RZBsDd6r5ECly
+X/stxXBU5gjo4s5SCfWvqWN6OZ3RSNWruFNTkpJmHPCvkbpEMHQWTRQBsTi3h+9lWxGnTY/tjBHWkiIfQTtdkGYaTu/LdgXiM8qI25Zbl6a7
+z7Yh7lndfkCnMfwAHytF44MhQv+P8exPmdMRnSieDajigGTOhjHWYD+rdf6WSl6io4u5Ax2IAIZSssS05tBCnb9x/ls6wpGxdg5GYCWLR5Xt
+VlhkbjIHe2tT/2DsCUNi20+z+oc4X6L2Nv5UP/GiHZ2T87W4BQ67vXRs9NMsearnDfeLCFpOuPWCaWQAbrxcavUxL/tfNmGS6mdK5PhuI8dq
+hOJELDCgmxIZ6/Own/QanPQB+iasg85DrSOAWf2RNOuDk9xCIYzrST8yzaUhz8pPlCzmjnQ+y5IYJJ4QGictsAcmL6U/WLarmBvd87Y8AKhY
+KqrnNWogGvSJUk2WmBmKD+KHc0iZdbPnFhLzragQZeSTO5Q1HsTYdM5H4c7LbrBTc8SgfbUe4QZV7J2vnIHcnA7fulEvaqO19w5Hp8ubRmHF
+T4/GMEdrhZVMM3e/UWffTw8qmi8tpHNP8o9keWGOagschxbG5uKIR+Fs6GSTkaDjtnyPG7IG/mjUM9VWzwBatcr0ATr/WeUytLq5IZ3v1pVf
+tdf10oyaWtOHrpHUb760XgvO8wSOWeOQDc0l68TyKxD0JbSeRrG99+JCZS5VtyqejE/2NdBsVz1e0oUoyjdbs0C1ujfRbwYguF/K5HlGmmf/
+6NGIU52h9jUvnslq1uJqq2Ju54iyzKbBBKyWOxzk9GPVNOrQjwzBzM2UCkaLjQ2gFPqjkCfiXL6kAarrs+gFmmOLxfxbOGKOVPU0tNwYNXCd
+1FqugjlPLA3Ft1VhMezIY5aS4cjhAcpWXJbyqzc2vvPKr0zeouhC/x/gqqsuhOTh1+iaRO7Fc/p6bMb9stdSNBRsHTsffBhiFRkGJBd888ZW
+RFPtfVKmrdCiJPjzKBMXjdFkcGLcyWwsIoInvBKhjwX5TnBXtZq2/ZcKLqzS+MZxft+BbHo1n3X5rrdsEZx4tfan0iTmUdU6GWAZ12FtILNN
+E02sbZpKRrqpz42bPcEXI7CTRVjpcyQkw5oKctvxtPHzbQbrTS3s+xbvuNXB8jSICY1mp7NzjBl9IqK0GgHo0LeehZyUuwgJV7agrtUKUrMk
+vABKhw3jPwBeiYh1uRx0Z9+VsMCb8PNnuZGLMvpmPnePIahtuUFMiOcOctSarJ4YR+5iTeNu4Os7ltp9OgHlW6kKVNgdGr4OjwTM28o3RuNy
+euu2AfP0cv3yaRiUewryIAjSQiw2F3B0FkSMUXGQKoJ6CRoEybWRl92AZVVXGMwteNWYGdcepTDqk0sENsJFUHwbDhTeSDCBjFWlMWCdqqyy
+ExfVEC8SBgHqntwWLhZGOaVwZDnMDVvgBKcTSxbfg5wJjKGF7cEk6PmckQmdTsP25xtKYALbincjgmMK1dzc57NDZKvvk8zznpTrYJJq9EIU
+0xK5G8LSViftvlFcu6SZJkO6lobFLa99ZNsNi+5IRp2K0HdOQPQKhx0b/mUbphuEAB/JYa9uRC9pzFTQ/ytkU6QUMJHEP9h6Fo8PIq6bhznd
+9OSWH2YO1r49d3+anom3izH243K3N9sL7SSdJDS7e2GzN/ncs7hGA+WQPqivYZRDqJkkqFNW5GkzTuZ6Lius6r5/SAVIPp6DPzQSM8k6bY8p
+KEPcj18FhvNjTn5oMwTysQgcXWO1ThD51dOCAQTIzkCIkT8j7B83UjXgFCHcQqODMmgyCPEuc6c5Ln8PQ11/J4gDMNtt3Pf6nntzR/B8WAxM
+wq8b6ZPFWc9qCJzj2HfzvowTSKrQ4IsYGKPnGHM0pxsv7o0ct/HdAnWsDbt+Ykv2DQIYGAOMsM0l4SK3b2LcG6zS/M34QGjI9ZgnzA6eGIU4
+2YLJFzd5mtOQXw+gRQ5frpAYRuhB+6lOel29uo6+4Z/IbX5JbV//indfKbdl+9FFzndO3U8kDTkGde5J4CII3Lgyt5IX7atDQU2w9MaXQeFU
+eS6VFUR+5H+18jwWELAjWhufhErDAl4b1WMLGtioWq8MtvtOpYdmFKm/fxJOJ1Vj7+ivUBMKGt2G5R3JL8mbp26X/PTLhBaLgfR5WwasL+aC
+hQE2pzzarGUJ/JX3+jIk41xl5nzqvGcMfV5V9wu4OYRrWsJydYh9qjS1R3Uj6oDBh0rSdEYkaA0/L6yLaggL7xuP1REYRB4BIwOehb91X+dV
+AQdmib12IOpL7gfL5OX5KXTbKcjof7G0U/ExXSazE5GLj5119jdFHJ2VJnfv5rdUfUZCZNA+Ze6iDZz/mrS57iUZn2L06BjQSQ3TtLI0+3bP
+fAHEWORslFDp0cRDpd1UnbetfHHAiU2wX0v7sNJ7dW2wzVcFo8U0AW9TxM8nZsoWpdamlh6YIRmUNJBQSj5Kfmb7p4+To7KJwlXYHExZL7BK
+b1zHh8Ve4Evu4EByXtinfm3kct7uxrpQmAS/UACXeEWyRWnv9RQ7sQhvEmi8Ar00VUAg6uV0wcVk8FEQDKSHHWkmtrHReJnLoAM94eShcUlp
+csouV5N71FSTfzUvq0kx1SD4BTDuVu2bObuhwx+i+3oKRHBIJiiQLBymzzUD8LeEshT32OUbGZYLgiMrrEl5sDl+gSr7eT9C0vdJM8Wi1IHY
+NPgiSA6VE6KT9gn3WPFazXXc6/fganKNeNBP2W43uyJ4nTHpZFI449/ucT0TCok4FV8B5T0O6mMwq7qMsBsqQ/v156Hcg6PzLP4H6FHX0mFL
+EQi8O9UAbg8XWoJEuHudfrc4B/jcg+aV9MXjb3OWKwr0P/YSKjRNC39b4bR11iqEBwbMOngb5oQt5Fr8xA47ZJ5oFW635S+f0Z5II2zWmimo
+jeV5t3WBTUw3UzOmZJn2XKaX8vdKd9m/PoJNfHzeUFDZuBugyiGxhJ1cTjkrUWOpu7ZqtvZ8yIFJcInaQd3peGL/0Frgh9ehpMZVmdQgrLl8
+o7OjJBB1MMM6vowUfHCHwZmtf6ViY4QqAW/MMgmSAMkPa5BKDM/YzxsM3UyY7R6fXmRCFSZQQU31g7ovDFj8vVI9QymLjOsbM9YLYTjCrwEH
+LzUYMBv7Io48oeXNc9Kb4JIR2tMmVxhgAtcNZ4SiAh/GvOjfk5+V0f5h+0rao5ZrO57qRMZ+ycqdE6PYpIX0fUYQwaY9s/YJ5Y4kzAJTSxFm
+nk8eWQABnGfF9DMtayKuQSX0MsggHlZIBNEPeF/aHuPKxnaTa5Y1ga44GdurMiwIQoUEC9lNhMqbt9ifIEasX++4XZl2IlQlCDJm5kqfwHXx
+KYrHGi0b3oVh0QqnF+gjl9s2NOGO2QiWg9QejIdQOYRW6yYm03rnLIS6jNEBtdsUEN9LPj+sG8coJL5+QfDgcbNOaTXRyAwLL5p+ZvHh4EhU
+Kf/TlXtojllY5nTBBKFW91HEs/SwRAT2Jt8kJGCDXl38r+4De6Z1WdnrjWlGCc09VYTBbO2cuNsjiy587dDilJycVsdbDxPu/3CP+zbqa9xC
+V9iKL9wl6CMe2Px8nZM99gTJvhbQkCUSWLhDJpRyr2gd1iV2kPN6QGio/muWIt9GGVczevY9zcnpsGLFA1Z64xgkinSJRrI1tOJmN2vr+Mfz
+hMQJS2dd+kNUHBGwZFoqVCIck7+BuYVUPd9deG+34kOfKShgsH8m1hAF7O9HarVdPfkFmuq6f+h5kBFBE17Kd9K2hSwQkH+0MFbY4kE3qMci
+F2BQGE+BdLMAMnM8GACHssPBHaw5Nus+nKlUkf8l8ctxpQVQvKBhhdeVqnZqxeYWqy32+Ixu+BVT9ZhPOSBkuuIQ5elPT9gnUmhJUMjDbHpA
+ipuiUTdvVMjtV8w1kTT3dXxtA5sHKcqXtzuYIFAgwfb7oSW3wD9AFiMrcAWuWgcgwJhGUdzszznvoCGa+ABUgTnTVdY3r9DdUiYnnT1Ryihr
+no0ZfpaVP2c2fOAoJicJexGxoB2klM1n2FdMiKG7VXld2C7e17y9Ou7+YrQyAD49xGqwwaLiUi/pCs+/2FTUV6rwEBOg0mGR0GbjTZdnnxcf
+4C5/Xmxc1Uy/XQmtYyijgLq+KPWDtq/uRfAnczKU3nauo57bNKIMYRtAGmgd1XSuX9rc2u0rtYg3SPaJ3UJyHiRdEdNTdvGL+nr9Xn+qp1yN
+wqPU4HTEdiAKtI/ufn7A/KzBXmYHfoDm2FfcqzQj0NSYuqpe4Orx5pZFpw+/SyS0ixXFRDLU8JKw/jEvchipPiHG9yYykcoeZ1TbShvD3/6I
+/IdDNKmkz4ZGfL08cpUJP+V4rk4luNO2VJA+4RZwrq97s/9iizrXwPXxI2P8a9DYJQAoKNudW81FIT55Ywyu0tseZsRfr5MXQo2R/vp2vT1i
+i2gGL7+cuSf+Bf0JxFEmzibimkz5vFmbW6REpulVUfT0IptiXzil3NhIduB9UaFZLwxBHHfqmti27KTEl2IV6z+ssJJsG2HcprXbpvmQ+soJ
+eHJlYa8kfC//vGvFTuuYaBSlJSDeeXRFqNRI8WldfyF3pVevPH1gQLSKiEOJeHGuIAnlonegBQwbhyS8AU65iLsDSmaL92n0nAXVfxNTp2Vn
+KnW0vVTIHD372P1LktXfUIMsPAnmoEDJL8hORletYpt/6cppxVV44YN3f64JKnP6h1qYFcHlcecZ7bZYhSDfWYhqTMUxGY1yYYEJgO7H17C2
+nS/fRkJFxiCyA0qetcMZnU5XpkgrgSUSrb1aeVa5bGZS/G5HKRY+Aa+37vmraJHzNcyWkvI2eFUIMD4fL7FzLnNlWIh2y5g4I1pYXrrM8x+I
+8JcgUknp3FHkOtfBYNsbYj7FBJx+UgVmOrtSiAVgfefEGnrxNDSGc8kesXRnd9gcKlFRNOFvIdlspen2qj0tgNzlsSIwDEwFYdH345rELDzc
+HSePJ9enyDSijDSCSUjKbhcX+/mDzPr+cpvZSRIZiLBW5H6m0tVPqWDti+Qz623FanVkP4CKS5rELEM71DZRAaMBd0bhMLQJ7hex2sSEill5
+OAwCQmDmPic4dRBgx4uZMx4SYutWlTHI4zWDJDxM+/kk0lEY9jieBF1OANj3QpYqgehzthL+gACFaiVep8+XuGUnaLWgzZOxqce3nigUL0X7
+KPfpX9HKXk2JJv+1xtLNc62JQc+RucOfWE6KrqL7zFhdgDfJb7s5+yVilTlhe53Pevs3KCz2hqfqitkzihxNDP0llwnSChu9SYoXmuiXFnUi
+lp5JCtLvtCxVND5Yqk7S5x6SHDcf0G9a9adFe+2shlZEiMLuRF15PKQnCZnkmh4lutHXwvpSJhKHuWyWaORuq77DiSlBQhfUAd1FWtrrFJ8i
+w8r1qX5Sr9hdEPjnbvFDD4wMGF43kPMW+nrxfr2t2tGdMcfvYi5+BGzyqXePCPKQOUDLqdC82YJysX1Mb0dqTJ6M9hVKm3eXNwMIk+Jh0zeS
+zRlOuDhAkG0hBS55cWsyxqRGw5uZcaScLAFQl7VTOSL8hj78CSKqzeTPyGKC1FHnft2go46BliqobAc1nZsV98wHb9BNYx4VHFMc4QXQisQ9
+drS/iFHe/qhdGeLJO2ZDBZ1pzZZYlquVatgBAB6KeiHQSqQ5CaweSdMJPqhhAHd8t/zWB4GmHLcoT8Y9Qf02M1CuVeoh2cB4Ft3nUKDEKxTK
+u3vBPnTvVoPBY1DPlzSBWubOTJpTSMO/ajA52kIeYDrnjlX3GVx8j+6yoj1NvG+0w/PaClrsgBTdgGdOFaNWckirYvOM44Ya/ebD2T+LtckI
+5tG4NUw3ABPwAzZN4DxlA6mZIpcVb/c/phrlKdt/SftHv4cRHll2guOJhaPcr/CjZ0gGUsKNYnYSEm0oE86IZTLs1WegO2rb+qJFDO6Vssr0
+em2MV9DH0gl5HPK0lFHXXi6nCbgaflpnnAJTA4aivrcv+eqQ7LGMZ8dWl2zMF62GOan8DgZxTE5AIaCiMWNooRiQxOyiELn9mw08yqV3FL19
+6KFRk7LPrphcK4/HQ6qqk2UbBsJKdq2WT2RbfonRArmPxnRVmdSbliFU1JV3HfizPnpY/4JYR5qtJclcTAxUBunPmmtPvYzKXRjTVoZzzuAU
+q2Zp3Nc8CMDihMrmbRjxgvl7bgheUhmsL823NJxEIOFe9t3S35T46RkZ9sMus1b7Rbq/t/AAHmSyUe4xBvZ695gXn66+vi29eqTfnvDG+wN4
+tKfVZRog7r4QPbFoigjBw2EQYs2QmMxA3RrcBo5wOwgq7/MIbi1GY8WwMdekJnkHmHL+Mwi90eH+4cA6wrbXNBnbFMLjcI5cIFmM5E+qv0mI
+kWUhDYNtCPqudzbmYqczP0/Ek1TvinBC6RU6gwrESOlbD7mmVo5WsyixuKouiitF73ylZjPjp1ilXTUYD/aNDcHHtggdTbKAD24LPx5AaXEw
+M4bf0T0EsVu2Wd7dP9XMAddgHzqQr7CkOFEVLSFM0u2ohXxorZFIm47mvhHtDOul6cUUGdoQy1cEXKq6ELmvkHuMatKiEzGNAgbxLUSyswA6
+gbfaEBex1SOlrDSzbyGBQWQZsxv6bXsDnZmp5eXAoW1y8YgAcrGwerXEkYthzSXDsBFPWHRiS1zHMOAhZRQTTvc10FlqChlWiQS1Q8mp12PW
+1KetOMvDoaMMTc2+3QTkMkWHXiSpByezwjQ74nQgwBxGO9GNyxrcToWa7fkbSpqway1tbqDdhFLFZEs2qZQma1Q57mmcnJu17ZEKV3RllP1b
+G/QSM28tlzacsXMzPUBCNRQwyfEtF7CUEAT381+t7qsCvWnIj3WmJ2IwPc4kbOuM7xWX2XlRsgYFdVMGOQTcCQCi5ldI1P3bQe897ouOEQwI
+Jd03HL2ceY6NL2aXgQhzycpvNB8839ABp/BrYB77wg+NvleQd2OWK5aXElge6kOdbQTMuZCKxo219e5lS84biVUf7hSl7cVBbidErFsGdv4R
+26QmOeF7PRcmlv2Zy2hZajiXGsc3GxUyB5yP9eypSC6zGMqyK6/h7crZw5cRbWFRJFq8o0dAE3/cIGD7gkZDfeYSt39bFbVs+FQBEESiyxSl
+QjTuKCS/znqgcoSAlZBmGOQjBhOYTbojFh/+tIdx89DGIyyn4iLlQ5tIDqglMoeMMfR/IOxTAS7a2Ft06DConeR9aYlmQKI4l2P1KWFIy2L0
+0rpXpomgW4fTsQFnFfsN/l1GWvOTsKCshGrZsnq42DKFtUA4gZCpwdRMU3GAfZ9W+VxEqcx+N6hov38mM4iUl5tfOrZxrTYeTjdRhAOscV2H
+iRenetNfTLCZL5fyQ69Jkwcx66grJoyRvwV2H450n42nBvxPq/y3YkCORA53DR7EoWJgEEvp7LFgoasP5xG8kiCeALWVR95tcUk9GSWGf+pR
+eVlZjjLJcU13apcK2oGZ/67YpYo9UDAS89tqsGJZ08WGj0MCTVS46jDKwZzB9OBrBd12plCVtFAR7j7N2EyUrGjQBBZ5rHjaF/0KrtPiLVDG
+PrnUxFFwy47zRliMTJ+ZEGovoCuBt7OMOcNg+6YGkMICPWXHtpz1KrTMdDnQXioxGJYpIv05pskGQv9rs0/LhSx8Aly0Aiudiqhxuzhmsy/I
+2xu5usUNG8/sudAB0XdBnU7Y8OoHq7aM2fS7ubpeGu7nB8dbmzYK2kkFdDhNsqrXyqbRkEw0HQaQ1xVbsIYywsfwH6AYA9VlY/DaqoP+OA2i
+5VQArBu+CP+YF4H6P340nsMSFdTVpiwluqoN1Fu9jHyyR9oTgHfad8wkTCb6Bwf5k8+ujRAc7JEljpPLhMzzYOXfcrRkW+GzKFoGcB2etALQ
+mZ/o84ArEM+VNiothvbwVy5OhLe2TFuI6nJZ19GdL124GB35YKUIeDBjm+l0IIBqTpKHMSp7Yvxsr8WyaFe7HDWJNvX++9nHNQTavGuQ+KCH
+64MP6JpeGDnTBoIiIRBEWzsMCaQKj4r95AkdIxqt91rUTxft9RiIRl1+/byQtwMbgvZIm+lqQS4nc43jjQNj7VuGq7mBqUcbjRDiv/Bf4tZy
+aTUE7xLJk/1eMazTHHoPmjfzLZyPG1RSVidNuby17DAXtuN6j9pREyTESzJAiFHUBydbhsp89xYhBjpDk0C5bgqlVCZZUQDgRlGAYbjaUaTZ
+f0xYzIlkMjlapauuyDXIecLY2O0CQUo5zNkNB1ju69aaA8OLjc+nWx6526NyELclj0SXubH/anTEyf7gVYBP+hW5oAYwooEIU0Md9GU1o5+w
+wiik/GOJpEVEDxcTNC+LBgU4fxeL1Yq9Cm4ilQyuTny4+8Jj856pzLjLQgCdDuqTvrEmo/sUDsLKVqfjmLCgIOZfm1ZHsrI2j4vYILa0CDMm
+pAD3KHgWEcEoZvd23PBc7l0CVUNeBh9IxJE+LXHAnDggP5CpcrfoQVX3cW7lmD1eeCFfzp/s41BmyKaEsvo0oOKQteQw/i5F/KPHZs+IjZgf
+PSdv42rg1gwkqoalN1itgjjS3S0rOJhqLpN/WF+7fzJ0Q0NQVSB0D0jin8riE6ZLnl2SpHES7F9X6qx3Jtyo5ZZc4A4tHR556sMGLk1WX5sS
+uyqOI82Sz5wLrHTnt5Eqma1nEnyz0PhoEHUgm8/f2ZBzCRPSOUqfIeBfNADf/Kalwj2I6mqF6theYHI6CPUV+jUZ0ABafCMIy6JmbYf9Nhf4
+bN7P754pxHNx8TnW1ayayBLq8qlSeA9HCHNdtWhvmxtIIBuwULU3R22w7LqsqMANiCtYeNcOuD0ABuYl6QPBPfdzdb6h7gxWNwYRHEHJIMH3
+cDWF6tEq7xEt78lSpQvgw90kJIdxAAIUfvESqdnfzMAZOXEkOuJ5WOy6Y2aDI0FWtQP3OzzXW9TV5wePRe0Q2CEA6AEgDfSDYPL5+e88Tdfx
+jX+nL5J3YOgu6cMlmDrvdbf2qnN2MqBrWvilmN8qft42y+9R7mLgBNoKHH/I/6KlO7QWljOsSewDsKdbtvWzaSrHT3/3OV9m/gq2cTNuXjWL
+CKtYmSzt4ic2nUQM9cyjdswb8VY1AzKY56QRbjpaEYOFEewPLbsOXUMH0OxY0lKqShp0NGogwywaRuJgweD4+zlyA6KXcBhcxoCUnCGd1Rvg
+vYFOYTXmsTylSBM0yvcHi0+K+CBI+4KYOZRFe2qzuyXxeFXHjBgVBIuMi/vh1sxpJ9OHuQg0+3zAs7FR8D0Kb6hhG0L7diGzdS1vbDp9FnwD
+Ju9VWozajzBOtrK6orrumul3Vegr3NGkeNN2oTJp3SX0QxHmMntua9bLuih159ayOZi4pZ6/RdmhVlhnQV5Ul3l6KgnpkGcQcXcRV2sLarc0
+Fg+823QNPyc/Cn5wp6CLs2xe0wPEPkybFHFhzmfzRLoa1M+iUdCaTZTKCWvToQR3HqBhkavPZh1bldbKiaJj8Ni4F8aEY4MqmOyLjKgj6s7f
+URm2P+LRzFZOksfBYQX5cOODg08iepJu2/RAwhKNzfUXT+3DfJzMG/FPp7LB6YqO5hRakqxUT+LuqsStdNX5iAv6qoih+hXQXyv2YYGzArNW
+uq3Rsoc8/oRTichfLTrp4FUjs0QdTzY4dqkXB8yBC09milf1dKZSt7XQ8Qj5Jg8zKAdwzf3IZfBwRVDvYI/qR0NJxu3JTeFY8onB71cgz+fN
+7dn8gzdy0v2ICissPMzKzgLWmqKrmSZG6usLAaS/v+yBOyohHbTomcThvz3ueYcJawSO3uhTryufVnyCJPvgXd/Aor6w4jWZWAkowbJo2p1i
+Cp7CJAwsCSJ9WFbGyqHPWbIr1/fGgBQontjDQv5AYVlfzQv/xu7l2odcAeGGsFPIakHK6sQunj6LcZMbAiyQqmfGGFECMlE4bbE+pYG1U6wJ
+lthtkZ/XKFEfVLBGN+1/HuNMPr3sAquGHl6i7jZK8nNNS61MWwzj6rapEGzLKd7QNvbCuvjQVXS1P33YTcCF7s2q94hvwRhdq0Io+9xBYPdA
+H7Hu4u9hrrztb2qfsvtqLAR8skwN+lNQcicceDRFlFHS5jH4JRUgCuy2Iznpep5Em1DvIVCgXUpfPpqRo9CjKQubsA2c13sov+YOagkuPbj0
+FIpGNR7rBuUJEoB0tjFSgrcOA2vXdLepdVsg8Mrngck8STak1oVgoHTcdKT7aOytV5044ng3MZHYlMlUrRZKqBG4m3ZLN5BdjRDr0AdMRqdO
+e318ZlEKa1xRyaZA9regWBsfQNoNcipil0yBnDMn3y+SHpT04pepMAsqGHXUVG4btplC2zwe/cR2VQ6L67uypwFnhdSRwacRajjknljoCsv1
+h+EpgknlUNXLTmicPjDTkvMtG1Vw7eI12AJTNbJOxEVOV2g5PPixJ1Di+gcY2bMdbmjY2V5kAiEPK9gBqTyRTR5AEBcC/cKKtkCuATlxXyji
+w88vCF6nlj7EvU129/4GKtC6dFDE+lUKxBel9ebn9O89yzH7BVzvWWRmIdPKb9XxVb3hQNINf95B3G/S6ySLpUgeuo0Flnso9Hbeh8SFMn45
+z6Xns7tm3tRl+T0FrSObZxmQNoAKT2EHElgTVgoMR/EiDJ1cJ/uSAksWBzyUsdnUf7eLcseaqw6QFVJx5r7mrXYYiEN0PG8uH7fdIvrUu/9r
+NnLpIknhie2To8hUqsCWz80ebH556mzidl9tyCb3kaH/3UwpRPbetFQduzaQ4YcaN5XsUNZlWZOQXsfir8u1O/ISsKkjqP32Yp0ExIUSYsiY
+Y5LQoBftVm3oXCx9F2avmrVbO4L6mvmsGCVIfuzbslAfTxbrsEEirc0zavfjo4vDs6lKfi/wtpkaErSP6UJUUgi+qgTE70aiupFwQ8ZmJ+mo
+LldTTrOnOpYXU0R8muRcqJyNBvE26q1hiZ5thkaef6+hbHnfuZMCmLikxGrL9poqLE67OrWePZXBBT13YatdYkhCoIr2Js94HQdaJdVpr8dy
+2jdFQhpMiiT+29I8WjM98y8/LwEVC2l3lnV5Ch+diJSJOSq7PjjsoeVkbn4MEvVpkinnjXvtGvxScRL0UwkUj35H4j29KJAGoGIiHvRk6Qii
+VVYImYTSFfHq3Zd87LCQXHXobZHs2+WOc29cJmeqsSASlKGJbhtg99Dm7P+weeNPXoOSPYi4nK1mNqb3JkQhsWL2Zy6zcXvkhr9y5QUhfUoa
+8JlrRzv6ZbrDaQdKq7Z2+erphw279yhoUENv4iaS6ELV7n6lWVevkhm6SdAwNQFwygXnvTb+GoUUGu6uv+H0aKwAW8rIDGZY3TVgJs1XD9R/
+oQSlQsx6A9EJMiRBJCfUL0GM1Bv/9lLASqm8X29tCS+Eo6LoCRpGLtzPF3IQ6MsKv8S/G6F2jB7HiZmdV+pfOY+fr5uno3jW7jXUNRizjIgL
++yxrkLT14tsygynE++LtuxV6hxndkX/msrvjRjSK34DAgjHbC/HDovtUrtIqs8Il4hWr3+9tVQjSYDN1i2k0fBGBj6bZVpzatlEY0iarD3uq
+fDWS3MZtzeyH/lkC6/wbgl2KRJUPHjLlBZP9TUmnZ6KYf43rmGBsvD4/1801/iPA4+rwCpl4vJxW71e/WeSOJVf+guNKwmHcLBMSWRlueAPn
+Y1Z00MD7yjQDHrELbFYJg9VITq23woA0zWUUOi88iup1IXM7SfAb/izL5RGEfJ0TZestsuegBFMlrOgltmSw3HrLPKIQUHEMl9T+dKElFFrE
+HCka5JQeILpev4CGIgnv6fHhRnfXn7qWvxYG4Cj/vDBm05nlM+gGXEubsSKrBipaMMwZu77y6Z0+X6McZPBOeX11Iwt2mTpU0Ug0fJIxZyD3
+SbzxNbMdC/gbFuXqm8IVonXqLXCiKlmPA5E2/mIlUdY45KggPtB3sVf4LXQrRdrJbEp+C1xa3NkYT/QUdi/o4k2n3dDWsJ1xStUSz/7N/Qtu
+NO2P9gntlpYg6SWwdItqOfSv3yl3PIpRovtuEX1DXo15GAV0leFg6W3oB/jSDDgQB0xmDTTyyoA8NXhFzAiRz1ZfILiOCRdSKyTrlFvlETsX
+eyFagWES9vQERePB4jgDsS2Md5uI4/SkbR582je5HJCA/PJz/hay0RpPATQPrTNJSHLUZM9QXNXhigY1cv16GSEf56cKtYRMOTd0BtQZxrVg
+jTuKcpW1Urhl5psDwMf2sDy+ZQ81zhuzMr1l98Nz/Jp9D5fGKw9M5OCps6XrC7dj33TZ0LPO1h48IGdtRIhbdeP5mYiXoOTVK+jIh3lszrR4
+z6KOg6fJJQZup1+vsvWx8507FsbLvQ07WYHTSIm8WU0+1QCJ0Ab0nWA8wU1sI0jrTHxAor+/BZ5kWu7zoiBhlT2Ier/T0F23clpXY8cuELLq
+eMmTPpV5KCSikm9z54NrYYzy3y5FoBEIsuqYZG71kk9B4IK8+DqnTMojCLkfcj7Uz4BQJSjuc4mqD/azV/77Y2buCRuRtU17mwu+aiwD89WD
+qvAkwV0ksymBimZu35Vhi8xa4GXHKQEwLOz8roDQKLc5Y8I8FBow97smZqZcs44EafiMKM6hQdFUF88gFDniN1NZrnZ+gfjiDB0/w5dhMU6Y
+icyi/0fNAGvjGXN7W5S5V1kcX1r0xDyJPuckpPBinfGPZHFY+/D8I53vHiv4axN2FCCkXJDhxEwB/DDPnU9b1U1Iq659UkFdXbnT5EN5nLzk
+m8QJbBm725t3fx0EePGfr+MxvOOs2SOEA04vU84we5yPYbPGnv4DaSzNMTT+PG4Cjf44BoixbS5kLUf82jFIw1r/N/eamreApjJXqvRgvj+X
+BwvGgbJWhwxe+IefzUEWLuy3lUcfHteo7o4LZgpFK3kUdrTT84MmpKsGLz01fwjpeghnygNr5shtMPhOWESYIXf6uJP9+wn4Y3kDCfSNEyQz
+cBWWb1ENcOeNZBNja3x+xPMtVzPWIMN0eVSQnQPt2fWo+/mHTLC6GPdJtRVPV4PzcaBFgWAORUKDhVH2wAZMWyaPhOYWzWQTpbi+HPgFhMpM
+kUf2IpCuqq7X/26FkisWqPecue5vIhb1FOUkKMMjslCZg5+eLOvfog4XosVbSfJQjz6bSriYQaEcbEQPKTm7uvilp9c84pEGoLxdf6BZgs3U
+HEqgOzFNVrvhLBeAKbRXJT3GvxJ1aBJcc5v6DVoq+YOvRfC0SSlhA2cCijeaivrZUeA9zdVCV4/TAa1X1pSEYUlUYa5sW3h06/P4GSJtfUe8
+jTX94H3PKKWHEeMQtv03jV1PPWalPlAiGK80uRt+0i74eqIFeN+57/yoDjH+3vYlxi9+4S7IxhibMSS7yo7YTs1f0Nii+kRbEd5PGFUcNmGC
+8/P5Pc7pQuQj0xCABy3P6qaI4DjIsy7xrk1lHKqi877aInL86eaPyDFQLA6u54bcQ2a08YJVGUgUmG1DDQ9KAAlKUJu9845uMvHrTbKOdQnm
+xjBeEysQ0UVOyuVnzEJpjRrF1ECr/m8TRLTDPKGiVz5hi8z3P/5g5ovBVIPMR8/gvXykU30LfEgmQ6Ah8gViDJwkX42BOjlss8y9saAUm4RD
+YoX4X8eZweSuIg8aTUdjMXHnvRVJOJmi/H3odkiCWfYxVYPKx2eAsWCVs0xJRL+Xue4Na1K4Z+p3R1ofGZwLuYAgIoeDnjALM+7tBZxUfyw9
+hXvwCVq1q6XG5W0GZT5GWOfK0wjDMpJ3kD6jowfXGa+azN63NZdKLL5slx+MRZBQ2J/youNW6duz9pVkozc0CfzQ4Ko7MoTESKHxqBtX+XWY
+prZHBieSSM/ZrSk8U9IkaHymacmOk/iRZyIi+2sqxMFNTxNTzoV9c1DjUFkUWxdUcR4UG/V39O0a+GpZMBNkqtp8qA2xOQYyHmnLgqAYaWDy
+6sb1Qf7JuHrYX6cpE57XTPD0ePZ3lm7Lorg9POzAB4EUBUDNURGU0CpmEdJGa7+8NkBNAWC/CBQ9SH8QB7qMXyMlcsc5vj6NAFLOYZSXVEIF
+sVtexTyfxKQ9KvIezog34Q9d3x5mk5MucJKBSBZAuxyGUVXGrfizLMKJCZYLb8s7UWn+Yhgkc8FOV/F2Q5bZ1S4rsLJBfup+C7v1cQfmALny
+OkQYzkYNNIEKfy2ldpnWMO8AOUJJHK8qcXRkg3ENHze7dBOgHvD+aOJeiYyzJiYPnRZhhO5G6IIQmgwPBtBt09BFwTVTGHnfTd+BuhcJ090J
+slXwM2Ahhe1w13uH6Gn504kZNBSo/eT6Q6EXSmY2ZoKjAxht4TTm7F7iHWATZ2yswf/DrwI8MeNFQ5tR1eu05xNIg935uqm3ba5a6P7ItPLs
+VAiO8eMMVamOulcI5kvH7EsGCDb9KEkJd5vmbeszqrUcc47Mg1v2uRsvUNh2ZmYum9jqqR9p++L6nkZCWC3bKC20BlRbPskrawDnArALZP4Q
+Jo+2JTbEBzkv3CS3IcMmWSoivb2LpKsm42d+9EADFYrGY4ttRnKf146J/sdMdzeidPw00+ofeHvtx9NuMlrh6XJ/ysgZZhKefcfInqs5sNM4
+uzUEcMa2kBTSySDfXWpe2T5JuVg1R7/FEfE8j02BgDG36cV9LIMOFd05tbKVxVT1rB65LjmYwDfd3zl8U7CCLGTvJeAucS02+DLPqs4H6Iw3
+O0evHV0HRFbrWoskLboEdpXbO0NzqnbHw8fHvoVcot/YJMw5FtUlTFOL9geU6jrmMQvQRDajA3MPcRO7SJpWE5SPzDj/ggGCjzg9l497qC4D
+uFI7yz7EiUUugSUXHWpZphLcdBH/ysCo8eZFSPZC0F1EyJzTKF7WMoYN7zV4w555/yvWuao5tJroOnl2oUP7Bo4phBNDpSVlyxDnxuYvGi+Y
+tgUQ7SUqbJTsfC4K/MiaXi6b+p891f1KKmXFMJnvU6Pm5vyXawgu370FM7ZLkDpHWyysJ98JEvbvUSRQvVu1TQUX1opVKl2TdV/qez+Bm7DD
+EJrTs7iBrFBtsyfTP6ME5vCQVmJtgWwanB2ltUa/60EV5GMvqBy3x5sjETUmYG5jMoHtLFm85Vxs3BLLFthO/Oy6WNYPXyvDm2Z8qq3HbO8n
+cKit0O+uBnOvr4HujCe9VMBIOmCFxw1KPEIqHRXKxL/bkZOHVw5kbZMpJittlDz1RQJ7i8EcSr5s9AYiGhsIYXgAO5ABXOXu8mv2o9MLpodp
+kdg0+2PwRGPvvIWVkGdz6QDr5ClDgFQwg9hXTsIeUMhm0/M5ORxIyoXa6RD883/mDNjC6R67sEHWAIMxEV74kOvIVpy0nmCQQ15cbaZeQQNw
+uIlkTHw3L+GwvAWt7B/WqvLfGunYMh/5akKw64gMgpAvNNxtVuWkTsUcis9tKfmuE3EKrdY4rFzzo0fo50Aiw5EpYLjcgIZt+D9eiTGfH4vB
+G7Dm3+GZOKKfRJjuwb09HnrYsXAflNuL41+3NZxZzhXBLyKeqyznlWgkqwiT7Eid+BTQ6TZTNYrQ1/6xmC1M8U0/Azw7lm4SmKfkxn3NdvgS
+ShaMnDQIVpurBfYFwpUA1A/SK+/GDRe/aSx0oqynK84Y2BRTCtczcIFhyEV70rlcgEX4+vzJCU7aUKF/C0mdyeVdhMamLbiK4qHfklAETWRG
+uDqejuUWAbbHb2T5WglxTauPnIlJcVQyxSkBAsy8aokIk9dc0MXS5cH6LWPoaQYDX4FpOJuk7LJ8ei8FFzckV4zseQqx2CWkiPJSjRyNLBxR
+uLmbbxci8Pefnt5Ais2iEkbg7xVVGCAfEjT8ZXjO+QrdQkHWN+NTmMJYrWFmix4Z/dEuZYcbX4awA43P16u6OKx+po6PdiZLKdQRfQOd1RA4
+CjjQqXrr7ip47iOxPN9oGF5LdWY78J6zk1OHkGCNkZXh9d24Lo+OC1pu9SvZIbN6+q3u2//y61VkeBtXJ0uNqRZD73Xwgm82p3bPLUK2S3/V
+almt9hYn5xS2FYM7Cf+mSN0ec4+e/mNeH8DHo8cfRngq6/v9Qf4x3DHYaQ4A2dDr4r6b4FX90S5Sr8b39egH5s+wky2YfHl0W/7C7K2lBioD
+62QPfTIn0ZESxoDeJeV2sb5bMFSMRU0cqnWD+IMXbXyDKgPw0jIL0Q+jQo36OWvNVgBOS2RsJh/ZoNGZPDR0L5Zx1YTrFpIzipX9gqMHstIw
+vj5dZZltORQao437AW2pGWKSmM171SQLHFWkRntwWUE6DgyDMuTdqcerzp6VwcfHZLQzS7Pv0YQvZ6Iv62YbD2TsEDSpmT+bF0XmzlPFa20Y
+6/BZrIi+5qQGPfn0scTyJtnKy/OzHQHwBbSy6eBiQ2c45rUr51XetxMjAZileojZ2aIwlP/3xJ7Yc+T3JuC8iFhyyyF4HREy5T4eUytmws8i
+YWzaNJzs0XbK5ZtHKTzMlH/UEPiedyRpws1QHCHyYgGMaWityh/Gtf7m7mKEE9rVcPaB/vev44mqf5oNYK27IV0K6uLG3qUYBpsNgpGJzsZE
+z7zpSwfXlbDeXi0J3RC7HhrFoi0ljIOCPxe48NkA6GUBmtqJEWQwcKTFKsTvwxxNFbA6A1ZzY+bjAlvRVTaaQ9pE3PCfKpiaDRfulNNCBDHb
+w4fA302iJIzIgEiQt2RenLHFy/bxOA/Zd2xo8zrmzU/PXWMRhsRH4SdbdxpFmrPx7YQUryY9+Vj1ZY+Z49HjRAVeZHxhEX4NClXbr7bsEG02
+3nglZeQWYGVqag4O+Y2UjUKRnwwKxiPbdV8SBt/XwwbP3kBk1Uwnh5/IiHzkTYoSjwQWVT4AkNTA7MzabyuZAer/vhnwhH23iTiSe9FMrB3U
+fZXNfCLCHHn5rp+IBrkVT/CqGw6X8uFilHZN9wNd/HdBEX9UvQq1Z2bVaIBCEsXcHaDJ+DzJGMZ5gQgVTS4OjtgvHfL/eeF+ywUbninxMjOI
+YftmFCbzKKCaLOIZFb1zCo801w1gooVMaTv5yjZo63nZkj8XY18UIXzFG/m3Fg34vXQt5nFtBKB4aUm6K9/L17QlsblgZtsOIeglBt8A80zW
+CbX2uWSJ4nG7WS+iqKje+klPdR6W20VjS9D49juIuBBkH+yBB/8NG3RCJYTgSQA6881xzVhYxiYnsUmDrdp9AO00b423gTyAL6HRwiAnvVqv
+4C20mag3xzphQIeOR26gqKXS5dfViyDPtMJMAXjLO7b+/+Y2ioATO5+khj2t7ISKD6vW4x+ow/GWiuTyyrWRe/FqKODVqpt8mNmiSRmoEk6D
+YdhKUFw4kCWgy1RyBKP3mXRGZynMXnQ9NSJCzV7bkJkfga+7sH310ZQe59XgB7TlV3IlW9dT1JCj2vmLUxKegP8pPIoD007FVLDWZncRXlFK
+JY/vLREsE+npaOn8Hzp1eVGSYedR/wcVyx7o2qC8jovzkwDhHr5LMTs88ovT1ZgTAbqbtWmhCQAf3gjaEpfAhxlhAw3bqZ82avJilUvOZMmS
+hl2sBwKBB1FCiBJdDJsdb0eiRv4LSPIZqR4WJvvU/blVRIS+j0qWwwy9HLPCCvMzJMSqa6mVwoCqdZ4ZQTf4CuLmAssHvx43zpDvI7O2e1M4
+h9utHo1haWAT5YBq7tNSWtpBqKJ/xVBN2CBQIioo9qJphxBFwGb0nJvezVxIfJR+uZFXA1/jCijXo/hwBav9xRRUWwlrN0XGp2C8F0yzW1K1
+VW+Zhir9Fw15+NIRUmeeEdiTkQrEkR+78ulMXYZyPA1VQcB6LYSK7T+wk5jsQSrtsktQkPf3WvRo+oM776bILcWawy2RyQAEtxlSLA4fL+Ph
+wgJqcDka76KcG1yRmXvGmVYnlQcZVTCbdhY92lgqtRrrmxywO3lNIUO53SMLlE+BjVeaeMdk1rnHT3XiNT6YUFAp4Ppf5bR/jQeAO0oD3GzZ
+hFgHdvoqY937vldgi6Y7Vfwi4U/0TczLfGHYnpmqqOh3c+gA/VHq9aD720fR/LFcaeieQRmwRMza68EDHjZ+fCfcGSLmwCR5TdIRX1EdnJ7T
+JJ8An7/5J24tOqh1UnLLq65i9qTlZeYajnlWvJqfB5FK/pNEgVa2pALqZlpzyKSxq9j46yD1Q5sS23EgsOi/0QZGasKgUKDYBjFdOKm+4c8t
+nx/62PD2m2J/Py6tnBJOi50o7BA/EzoZ2aDD9VwGPrOQXr4BQSAuP4lGE5ngVvVJGsQ1fjo8snIEOdwvsa8hLigr6vQzzgDVaLWyZrIAiCaO
+c+hHh4nMthvDoks1wkzquKKof7nq84ETSn/kk+EjFV7XBuAS21HOJy9tCq/Oh7sRS2JCFtTaDANgssjgpVgAtf0OfKCMywFn4TOXyt7LgrG7
+3fpuV+e9Imc52cm2ACMr5RjUmRBCHYhZwgHz9OPj7EnfAQFvpyVeiPr4pphn+eUe/6pph9AK/voDb8/0kLwNXxLVljp8Y4ul4gkDmLdqRk1J
+C4I9UarRQ4XvZaujPvHCTHbPplTG9KYds4cJS3u+/oigOv89+XcgEh70IKnylf16gYlBO8HiFO9IneDHWf+yAJsTJxO7pRKqp+jhRcHpCptB
+QmGrSDs+1Cu2ROjqwcgGc+v9HD/hgMnJF/15qru2g3q09Hc4NUeWCw1GCo3lBB7bf6erFSzAJVr3rn1aladXypvRqdnQHnHk6hdTAk0fSSNh
+TBGpNj0688ixS1TBzqCDIhKMykygiA048scFPoBuGvijpZwCqgobvFNj1Iy5j8+2Ab8l3TQC6h7Rp9fgwmxt9u1faM8fadtnbWZLa3gyZcmP
+IFKX0GtJxFIGi+1k8OMop6DjaoZR8a/5CjNbMzvrDAXStwWp1eDLsLEKfyuEWlLINWAedR/x1/0G2agNeeteFF2OTamRPF1XVgc9fZxG3cpS
+CMx4RPNYsC94IWy07wjeuUno6XfhnT5VNKqwAslJv6TjeNtX+kCD9FP5HI6qUXvr9bxy8EpwrBMKVlTVzO409YNpGmgki3gYsAnG/6MDHTk4
+9CpOSL8rwOrbKiXu31ybi3XdsMBxMeyNdC6Mlznxt/Eq4onIV8NMD3sz5HgHeLS1FQBiPEaCojySb6tePZzy+RUL3AiQVWFoBBPFWy2gBra3
+JhkCqcCQ48Ub53GVVYPYHqlUci+e1SvgjDSonUz4HkZ9h0GgD6fgb4IjOx2TElDZPEgac2f+Bks/ZgWKwjL0bloqlXu9pjjOML3bswl5j5/g
+k1wA36XeAc9l4jwhIE7ARiovGvN0SP5qg5FG05ll/GkIk8BxPo+4EmGZxKsmfrPREX4W0OuCo+RaIJRcwtGRPEPbHaZoHU7tD6Ze2u3AAuWv
+kkdtV4I0jKtiA6WiC0tq7Lv4oIJcqaMIbt0aTxhODluIR6jUgO1vwc6p6SPzFz+uAbFM9Sjskuq3BNkzuF7P3zksycuckZkpUGvMe6A+prrv
+wpR+/a0yOIS3JelChEg3mxe777gY+zqK/RJJMVMWU3tnnPiS6UiTUCUMWpFQFb8DOph8ZBgLhma7PwqS9GxALKeHc/2uRHW4bh5SQ+efhsLU
+2t1c6buutb11ir0caAXXU0bEdPZHDPXXYDVrMzWPfZ70dGxyDVZYGM0FZBbRPt9dq0y/1eaq/UdzSqBQ6DYKTVaOGeC0xZ/A3IMyRV1HsUGf
+QLihWe0NTuYeRYnYEo84rIfAocIoKxSu4XM/mlmDpCDp+wRsvxroBH+N0B2JklwuRkHh8+cwatdB/zYR1eESvb9NfDBiJYA/1kW5I0NHLHur
+9ks2kgg=
+`;
+
+/** spelling/corrections-case: names written in the wrong case, and how to write them. */
+export const SPELLING_CASE: ReadonlyArray<readonly [string, string]> = [
+  ["american", "American"],
+  ["apache", "Apache"],
+  ["api", "API"],
+  ["Api", "API"],
+  ["arabic", "Arabic"],
+  ["british", "British"],
+  ["cas", "CAs"],
+  ["chinese", "Chinese"],
+  ["confucius", "Confucius"],
+  ["cyrillic", "Cyrillic"],
+  ["czech", "Czech"],
+  ["d-bus", "D-Bus"],
+  ["dbus", "D-Bus"],
+  ["D-BUS", "D-Bus"],
+  ["debian", "Debian"],
+  ["debian-edu", "Debian Edu"],
+  ["Debian-Edu", "Debian Edu"],
+  ["docbook", "DocBook"],
+  ["Docbook", "DocBook"],
+  ["EMacs", "Emacs"],
+  ["english", "English"],
+  ["esperanto", "Esperanto"],
+  ["european", "European"],
+  ["farsi", "Farsi"],
+  ["finnish", "Finnish"],
+  ["french", "French"],
+  ["gconf", "GConf"],
+  ["Gconf", "GConf"],
+  ["german", "German"],
+  ["Glee", "GLee"],
+  ["gnome", "GNOME"],
+  ["Gnome", "GNOME"],
+  ["gnome-vfs", "GnomeVFS"],
+  ["gnomevfs", "GnomeVFS"],
+  ["Gnome-Vfs", "GnomeVFS"],
+  ["GnomeVfs", "GnomeVFS"],
+  ["Gnome-VFS", "GnomeVFS"],
+  ["gnu", "GNU"],
+  ["Gnu", "GNU"],
+  ["gobject", "GObject"],
+  ["Gobject", "GObject"],
+  ["greek", "Greek"],
+  ["gstreamer", "GStreamer"],
+  ["Gstreamer", "GStreamer"],
+  ["gtk+", "GTK+"],
+  ["hebrew", "Hebrew"],
+  ["Http", "HTTP"],
+  ["hungarian", "Hungarian"],
+  ["italian", "Italian"],
+  ["japanese", "Japanese"],
+  ["kde", "KDE"],
+  ["korean", "Korean"],
+  ["latex", "LaTeX"],
+  ["Latex", "LaTeX"],
+  ["latin", "Latin"],
+  ["linux", "Linux"],
+  ["lua", "Lua"],
+  ["LUA", "Lua"],
+  ["meta-package", "metapackage"],
+  ["mysql", "MySQL"],
+  ["Mysql", "MySQL"],
+  ["MYSQL", "MySQL"],
+  ["nees", "needs"],
+  ["norwegian", "Norwegian"],
+  ["oAuth", "OAuth"],
+  ["ocaml", "OCaml"],
+  ["Ocaml", "OCaml"],
+  ["OCAML", "OCaml"],
+  ["openldap", "OpenLDAP"],
+  ["Openldap", "OpenLDAP"],
+  ["OpenLdap", "OpenLDAP"],
+  ["openstreetmap", "OpenStreetMap"],
+  ["Openstreetmap", "OpenStreetMap"],
+  ["OpenStreetmap", "OpenStreetMap"],
+  ["openSuse", "openSUSE"],
+  ["openSuSE", "openSUSE"],
+  ["OpenSuse", "openSUSE"],
+  ["OpenSuSE", "openSUSE"],
+  ["OpenSUSE", "openSUSE"],
+  ["portuguese", "Portuguese"],
+  ["postgresql", "PostgreSQL"],
+  ["Postgresql", "PostgreSQL"],
+  ["Pypi", "PyPI"],
+  ["PyPi", "PyPI"],
+  ["python", "Python"],
+  ["russian", "Russian"],
+  ["skolelinux", "Skolelinux"],
+  ["SkoleLinux", "Skolelinux"],
+  ["s-lang", "S-Lang"],
+  ["S-lang", "S-Lang"],
+  ["SLang", "S-Lang"],
+  ["slavic", "Slavic"],
+  ["spanish", "Spanish"],
+  ["subversion", "Subversion"],
+  ["swedish", "Swedish"],
+  ["systemD", "systemd"],
+  ["SystemD", "systemd"],
+  ["tcl", "Tcl"],
+  ["TCL", "Tcl"],
+  ["tetex", "teTeX"],
+  ["Tetex", "teTeX"],
+  ["TeTeX", "teTeX"],
+  ["tex-live", "TeX Live"],
+  ["texlive", "TeX Live"],
+  ["TeX-live", "TeX Live"],
+  ["TeXlive", "TeX Live"],
+  ["TeX-Live", "TeX Live"],
+  ["TeXLive", "TeX Live"],
+  ["Tex", "TeX"],
+  ["TEX", "TeX"],
+  ["tk", "Tk"],
+  ["TK", "Tk"],
+  ["wi-fi", "Wi-Fi"],
+  ["wifi", "Wi-Fi"],
+  ["Wi-fi", "Wi-Fi"],
+  ["Wifi", "Wi-Fi"],
+  ["WiFi", "Wi-Fi"],
+  ["Xemacs", "XEmacs"],
+  ["XEMacs", "XEmacs"],
+  ["xfce", "Xfce"],
+  ["XFce", "Xfce"],
+  ["XFCE", "Xfce"],
+];
+/** spelling/corrections-multiword: a Perl regex (`(?i)` for case-insensitive) and its correction. */
+export const SPELLING_MULTIWORD: ReadonlyArray<readonly [string, string]> = [
+  ["(?i)allows to", "allows one to"],
+  ["(?i)allow to", "allow one to"],
+  ["(?i)amount of times", "number of times"],
+  ["(?i)an other", "another"],
+  ["(?i)could brake", "could break"],
+  ["(?i)debian/gnu linux", "Debian GNU/Linux"],
+  ["(?i)gnu lesser public licen[cs]e", "GNU Lesser General Public License"],
+  ["(?i)gnu library public licen[cs]e", "GNU Library General Public License"],
+  ["(?i)gnu public licen[cs]e", "GNU General Public License"],
+  ["(?i)have to be pass", "have to pass"],
+  ["(?i)is not enable", "is not enabled"],
+  ["(?i)lest strict", "less strict"],
+  ["(?i)let's you", "lets you"],
+  ["(?i)none existent", "non-existent"],
+  ["(?i)none? the less", "nonetheless"],
+  ["(?i)over ridden", "overridden"],
+  ["(?i)permits to", "permits one to"],
+  ["(?i)permit to", "permit one to"],
+  ["(?i)per say", "per se"],
+  ["(?i)pleases see", "please see"],
+  ["(?i)seams like", "seems like"],
+  ["(?i)these package(?!\\s+\\w+s\\b)", "this package"],
+  ["(?i)this packages", "these packages"],
+  ["(?i)will be remove", "will be removed"],
+];
 /** fields/obsolete-packages: name and replacement ('' when lintian names none). */
 export const OBSOLETE_PACKAGES: ReadonlyArray<readonly [string, string]> = [
   ["xlibs-dev", ""],

@@ -74,6 +74,21 @@ export const moreFieldRecipes: Recipe[] = [
     tags: ['description-contains-dh-make-perl-template', 'description-contains-homepage', 'description-contains-invalid-control-statement', 'description-mentions-planned-features', 'extended-description-contains-empty-paragraph', 'homepage-field-uses-insecure-uri', 'homepage-for-bioconductor-package-not-canonical', 'odd-mark-in-description', 'possible-unindented-list-in-extended-description', 'using-first-person-in-description'],
   },
   {
+    name: 'desc-spelling',
+    about: 'misspelled words, a doubled word, a multi-word mistake and names in the wrong case in both parts of the description; words of the maintainer\'s name and the package name, and a doubled word in parentheses, which are fine',
+    fields: {
+      Maintainer: 'Alot Recieve <corpus@example.org>',
+      Description: [
+        'service to recieve greetings on debian',
+        ' This service can recieve greetings, and the the greetings come from dbus',
+        ' and Gnome; it allows to reply. Alot of them are seperate, and Recieve',
+        ' (Recieve) is a name here, as is desc-spelling and spelling (spelling).',
+        ' The greetings are handled by a meta package [for debian and Gnome].',
+      ].join('\n'),
+    },
+    tags: ['capitalization-error-in-description', 'capitalization-error-in-description-synopsis', 'spelling-error-in-description', 'spelling-error-in-description-synopsis'],
+  },
+  {
     name: 'desc-short-body',
     about: 'a one-line extended description indented further, ending with a URL',
     fields: { Description: 'corpus package with a short body\n   Indented first line, see https://example.org/corpus' },

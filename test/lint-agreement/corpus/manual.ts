@@ -52,7 +52,7 @@ export const manualRecipes: Recipe[] = [
   },
   {
     name: 'man-text',
-    about: 'a .TH section other than the file name’s, FSSTND paths, pod2man errors, a Python traceback, acute accents; a string definition with one, which is fine',
+    about: 'a .TH section other than the file name’s, FSSTND paths, pod2man errors, a Python traceback, acute accents, misspellings; a string definition with an accent and a doubled word, which are fine',
     files: [
       man1('wrongsec.1.gz', roff('wrongsec', 8)),
       man1('quoted.1.gz', '.TH "QUOTED" "3pm" "2024" "corpus"\n.SH NAME\nquoted \\- corpus program\n'),
@@ -60,8 +60,9 @@ export const manualRecipes: Recipe[] = [
       man1('pod.1.gz', roff('pod', 1, '.SH "POD ERRORS"', 'Hey! The above document had some coding errors.')),
       man1('trace.1.gz', roff('trace', 1, 'Traceback (most recent call last):', 'Traceback (most recent call last):')),
       man1('accent.1.gz', roff('accent', 1, "It doesn\\'t work.", ".ds Aq \\'")),
+      man1('typo.1.gz', roff('typo', 1, 'It can recieve teh greetings.', 'Teh end, the the end.')),
     ],
-    tags: ['FSSTND-dir-in-manual-page', 'acute-accent-in-manual-page', 'pod-conversion-message', 'python-traceback-in-manpage', 'spare-manual-page', 'wrong-manual-section'],
+    tags: ['FSSTND-dir-in-manual-page', 'acute-accent-in-manual-page', 'pod-conversion-message', 'python-traceback-in-manpage', 'spare-manual-page', 'typo-in-manual-page', 'wrong-manual-section'],
   },
   {
     name: 'man-commands',
@@ -69,7 +70,7 @@ export const manualRecipes: Recipe[] = [
     files: [
       { path: '/usr/bin/nopage', content: '#!/bin/sh\necho corpus\n', mode: 0o755 },
       { path: '/usr/bin/germanonly', content: '#!/bin/sh\necho corpus\n', mode: 0o755 },
-      page('/usr/share/man/de/man1/germanonly.1.gz', roff('germanonly', 1)),
+      page('/usr/share/man/de/man1/germanonly.1.gz', roff('germanonly', 1, 'Nur deutsch, recieve.')),
       { path: '/usr/sbin/corpusctl', content: '#!/bin/sh\necho corpus\n', mode: 0o755 },
       man1('corpusctl.1.gz'),
       { path: '/usr/bin/tool', content: '#!/bin/sh\necho corpus\n', mode: 0o755 },

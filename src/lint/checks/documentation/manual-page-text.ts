@@ -1,13 +1,14 @@
 /**
  * What lintian's documentation/manual reads inside a manual page: a short page that is only a
  * `.so` link, the section in the `.TH` line, obsolete FSSTND paths, pod2man's error section, a
- * Python traceback, and acute accents written `\'`. (lintian also runs `lexgrog` and `man` on each
- * page for bad-whatis-entry, useless-whatis-entry, manual-page-from-template and groff-message;
- * those tags are not implemented.)
+ * Python traceback, acute accents written `\'`, and misspellings in English pages. (lintian also
+ * runs `lexgrog` and `man` on each page for bad-whatis-entry, useless-whatis-entry,
+ * manual-page-from-template and groff-message; those tags are not implemented.)
  */
 import { gunzipSync } from 'node:zlib';
 import { pointed, pointedAt } from '../../hint-text.js';
 import { perlFields } from '../../linear-text.js';
+import { checkSpelling } from '../../spelling.js';
 import type { Item } from '../files/installed.js';
 import { bytesOf, gzipType, strictUtf8 } from '../files/text.js';
 
@@ -112,14 +113,25 @@ export function thSection(line: string): string {
   return LEADING_WORD.exec(afterNames)?.[1] ?? '';
 }
 
+/** An obsolete FSSTND directory the line mentions (the /usr ones first), or undefined. */
+function fsstndPath(line: string): string | undefined {
+  // most lines mention neither tree: the plain searches spare them both expressions
+  if (line.includes('/usr/')) {
+    const usr = FSSTND_USR.exec(line);
+    if (usr) return usr[1];
+  }
+  return line.includes('/var/') ? FSSTND_VAR.exec(line)?.[1] : undefined;
+}
+
 /** Perl's fc, near enough for section names. */
 const fold = (s: string): string => s.toUpperCase().toLowerCase();
 
 /**
  * The checks on a regular file's text in a man<N>/ directory. `fnSection` is the section its
- * name gives (`3pm` in `foo.3pm.gz`), '' when the name has none.
+ * name gives (`3pm` in `foo.3pm.gz`), '' when the name has none; `spelling` the words the
+ * spelling check accepts, given for English pages only.
  */
-export function checkPageText(item: Item, fnSection: string, hint: Hint): void {
+export function checkPageText(item: Item, fnSection: string, spelling: ReadonlySet<string> | undefined, hint: Hint): void {
   const bytes = pageBytes(item);
   if (!bytes) return;
   const lines = perlReadLines(bytes.toString('latin1'));
@@ -134,13 +146,14 @@ export function checkPageText(item: Item, fnSection: string, hint: Hint): void {
       const th = thSection(line);
       if (th.length > 0 && fold(th) !== fold(fnSection)) hint('wrong-manual-section', pointedAt(item.name, position, `${fnSection} != ${th}`));
     }
-    const fsstnd = FSSTND_USR.exec(line) ?? FSSTND_VAR.exec(line);
-    if (fsstnd) hint('FSSTND-dir-in-manual-page', pointedAt(item.name, position, fsstnd[1]!));
+    const fsstnd = fsstndPath(line);
+    if (fsstnd) hint('FSSTND-dir-in-manual-page', pointedAt(item.name, position, fsstnd));
     if (line === '.SH "POD ERRORS"') hint('pod-conversion-message', pointedAt(item.name, position));
     if (!tracebackSeen && line.includes('Traceback (most recent call last):')) {
       hint('python-traceback-in-manpage', pointed(item.name));
       tracebackSeen = true;
     }
+    if (spelling) checkSpelling(line, spelling, (written, meant) => hint('typo-in-manual-page', pointedAt(item.name, position, written, meant)), false);
   });
 
   acuteAccents(item, bytes, hint);

@@ -1,12 +1,14 @@
 /**
  * Manual pages, after lintian's documentation/manual: where pages live, how they are named and
- * compressed, links to undocumented(7), what is inside them (manual-page-text.ts), and whether
- * every command in a bin or sbin directory has one. lintian also pairs commands and pages across
- * packages of one source given together; debship looks at each package alone.
+ * compressed, links to undocumented(7), what is inside them (manual-page-text.ts, spelling
+ * included), and whether every command in a bin or sbin directory has one. lintian also pairs
+ * commands and pages across packages of one source given together; debship looks at each
+ * package alone.
  */
 import { pointed } from '../../hint-text.js';
 import { perlFields } from '../../linear-text.js';
 import { isUdeb } from '../../package-identity.js';
+import { spellingExceptions } from '../../spelling.js';
 import type { Check, TagInfo } from '../../types.js';
 import { tag } from '../fields/tag.js';
 import { installed, isExecutable, isFile, type Item } from '../files/installed.js';
@@ -37,6 +39,7 @@ const TAGS: TagInfo[] = [
   t('FSSTND-dir-in-manual-page', 'info', 'A manual page mentions a directory of the obsolete FSSTND (/usr/doc, /var/adm …).', 'refer to the FHS location (/usr/share/doc, /var/log …)'),
   t('pod-conversion-message', 'warning', 'The page has a POD ERRORS section: pod2man found errors in the POD it was made from.', 'fix the POD source and regenerate the page'),
   t('python-traceback-in-manpage', 'error', 'The page holds a Python traceback: the program that generated it (help2man, argparse-manpage) failed.', 'fix the generator run and regenerate the page'),
+  t('typo-in-manual-page', 'info', 'An English manual page has a word lintian knows as a common misspelling.', 'correct the word in the page source'),
   t('acute-accent-in-manual-page', 'info', 'The page has \\\' (an acute accent in roff); an apostrophe is written \' or \\(aq.', 'replace \\\' with \\(aq (or \') in the page source'),
   t('manual-page-for-system-command', 'pedantic', 'A command in an sbin directory has its page in section 1; system commands belong in section 8.', 'install the page as /usr/share/man/man8/<command>.8.gz'),
   t('no-english-manual-page', 'warning', 'A command has manual pages in other languages only.', 'add the English page under /usr/share/man/man<N>/'),
@@ -74,7 +77,7 @@ function undocumentedLink(item: Item, hint: Hint): void {
 }
 
 /** One installed item, as lintian's visit_installed_files; pages found are added to `pages` under the command they name. */
-function visit(item: Item, pages: Map<string, Page[]>, hint: Hint): void {
+function visit(item: Item, pages: Map<string, Page[]>, spelling: ReadonlySet<string>, hint: Hint): void {
   const report = (name: string) => hint(name, pointed(item.name));
   if (/^usr\/share\/man\/\S/.test(item.name)) {
     if (item.type === 'dir') {
@@ -119,7 +122,8 @@ function visit(item: Item, pages: Map<string, Page[]>, hint: Hint): void {
   } else report('wrong-name-for-manual-page');
 
   if (item.type === 'symlink') undocumentedLink(item, hint);
-  else checkPageText(item, fnSection, hint);
+  // only English pages are spell-checked: mandb does not index the others (Bug#29448)
+  else checkPageText(item, fnSection, /\/man\/man\d\//.test(item.dirname) ? spelling : undefined, hint);
 }
 
 /**
@@ -177,7 +181,8 @@ export const manualCheck: Check = {
     if (isUdeb(pkg)) return; // no manual pages in udebs
     const { items } = installed(pkg);
     const pages = new Map<string, Page[]>();
-    for (const item of items) visit(item, pages, report);
+    const spelling = spellingExceptions(pkg);
+    for (const item of items) visit(item, pages, spelling, report);
     commandsAndPages(items, pages, report);
   },
 };
