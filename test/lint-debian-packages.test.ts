@@ -30,6 +30,9 @@ const PACKAGES: Record<string, string> = {
   'perl-openssl-defaults': 'a debhelper add-on package suggesting debhelper',
   'libasan8-armhf-cross': 'libraries for another architecture, overrides of tags lintian no longer knows',
   'r-cran-littler': 'overrides by an older tag name, with rpath contexts',
+  'alsa-utils': 'manual pages with misspellings, and one in section 1 for a command in sbin',
+  wamerican: 'a manual page naming an FSSTND directory',
+  'python3-pyrsistent': 'a name in the wrong case in its description',
 };
 
 let debship: DebshipRun;
