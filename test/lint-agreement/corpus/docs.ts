@@ -12,6 +12,12 @@ const filler = (n: number) => Array.from({ length: n }, (_, i) => `Clause ${i} o
 
 export const docRecipes: Recipe[] = [
   {
+    name: 'copyright-spelling',
+    about: 'misspelt words in the copyright file; a doubled word, which is not checked there',
+    copyright: copyright('This packge may be used by anyone who can recieve it, the the same way.'),
+    tags: ['spelling-error-in-copyright'],
+  },
+  {
     name: 'copyright-flaws',
     about: 'copyright text with old addresses, helper boilerplate and wrong license paths',
     copyright: copyright(

@@ -2,6 +2,8 @@
  * The text tests lintian's debian/copyright check runs on a binary package's copyright file.
  * Perl's `.` without /s becomes `[^\n]` here so carriage returns match as they do in Perl.
  */
+import { note } from '../../hint-text.js';
+import { checkSpelling } from '../../spelling.js';
 import { tagMaker } from '../../tag.js';
 import type { TagInfo } from '../../types.js';
 import { checkLicenses, licenseTags } from './copyright-licenses.js';
@@ -32,6 +34,7 @@ export const copyrightTextTags: TagInfo[] = [
   t('copyright-contains-dh_make-todo-boilerplate', 'error', 'The copyright file still has dh_make’s instructions to the packager.'),
   t('copyright-with-old-dh-make-debian-copyright', 'pedantic', 'The file uses dh_make’s old “The Debian packaging is (C)” phrasing.'),
   ...licenseTags,
+  t('spelling-error-in-copyright', 'pedantic', 'The copyright file has a word lintian knows as a common misspelling.'),
   t('copyright-without-copyright-notice', 'warning', 'The copyright file has no copyright notice (Copyright, Copr. or © with a year) and no public-domain statement.'),
 ];
 
@@ -97,7 +100,7 @@ export function hasOldFsfAddress(text: string): boolean {
   return m !== null && text.includes('02139', m.index + m[0].length);
 }
 
-export function checkCopyrightText(contents: string, notLinked: boolean, report: (tag: string, context?: string) => void): void {
+export function checkCopyrightText(contents: string, notLinked: boolean, spelling: ReadonlySet<string>, report: (tag: string, context?: string) => void): void {
   if (contents.includes('\r')) report('copyright-has-crs');
 
   const compressed = compressedLicenseReference(contents);
@@ -154,6 +157,7 @@ export function checkCopyrightText(contents: string, notLinked: boolean, report:
   if (DH_MAKE_TODO.some((r) => r.test(contents))) report('copyright-contains-dh_make-todo-boilerplate');
   if (/The\s+Debian\s+packaging\s+is\s+\(C\)\s+\d+/i.test(contents)) report('copyright-with-old-dh-make-debian-copyright');
   if (notLinked && !hasCopyrightNotice(contents)) report('copyright-without-copyright-notice');
+  checkSpelling(contents, spelling, (written, meant) => report('spelling-error-in-copyright', note(written, meant)), false);
 }
 
 /**

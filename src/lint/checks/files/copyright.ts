@@ -2,6 +2,7 @@
  * /usr/share/doc/<package>/copyright: present, plain, and free of boilerplate; after the binary
  * part of lintian's debian/copyright check.
  */
+import { spellingExceptions } from '../../spelling.js';
 import { gunzipSync } from 'node:zlib';
 import { tagMaker } from '../../tag.js';
 import type { Check, LintPackage, TagInfo } from '../../types.js';
@@ -83,6 +84,6 @@ export const copyrightCheck: Check = {
       return;
     }
     const text = contentOf(index, pkg);
-    if (text !== undefined) checkCopyrightText(text, plain?.type !== 'symlink', report);
+    if (text !== undefined) checkCopyrightText(text, plain?.type !== 'symlink', spellingExceptions(pkg), report);
   },
 };
