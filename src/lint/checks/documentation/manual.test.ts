@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { subcommandPattern } from './manual.js';
+import { subcommandMatcher, subcommandPattern } from './manual.js';
 
 /** Whether lintian's `/^$command(?:\b|_)/` matches each page name, as perl decides (undefined: perl cannot compile it). */
 function perlMatches(pairs: Array<[string, string]>): Array<boolean | undefined> {
@@ -19,6 +19,20 @@ describe('pages of subcommands', () => {
       return pattern ? pattern.test(p) : undefined;
     });
     expect(ours).toEqual(perlMatches(pairs).map((r) => r ?? undefined));
+  });
+
+  it('are found by looking names up at word boundaries, as the expressions find them', () => {
+    const commands = ['tool', 'g++', 'c++filt', 'run.sh', 'ipsec', 'tool_x', 'x(', 'a-b', 'é'];
+    const pages = ['tool-sub', 'toolbox', 'tool_sub', 'tool', 'tool.', 'g++-12', 'c++filt', 'runxsh-x', 'ipsec_pluto', 'x(_y', 'x(y', 'a-b-c', 'a-bc', 'é-x', 'éx'];
+    for (const c of commands) {
+      const pattern = subcommandPattern(c)!;
+      expect(pages.map((p) => subcommandMatcher([c])(p)), c).toEqual(pages.map((p) => pattern.test(p)));
+    }
+    // thousands of commands against thousands of pages, at once
+    const many = Array.from({ length: 20_000 }, (_, i) => `command${i}`);
+    const matches = subcommandMatcher(many);
+    expect(Array.from({ length: 20_000 }, (_, i) => matches(`page${i}-x`)).some(Boolean)).toBe(false);
+    expect(matches('command77-sub')).toBe(true);
   });
 
   it('takes any other name literally, so a name cannot make the check backtrack for ever', () => {

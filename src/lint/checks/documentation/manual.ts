@@ -141,6 +141,32 @@ export function subcommandPattern(command: string): RegExp | undefined {
   }
 }
 
+const isAsciiWord = (c: string | undefined): boolean => c !== undefined && /\w/.test(c);
+
+/**
+ * Whether a page name starts with one of the commands followed by a word boundary or `_`, as
+ * subcommandPattern's expressions say, without running one expression per command on every
+ * spare page (a package with thousands of each would take minutes): a name without `.` or `+`
+ * is only a prefix, looked up at each boundary of the page name.
+ */
+export function subcommandMatcher(commands: string[]): (page: string) => boolean {
+  const plain = new Set<string>();
+  const patterns: RegExp[] = [];
+  for (const command of commands) {
+    if (/[.+]/.test(command)) {
+      const pattern = subcommandPattern(command);
+      if (pattern) patterns.push(pattern);
+    } else plain.add(command);
+  }
+  return (page) => {
+    for (let end = 1; end <= page.length; end++) {
+      const boundary = isAsciiWord(page[end - 1]) !== isAsciiWord(page[end]) || page[end] === '_';
+      if (boundary && plain.has(page.slice(0, end))) return true;
+    }
+    return patterns.some((p) => p.test(page));
+  };
+}
+
 /** Commands against pages, as lintian's installable: missing, non-English, misplaced and spare pages. */
 function commandsAndPages(items: readonly Item[], pages: Map<string, Page[]>, hint: Hint): void {
   const user = new Map<string, Item>();
@@ -164,9 +190,9 @@ function commandsAndPages(items: readonly Item[], pages: Map<string, Page[]>, hi
     else if (!found.some((p) => p.language === '')) hint('no-english-manual-page', pointed(item.name));
   }
 
-  const patterns = [...commands.keys()].map(subcommandPattern);
+  const documentsCommand = subcommandMatcher([...commands.keys()]);
   for (const [name, list] of pages) {
-    if (commands.has(name) || patterns.some((p) => p?.test(name))) continue;
+    if (commands.has(name) || documentsCommand(name)) continue;
     for (const page of list) {
       if (page.section === USER_SECTION || page.section === SYSTEM_SECTION) hint('spare-manual-page', pointed(page.item.name));
     }
