@@ -39,7 +39,6 @@ const STRING_DEFINITION = /^\.[\s\x85]*ds[\s\x85]/u;
 
 type Hint = (tag: string, context: string) => void;
 
-
 /** The page's bytes, inflated when file(1) would call it gzip; undefined when unavailable or corrupt. */
 function pageBytes(item: Item): Buffer | undefined {
   const bytes = item.data && bytesOf(item.data);
