@@ -69,9 +69,9 @@ await commonJsBundle('lint-core', 'src/cli/lint-core.ts');
 await commonJsBundle('main-core', 'src/cli/main.ts');
 
 // Data files the code reads at run time (src/lint/data/spelling-lists.ts), beside each copy of
-// that code: the bundles, and the library tsc compiled into dist/ when it did.
+// that code: the bundles, and, in a build of dist/, the library tsc compiled there.
 const DATA = 'src/lint/data';
 for (const name of readdirSync(DATA).filter((f) => f.endsWith('.txt'))) {
   copyFileSync(`${DATA}/${name}`, `${outdir}/${name}`);
-  if (existsSync('dist/lint/data')) copyFileSync(`${DATA}/${name}`, `dist/lint/data/${name}`);
+  if (outdir === 'dist/bin' && existsSync('dist/lint/data')) copyFileSync(`${DATA}/${name}`, `dist/lint/data/${name}`);
 }

@@ -61,6 +61,20 @@ describe('the bundled executable', () => {
     expect(missing.stderr).toMatch(/^debship: error: .*nope\.yaml: no such file\n {2}hint: /);
   });
 
+  it('finds lintian\'s misspellings in the word list beside the bundle', () => {
+    // The list is read only when a word may be misspelt: this description has one.
+    const data = join(dir, 'typo.json');
+    writeFileSync(data, '{}\n');
+    const config = join(dir, 'typo.yaml');
+    writeFileSync(config, `name: typo\nversion: 1.0.0\narch: all\nmaintainer: M <m@example.org>\ndescription: tool to recieve greetings\nlint: { enabled: false }\ncontents:\n  - { src: ${data}, dst: /usr/share/typo/typo.json }\n`);
+    const built = debship(['build', '--config', config, '--out', join(dir, 'typo-out'), '--json']);
+    expect(built.code, built.stderr).toBe(0);
+    const deb = (JSON.parse(built.stdout) as { packages: { path: string }[] }).packages[0]!.path;
+    const lint = debship(['lint', deb, '-I', '--format', 'json', '--fail-on', 'none']);
+    expect(lint.code, lint.stderr).toBe(0);
+    expect(JSON.parse(lint.stdout)).toContainEqual(expect.objectContaining({ tag: 'spelling-error-in-description-synopsis', context: 'recieve receive' }));
+  });
+
   it('builds, inspects and lints a package, and runs a gate', () => {
     const built = debship(['build', '--config', join(ROOT, 'examples/hello-service/debship.yaml'), '--out', join(dir, 'out'), '--json']);
     expect(built.code, built.stderr).toBe(0);
