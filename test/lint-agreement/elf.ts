@@ -27,6 +27,12 @@ void _start(void) {
 `;
 
 /** A library function that needs nothing, not even libc. */
+/**
+ * Calls functions _FORTIFY_SOURCE covers: strcpy and printf, which it checks, and read into
+ * memory of a size it cannot know, which it leaves unchecked (lintian then accepts the object).
+ */
+export const fortifiableC = '#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#include <unistd.h>\nint main(int argc, char **argv) { char buf[64]; char *p = malloc((size_t)argc + 8); strcpy(buf, argv[0]); if (read(0, p, (size_t)argc) < 0) return 1; printf("%s %d %c\\n", buf, argc, p[0]); return 0; }\n';
+
 export const pureLibC = 'int corpus_add(int a, int b) { return a + b; }\n';
 
 /** A library function that calls into zlib only. */

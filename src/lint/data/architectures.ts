@@ -80,6 +80,6 @@ export function restrictionMatches(restriction: string, arch: string): boolean {
  * buildflags/hardening data says: on every architecture of dpkg's table but those listed without
  * it, and on none outside the table (`all`, and aliases such as `linux-amd64`, included).
  */
-export function hardeningRecommended(feature: 'relro' | 'bindnow' | 'pie', architecture: string): boolean {
+export function hardeningRecommended(feature: 'relro' | 'bindnow' | 'pie' | 'fortify', architecture: string): boolean {
   return nameTable().get(architecture) === architecture && !hardeningGaps().has(`${feature}:${architecture}`);
 }

@@ -48,7 +48,8 @@ export function generatedDataText(root = ROOT): string {
     words('VIRTUAL_PACKAGES', 'fields/virtual-packages', list('fields/virtual-packages')),
     words('METAPACKAGES', 'fields/metapackages', list('fields/metapackages')),
     words('TOOLCHAIN', 'fields/toolchain', list('fields/toolchain')),
-    words('HARDENING_NOT_RECOMMENDED', 'buildflags/hardening.json: `feature:architecture` where dpkg-buildflags does not recommend relro, bindnow or pie', hardeningGaps(root)),
+    words('HARDENING_NOT_RECOMMENDED', 'buildflags/hardening.json: `feature:architecture` where dpkg-buildflags does not recommend relro, bindnow, pie or fortify', hardeningGaps(root)),
+    words('HARDENED_FUNCTIONS', 'binaries/hardened-functions: the C library functions _FORTIFY_SOURCE replaces with checked variants', list('binaries/hardened-functions')),
     words('DEBHELPER_ADDON_PACKAGES', 'debhelper/add_ons: the packages that install a debhelper add-on', addonPackages(root)),
     words('TOP_LEVEL_DOMAINS', 'Net::Domain::TLD\'s top-level domains (ASCII ones), as lintian validates mail hosts', [...new Set(tlds)].sort()),
     base64Lines('SPELLING_FILTER', 'A Bloom filter (word-filter.ts) of the misspellings in spelling-corrections.txt, in base64', buildWordFilter(pairs(list('spelling/corrections')).map(([k]) => k))),
@@ -86,11 +87,11 @@ export function generatedDataText(root = ROOT): string {
   return out.join('\n');
 }
 
-/** The architectures (of dpkg's table) whose recommended hardening lacks relro, bindnow or pie. */
+/** The architectures (of dpkg's table) whose recommended hardening lacks relro, bindnow, pie or fortify. */
 function hardeningGaps(root: string): string[] {
   const data = JSON.parse(readFileSync(join(root, 'data/buildflags/hardening.json'), 'utf8')) as { recommended_features: Record<string, string[]> };
   return Object.entries(data.recommended_features)
-    .flatMap(([arch, features]) => ['relro', 'bindnow', 'pie'].filter((f) => !features.includes(f)).map((f) => `${f}:${arch}`))
+    .flatMap(([arch, features]) => ['relro', 'bindnow', 'pie', 'fortify'].filter((f) => !features.includes(f)).map((f) => `${f}:${arch}`))
     .sort();
 }
 

@@ -35,7 +35,9 @@ export const virtualPackages = set(raw.VIRTUAL_PACKAGES);
 export const metapackages = set(raw.METAPACKAGES);
 export const toolchainPackages = set(raw.TOOLCHAIN);
 export const debhelperAddonPackages = set(raw.DEBHELPER_ADDON_PACKAGES);
-/** `feature:architecture` where dpkg-buildflags does not recommend relro, bindnow or pie (see architectures.ts). */
+/** Functions _FORTIFY_SOURCE replaces with a checked `__<name>_chk` variant. */
+export const hardenedFunctions = set(raw.HARDENED_FUNCTIONS);
+/** `feature:architecture` where dpkg-buildflags does not recommend relro, bindnow, pie or fortify (see architectures.ts). */
 export const hardeningGaps = set(raw.HARDENING_NOT_RECOMMENDED);
 /** Obsolete package → its replacement ('' when lintian names none). */
 export const obsoletePackages = once(() => new Map(raw.OBSOLETE_PACKAGES));

@@ -1152,7 +1152,7 @@ export const TOOLCHAIN = `
 cdbs debhelper
 `;
 
-/** buildflags/hardening.json: `feature:architecture` where dpkg-buildflags does not recommend relro, bindnow or pie */
+/** buildflags/hardening.json: `feature:architecture` where dpkg-buildflags does not recommend relro, bindnow, pie or fortify */
 export const HARDENING_NOT_RECOMMENDED = `
 bindnow:aix-avr32 bindnow:aix-hppa bindnow:aix-ia64 bindnow:avr32 bindnow:darwin-avr32 bindnow:darwin-hppa
 bindnow:darwin-ia64 bindnow:dragonflybsd-avr32 bindnow:dragonflybsd-hppa bindnow:dragonflybsd-ia64
@@ -1235,6 +1235,16 @@ relro:musl-linux-hppa relro:musl-linux-ia64 relro:netbsd-avr32 relro:netbsd-hppa
 relro:openbsd-avr32 relro:openbsd-hppa relro:openbsd-ia64 relro:solaris-avr32 relro:solaris-hppa
 relro:solaris-ia64 relro:uclibc-linux-avr32 relro:uclibc-linux-hppa relro:uclibc-linux-ia64
 relro:uclinux-avr32 relro:uclinux-hppa relro:uclinux-ia64
+`;
+
+/** binaries/hardened-functions: the C library functions _FORTIFY_SOURCE replaces with checked variants */
+export const HARDENED_FUNCTIONS = `
+asprintf confstr dprintf fdelt fgets fgets_unlocked fgetws fgetws_unlocked fprintf fread fread_unlocked
+fwprintf getcwd getdomainname getgroups gethostname getlogin_r gets getwd longjmp mbsnrtowcs mbsrtowcs
+mbstowcs mempcpy obstack_printf obstack_vprintf poll ppoll pread64 pread printf ptsname_r read readlink
+readlinkat realpath recv recvfrom snprintf sprintf stpcpy stpncpy strcat strcpy strncat strncpy swprintf
+syslog ttyname_r vasprintf vdprintf vfprintf vfwprintf vprintf vsnprintf vsprintf vswprintf vsyslog vwprintf
+wcpcpy wcpncpy wcrtomb wcscat wcscpy wcsncat wcsncpy wcsnrtombs wcsrtombs wcstombs wctomb wmempcpy wprintf
 `;
 
 /** debhelper/add_ons: the packages that install a debhelper add-on */

@@ -1,5 +1,5 @@
 /** ELF objects: architecture, stripping, static linking, prerequisites, embedded libraries. */
-import { foreignExecutable, helloC, libcLibC, noLibcProgramC, program as compiled, pureLibC, sharedLib, zlibC, zlibLibC } from '../elf.js';
+import { foreignExecutable, fortifiableC, helloC, libcLibC, noLibcProgramC, program as compiled, pureLibC, sharedLib, zlibC, zlibLibC } from '../elf.js';
 import type { Recipe } from '../recipe.js';
 import { manPage, program } from './helpers.js';
 
@@ -92,6 +92,16 @@ export const binaryRecipes: Recipe[] = [
       { path: '/usr/share/lintian/overrides/elf-ocaml-plugin', content: 'shared-library-lacks-prerequisites [usr/lib/elf-ocaml-plugin/corpus.cmxs]\n' },
     ],
     tags: ['shared-library-lacks-prerequisites'],
+  },
+  {
+    name: 'elf-fortify',
+    about: 'a program calling strcpy and printf built without _FORTIFY_SOURCE; the same program built with it, which is fine',
+    fields: libc,
+    files: [
+      ...program('elf-fortify-off', compiled(fortifiableC, { flags: ['-O2', ...HARDENED.filter((f) => !f.startsWith('-D_FORTIFY'))] })),
+      ...program('elf-fortify-on', compiled(fortifiableC, { flags: ['-O2', ...HARDENED] })),
+    ],
+    tags: ['hardening-no-fortify-functions'],
   },
   {
     name: 'elf-hardlinked',

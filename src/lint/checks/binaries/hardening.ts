@@ -1,14 +1,17 @@
 /**
  * Programs and libraries built without the hardening dpkg-buildflags recommends for the package's
  * architecture, after lintian's binaries/hardening: no RELRO segment, lazy binding, a program that
- * is not position-independent. Only dynamically linked objects (with DT_NEEDED entries) are
- * judged, and Go packages are spared (their toolchain does not take these flags).
- * hardening-no-fortify-functions, which needs every symbol table and static archive member, is
- * not checked.
+ * is not position-independent (judged on dynamically linked objects, with DT_NEEDED entries), and
+ * C library calls _FORTIFY_SOURCE would have checked where the object calls no checked variant
+ * (judged on the imports of any ELF object, as lintian reads them from .dynsym; lintian also reads
+ * static archives, but finds no .dynsym in their members). Go packages are spared: their toolchain
+ * does not take these flags.
  */
 import { hardeningRecommended } from '../../data/architectures.js';
+import { hardenedFunctions } from '../../data/index.js';
 import { pointed } from '../../hint-text.js';
 import { isUdeb } from '../../package-identity.js';
+import type { ElfInfo } from '../../elf/types.js';
 import type { Check } from '../../types.js';
 import { elfFiles, isExecutableOrShared, tag } from './common.js';
 
@@ -21,10 +24,21 @@ export const hardeningCheck: Check = {
     tag('hardening-no-relro', 'warning', CHECK, 'A dynamically linked object has no PT_GNU_RELRO segment, so its relocation tables stay writable after loading.', `${FLAGS}; the linker option is \`-Wl,-z,relro\``),
     tag('hardening-no-bindnow', 'info', CHECK, 'A dynamically linked object binds its symbols lazily, so part of its relocations stay writable for the whole run.', `${FLAGS}; the linker option is \`-Wl,-z,now\``),
     tag('hardening-no-pie', 'warning', CHECK, 'A program is not position-independent, so address space layout randomisation cannot move its code.', `${FLAGS}; the options are \`-fPIE\` and \`-pie\``),
+    tag(
+      'hardening-no-fortify-functions',
+      'info',
+      CHECK,
+      'An object calls C library functions that _FORTIFY_SOURCE replaces with checked variants (strcpy, sprintf …) but none of the checked variants (__strcpy_chk …): it was most likely built without -D_FORTIFY_SOURCE. An object whose every call is provably safe looks the same; then override the tag.',
+      `${FLAGS}; the option is \`-D_FORTIFY_SOURCE=2\` with optimisation (-O1 or more)`,
+    ),
   ],
   run({ pkg, report }) {
-    if (isUdeb(pkg) || pkg.name.startsWith('golang-')) return;
+    if (pkg.name.startsWith('golang-')) return;
     const architecture = pkg.field('Architecture') ?? '';
+    if (hardeningRecommended('fortify', architecture)) {
+      for (const { file, elf } of elfFiles(pkg)) if (lacksFortify(elf)) report('hardening-no-fortify-functions', pointed(file.name));
+    }
+    if (isUdeb(pkg)) return;
     const relro = hardeningRecommended('relro', architecture);
     const bindnow = hardeningRecommended('bindnow', architecture);
     const pie = hardeningRecommended('pie', architecture);
@@ -36,3 +50,16 @@ export const hardeningCheck: Check = {
     }
   },
 };
+
+/** Calls a function _FORTIFY_SOURCE covers, and no `__<function>_chk` of one. */
+function lacksFortify(elf: ElfInfo): boolean {
+  const covered = hardenedFunctions();
+  let unchecked = false;
+  for (const name of elf.importedSymbols) {
+    const checked = /^__(\S+)_chk$/.exec(name);
+    if (checked) {
+      if (covered.has(checked[1]!)) return false;
+    } else if (covered.has(name)) unchecked = true;
+  }
+  return unchecked;
+}
