@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { haveTools } from '../deb/test-helpers.js';
 import { lintPackages } from './engine.js';
@@ -22,6 +23,7 @@ const sample: TestDeb = {
     { name: './usr/share/lintian/overrides/demo', content: 'demo: no-such-tag\n[amd64] foo\n' },
     { name: './etc/demo.conf', content: 'x=1\n' },
     { name: './usr/lib/systemd/system/demo.service', content: '[Service]\nUser=nobody\n' },
+    { name: './usr/share/man/man1/tool.1.gz', content: gzipSync('.TH TOOL 1\n.SH NAME\ntool \\- recieve things\n.so man1/x.1\n', { level: 9 }) },
   ],
 };
 

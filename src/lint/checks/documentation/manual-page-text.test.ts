@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { thSection } from './manual-page-text.js';
+import { gzipSync } from 'node:zlib';
+import type { Item } from '../files/installed.js';
+import { checkPageText, thSection } from './manual-page-text.js';
 
 /** lintian's reading of a .TH line (Lintian::Check::Documentation::Manual), run by perl on each line, as bytes. */
 function lintianThSections(lines: string[]): string[] {
@@ -53,5 +55,24 @@ describe('the section of a .TH line', () => {
   it('takes linear time on a long line of quotes and escapes', () => {
     const hostile = `.TH "${'\\a'.repeat(100_000)} ${"'".repeat(100_000)}`;
     expect(typeof thSection(hostile)).toBe('string');
+  });
+});
+
+describe('the text of a manual page', () => {
+  /** A page item holding `bytes` as its content, as the loader keeps it. */
+  const pageItem = (bytes: Buffer): Item =>
+    ({ name: 'usr/share/man/man1/x.1.gz', basename: 'x.1.gz', dirname: 'usr/share/man/man1/', type: 'file', size: bytes.length, link: '', data: { content: bytes, head: bytes.subarray(0, 4096), size: bytes.length } }) as unknown as Item;
+
+  it('gives findings, never an exception, whatever the bytes, inflated or not', () => {
+    const line = fc.constantFrom('.TH X 1', '.TH "X" "8"', '.so', '.so man1/y.1', '.\\" c', '.SH "POD ERRORS"', 'Traceback (most recent call last):', "don\\'t", '/usr/doc/x/', 'teh recieve', '', '\u0000', '\u00ff\u0085', '0');
+    const text = fc.array(line, { maxLength: 12 }).map((l) => l.join('\n'));
+    const pages = fc.sample(fc.oneof(text.map((t) => Buffer.from(t, 'latin1')), text.map((t) => gzipSync(t)), fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b))), { numRuns: 3000, seed: 3 });
+    const seen: string[] = [];
+    checkPageText(pageItem(gzipSync('.TH X 8\nIt doesn\\\'t recieve it.\n'.padEnd(300, ' '))), '1', new Set(), (tag) => seen.push(tag));
+    expect(seen.sort()).toEqual(['acute-accent-in-manual-page', 'typo-in-manual-page', 'wrong-manual-section']);
+    for (const bytes of pages) {
+      const tags: string[] = [];
+      expect(() => checkPageText(pageItem(bytes), '1', new Set(), (tag) => tags.push(tag))).not.toThrow();
+    }
   });
 });
