@@ -66,6 +66,14 @@ describe('spelling', () => {
     expect(samples.map(ours)).toEqual(lintianSpelling(samples));
   });
 
+  it('takes linear time on many distinct doubled words beside parentheses', () => {
+    const words = Array.from({ length: 60_000 }, (_, i) => i.toString(26).replace(/./g, (d) => String.fromCharCode(97 + parseInt(d, 26))));
+    const text = `${words.map((w) => `x${w} x${w}`).join(' ')} (xb) xb`;
+    const doubled: string[] = [];
+    checkSpelling(text, new Set(), (written) => written.endsWith('(duplicate word)') && doubled.push(written), true);
+    expect(doubled.length).toBe(words.length - 1); // all but xb, said again beside a parenthesis
+  });
+
   it('takes linear time on long runs of marks, brackets and parentheses', () => {
     const hostile = `${'['.repeat(200_000)} ${'.'.repeat(200_000)}x ${')'.repeat(200_000)}x ${'the '.repeat(50_000)}`;
     const [plain, picky] = ours({ text: hostile, exceptions: [], duplicates: true });

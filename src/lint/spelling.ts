@@ -84,7 +84,7 @@ function matchCase(written: string, meant: string): string {
 
 let wordCharacter: RegExp | undefined;
 
-/** Perl's `\w` on one character; its expression (Unicode properties) takes a millisecond to compile, so only other than ASCII letters and digits ask it. */
+/** Perl's `\w` on one character (a surrogate pair is one); its expression (Unicode properties) takes a millisecond to compile, so only other than ASCII letters and digits ask it. */
 function isWordCharacter(c: string): boolean {
   const code = c.charCodeAt(0);
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
@@ -107,6 +107,50 @@ function joinHyphenatedBreak(text: string): string {
     if (newline) return text.slice(0, hyphen + 1) + text.slice(end);
   }
   return text;
+}
+
+/** The whole word (a maximal run of Perl word characters, surrogate pairs as one) that ends before `end`. */
+function wordEndingAt(text: string, end: number): string {
+  let start = end;
+  while (start > 0) {
+    const low = text.charCodeAt(start - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && start >= 2 ? 2 : 1;
+    if (!isWordCharacter(text.slice(start - width, start))) break;
+    start -= width;
+  }
+  return text.slice(start, end);
+}
+
+/** The whole word that starts at `start`. */
+function wordStartingAt(text: string, start: number): string {
+  let end = start;
+  while (end < text.length) {
+    const width = text.codePointAt(end)! > 0xffff ? 2 : 1;
+    if (!isWordCharacter(text.slice(end, end + width))) break;
+    end += width;
+  }
+  return text.slice(start, end);
+}
+
+/**
+ * The words lintian does not call doubled because the text says them again beside a parenthesis,
+ * `word (word` or `word) word` (its `\bW\s*\(W\b` and `\bW\)\s*W\b`): one pass over the text,
+ * where an expression per doubled word would read it again for each.
+ */
+function wordsBesideParentheses(text: string): Set<string> {
+  const words = new Set<string>();
+  for (let at = text.search(/[()]/); at >= 0 && at < text.length; at++) {
+    const c = text[at];
+    if (c !== '(' && c !== ')') continue;
+    let before = at;
+    let after = at + 1;
+    // the blanks go on the outer side: `word (word` and `word) word`
+    if (c === '(') while (before > 0 && ONE_SPACE.test(text[before - 1]!)) before--;
+    else while (after < text.length && ONE_SPACE.test(text[after]!)) after++;
+    const left = wordEndingAt(text, before);
+    if (left !== '' && left === wordStartingAt(text, after)) words.add(left);
+  }
+  return words;
 }
 
 /** Whitespace runs as one space, both ends trimmed (lintian's tr///s, s/\s++/ /g and trim). */
@@ -154,6 +198,7 @@ export function checkSpelling(text: string, exceptions: ReadonlySet<string>, emi
   const normal = squeeze(cleaned);
   const seen = new Set<string>();
   const doubled = new Set<string>();
+  let aside: Set<string> | undefined;
   let last: string | undefined;
   let quoted = false;
   for (const raw of normal === '' ? [] : normal.split(' ')) {
@@ -163,13 +208,10 @@ export function checkSpelling(text: string, exceptions: ReadonlySet<string>, emi
     const [word, endsWithMark] = stripTrailingMarks(raw, '.,;:?!');
 
     if (duplicates && last !== undefined && last === word && !quoted) {
-      // Counted as reported once past the quoting test, whatever the tests after it say. The
-      // word is letters only (see `last`), so it is safe inside a pattern.
+      // Counted as reported once past the quoting test, whatever the tests after it say.
       const first = !doubled.has(word);
       doubled.add(word);
-      const [before, after] = [`(?<!${WORD})${word}`, `${word}(?!${WORD})`];
-      const aside = new RegExp(`${before}${SPACE}*\\(${after}|${before}\\)${SPACE}*${after}`, 'u');
-      if (first && !endsWithMark && !aside.test(original)) emit(`${word} ${word} (duplicate word)`, word);
+      if (first && !endsWithMark && !(aside ??= wordsBesideParentheses(original)).has(word)) emit(`${word} ${word} (duplicate word)`, word);
     }
     if (duplicates) last = /^[A-Za-z]+$/.test(word) && !endsWithMark ? word : undefined;
 
