@@ -7,6 +7,14 @@
  */
 
 const SPACE = /\s/;
+
+/**
+ * Perl's `\s` on text as a character class for building expressions (lintian runs with
+ * `use v5.20`, so Unicode rules): JavaScript's `\s` also takes U+FEFF and leaves out U+0085.
+ */
+export const PERL_SPACE_CLASS = '[\\t\\n\\v\\f\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+/** Perl's `\S`, the class above negated. */
+export const PERL_NON_SPACE_CLASS = `[^${PERL_SPACE_CLASS.slice(1)}`;
 /** Whether `c` is a blank as `\s` sees it (line ends included). */
 export const isSpace = (c: string | undefined): boolean => c !== undefined && SPACE.test(c);
 

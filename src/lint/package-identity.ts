@@ -1,5 +1,6 @@
 /** What lintian knows of a package before any check runs: whether it is a udeb, and its source's name. */
 import type { LintPackage } from './types.js';
+import { PERL_SPACE_CLASS } from './linear-text.js';
 
 export const isUdeb = (pkg: LintPackage): boolean => pkg.file.endsWith('.udeb');
 
@@ -15,11 +16,8 @@ export function sourceName(pkg: LintPackage): string {
   return source ? withoutVersion(source) : pkg.name;
 }
 
-/**
- * Perl's `\s` on text (lintian runs with `use v5.20`, so Unicode rules): JavaScript's `\s` also
- * takes U+FEFF and leaves out U+0085.
- */
-const PERL_SPACE = /[\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+/** Perl's `\s` on text (see linear-text.ts). */
+const PERL_SPACE = new RegExp(PERL_SPACE_CLASS);
 const isPerlSpace = (c: string | undefined): boolean => c !== undefined && PERL_SPACE.test(c);
 
 function perlTrim(text: string): string {

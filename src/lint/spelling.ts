@@ -9,16 +9,15 @@
 import { parseAddressList } from './checks/fields/rfc5322.js';
 import { SPELLING_CASE, SPELLING_MULTIWORD } from './data/lintian.js';
 import { mayBeMisspelt, spellingCorrections } from './data/spelling-lists.js';
-import { perlFields } from './linear-text.js';
+import { PERL_SPACE_CLASS, perlFields } from './linear-text.js';
 import { sourceName } from './package-identity.js';
 import type { LintPackage } from './types.js';
 
 /** Called once for each distinct mistake: what was written and what is meant. */
 export type SpellingEmitter = (written: string, meant: string) => void;
 
-// Perl's \s and \w on text (Unicode rules): JavaScript's \s also takes U+FEFF and leaves out
-// U+0085, and its \w (and \b) are ASCII only.
-const SPACE = '[\\t\\n\\v\\f\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+// Perl's \s and \w on text (Unicode rules): JavaScript's \w (and \b) are ASCII only.
+const SPACE = PERL_SPACE_CLASS;
 const WORD = '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]';
 const PERL_SPACES = new RegExp(`${SPACE}+`, 'g');
 const ONE_SPACE = new RegExp(SPACE);

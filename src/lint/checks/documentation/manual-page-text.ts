@@ -7,7 +7,7 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { pointed, pointedAt } from '../../hint-text.js';
-import { perlFields } from '../../linear-text.js';
+import { PERL_NON_SPACE_CLASS, PERL_SPACE_CLASS, perlFields } from '../../linear-text.js';
 import { checkSpelling } from '../../spelling.js';
 import type { Item } from '../files/installed.js';
 import { bytesOf, gzipType, strictUtf8 } from '../files/text.js';
@@ -17,9 +17,9 @@ const SO_LINK_SIZE = 256;
 /** A page inflating past this is not read (a compression bomb); lintian would read it all. */
 const MAX_INFLATED = 64 * 1024 * 1024;
 
-// Perl's \s and \S on the page's bytes (read as Latin-1): ASCII space, NEL and NBSP.
-const SP = '[\\t\\n\\v\\f\\r \\x85\\xa0]';
-const NSP = '[^\\t\\n\\v\\f\\r \\x85\\xa0]';
+// Perl's \s and \S on the page's bytes (read as Latin-1, where they are ASCII blanks, NEL and NBSP).
+const SP = PERL_SPACE_CLASS;
+const NSP = PERL_NON_SPACE_CLASS;
 
 const COMMENT = /^\.\\"/;
 const SO_LINK = new RegExp(`^\\.so${SP}+([^\\n]+)?\\n?$`);
@@ -35,7 +35,7 @@ const DELIMITED = new RegExp(`^[\\t\\n\\v\\f\\r ]*('(?:[^\\\\']*(?:\\\\[^\\n][^\
 const FSSTND_USR = /(\/usr\/(dict|doc|etc|info|man|adm|preserve)\/)/;
 const FSSTND_VAR = /(\/var\/(adm|catman|named|nis|preserve)\/)/;
 const ACUTE = /\\'/;
-const STRING_DEFINITION = /^\.[\s\x85]*ds[\s\x85]/u;
+const STRING_DEFINITION = new RegExp(`^\\.${SP}*ds${SP}`);
 
 type Hint = (tag: string, context: string) => void;
 
