@@ -1,5 +1,5 @@
 /** The package's own overrides file, /usr/share/lintian/overrides/<package>[.gz], as lintian finds it. */
-import { gunzipSync } from 'node:zlib';
+import { inflate } from './checks/files/text.js';
 import type { LintPackage } from './types.js';
 
 export const OVERRIDES_DIR = '/usr/share/lintian/overrides/';
@@ -19,12 +19,9 @@ export function ownOverridesFile(pkg: LintPackage): { text: string; source: stri
   for (const suffix of ['', '.gz']) {
     const file = pkg.byPath.get(`${OVERRIDES_DIR}${pkg.name}${suffix}`);
     if (!file || file.type !== 'file' || !file.content) continue;
-    try {
-      const data = suffix ? gunzipSync(file.content, { maxOutputLength: MAX_OVERRIDES_SIZE }) : file.content;
-      return { text: data.toString('utf8'), source: file.name };
-    } catch {
-      continue; // a damaged .gz: lintian would not read it either
-    }
+    // a damaged .gz is passed over: lintian would not read it either
+    const data = suffix ? inflate(file.content, MAX_OVERRIDES_SIZE) : file.content;
+    if (data) return { text: data.toString('utf8'), source: file.name };
   }
   return undefined;
 }

@@ -3,12 +3,11 @@
  * part of lintian's debian/copyright check.
  */
 import { spellingExceptions } from '../../spelling.js';
-import { gunzipSync } from 'node:zlib';
 import { tagMaker } from '../../tag.js';
 import type { Check, LintPackage, TagInfo } from '../../types.js';
 import { copyrightTextTags, checkCopyrightText } from './copyright-text.js';
 import { dependsOn, installed, type Installed } from './installed.js';
-import { bytesOf, readText } from './text.js';
+import { bytesOf, inflate, readText } from './text.js';
 import { pointed } from '../../hint-text.js';
 import { isUdeb } from '../../package-identity.js';
 
@@ -30,6 +29,8 @@ const ESSENTIAL = new Set(
   'base-files base-passwd bash bsdutils coreutils dash debianutils diffutils dpkg findutils grep gzip hostname hurd init-system-helpers libc-bin login ncurses-base ncurses-bin perl-base sed sysvinit-utils tar util-linux'.split(' '),
 );
 
+const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /** The text lintian reads: copyright.gz (gunzipped, leniently decoded) wins over copyright. */
 function contentOf(index: Installed, pkg: LintPackage): string | undefined {
   const dir = `usr/share/doc/${pkg.name}/`;
@@ -37,11 +38,9 @@ function contentOf(index: Installed, pkg: LintPackage): string | undefined {
   if (zipped) {
     const bytes = zipped.data && bytesOf(zipped.data);
     if (!bytes) return undefined;
-    try {
-      return new TextDecoder('utf-8', { ignoreBOM: true }).decode(gunzipSync(bytes));
-    } catch {
-      return ''; // lintian reads whatever `gunzip -c` printed: nothing
-    }
+    const text = inflate(bytes);
+    // lintian reads whatever `gunzip -c` printed: nothing from damaged data
+    return text ? lenient.decode(text) : '';
   }
   const plain = index.resolve(`${dir}copyright`);
   return plain?.data && readText(plain.data, { gzip: false });

@@ -11,19 +11,26 @@ export function bytesOf(file: LintFile): Buffer | undefined {
   return undefined;
 }
 
+/** Files the checks read are kept up to 1 MiB; inflated, they may not pass this (a compression bomb would). */
+export const MAX_INFLATED = 64 * 1024 * 1024;
+
+/** gzip data inflated, or undefined when it is damaged or inflates past `limit`. */
+export function inflate(bytes: Uint8Array, limit = MAX_INFLATED): Buffer | undefined {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: limit });
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The file as text, gunzipped first when `gzip`; undefined when unreadable or not valid UTF-8
  * (lintian then skips the file and another check reports the encoding).
  */
 export function readText(file: LintFile, opts: { gzip: boolean }): string | undefined {
   const bytes = bytesOf(file);
-  if (!bytes) return undefined;
-  try {
-    const raw = opts.gzip ? gunzipSync(bytes) : bytes;
-    return strict.decode(raw);
-  } catch {
-    return undefined;
-  }
+  const raw = bytes && opts.gzip ? inflate(bytes) : bytes;
+  return raw && strictUtf8(raw);
 }
 
 /** The bytes as UTF-8 text, or undefined when they are not valid UTF-8 (Unicode::UTF8's valid_utf8). */
