@@ -15,6 +15,12 @@ const SPACE = /\s/;
 export const PERL_SPACE_CLASS = '[\\t\\n\\v\\f\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
 /** Perl's `\S`, the class above negated. */
 export const PERL_NON_SPACE_CLASS = `[^${PERL_SPACE_CLASS.slice(1)}`;
+const PERL_SPACE = new RegExp(PERL_SPACE_CLASS);
+/** Whether `c` is a blank as Perl's `\s` sees it. */
+export const isPerlSpace = (c: string | undefined): boolean => c !== undefined && PERL_SPACE.test(c);
+
+/** Perl's truth of a string that may be missing: undefined, '' and '0' are false. */
+export const perlTruthy = (s: string | undefined): s is string => s !== undefined && s !== '' && s !== '0';
 /** Whether `c` is a blank as `\s` sees it (line ends included). */
 export const isSpace = (c: string | undefined): boolean => c !== undefined && SPACE.test(c);
 

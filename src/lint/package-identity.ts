@@ -1,6 +1,6 @@
 /** What lintian knows of a package before any check runs: whether it is a udeb, and its source's name. */
 import type { LintPackage } from './types.js';
-import { PERL_SPACE_CLASS } from './linear-text.js';
+import { isPerlSpace } from './linear-text.js';
 
 export const isUdeb = (pkg: LintPackage): boolean => pkg.file.endsWith('.udeb');
 
@@ -15,10 +15,6 @@ export function sourceName(pkg: LintPackage): string {
   const source = perlTrim(pkg.field('Source') ?? '');
   return source ? withoutVersion(source) : pkg.name;
 }
-
-/** Perl's `\s` on text (see linear-text.ts). */
-const PERL_SPACE = new RegExp(PERL_SPACE_CLASS);
-const isPerlSpace = (c: string | undefined): boolean => c !== undefined && PERL_SPACE.test(c);
 
 function perlTrim(text: string): string {
   let start = 0;

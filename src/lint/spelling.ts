@@ -9,7 +9,7 @@
 import { parseAddressList } from './checks/fields/rfc5322.js';
 import { SPELLING_CASE, SPELLING_MULTIWORD } from './data/lintian.js';
 import { mayBeMisspelt, spellingCorrections } from './data/spelling-lists.js';
-import { PERL_SPACE_CLASS, perlFields } from './linear-text.js';
+import { isPerlSpace, PERL_SPACE_CLASS, perlFields, perlTruthy } from './linear-text.js';
 import { sourceName } from './package-identity.js';
 import type { LintPackage } from './types.js';
 
@@ -20,7 +20,6 @@ export type SpellingEmitter = (written: string, meant: string) => void;
 const SPACE = PERL_SPACE_CLASS;
 const WORD = '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]';
 const PERL_SPACES = new RegExp(`${SPACE}+`, 'g');
-const ONE_SPACE = new RegExp(SPACE);
 /** Text squeeze() would change: a blank other than one space between words. */
 const UNEVEN_SPACE = new RegExp(`${SPACE.replace(' ', '')}|  |^ | $`);
 
@@ -102,7 +101,7 @@ function joinHyphenatedBreak(text: string): string {
     if (!isWordCharacter(text.slice(pair ? hyphen - 2 : hyphen - 1, hyphen))) continue;
     let end = hyphen + 1;
     let newline = false;
-    for (; end < text.length && ONE_SPACE.test(text[end]!); end++) if (text[end] === '\n') newline = true;
+    for (; end < text.length && isPerlSpace(text[end]); end++) if (text[end] === '\n') newline = true;
     if (newline) return text.slice(0, hyphen + 1) + text.slice(end);
   }
   return text;
@@ -144,8 +143,8 @@ function wordsBesideParentheses(text: string): Set<string> {
     let before = at;
     let after = at + 1;
     // the blanks go on the outer side: `word (word` and `word) word`
-    if (c === '(') while (before > 0 && ONE_SPACE.test(text[before - 1]!)) before--;
-    else while (after < text.length && ONE_SPACE.test(text[after]!)) after++;
+    if (c === '(') while (before > 0 && isPerlSpace(text[before - 1])) before--;
+    else while (after < text.length && isPerlSpace(text[after])) after++;
     const left = wordEndingAt(text, before);
     if (left !== '' && left === wordStartingAt(text, after)) words.add(left);
   }
@@ -185,7 +184,7 @@ function multiwordCorrections(): Multiword {
  * `exceptions` are words never called misspelled, as written or lowercased.
  */
 export function checkSpelling(text: string, exceptions: ReadonlySet<string>, emit: SpellingEmitter, duplicates = true): void {
-  if (text === '' || text === '0') return;
+  if (!perlTruthy(text)) return;
   const original = text;
   // (each step only where it has something to do: a manual page is checked line by line)
   let cleaned = text;

@@ -6,7 +6,7 @@
  * manual-page-from-template and groff-message; those tags are not implemented.)
  */
 import { pointed, pointedAt } from '../../hint-text.js';
-import { PERL_NON_SPACE_CLASS, PERL_SPACE_CLASS, perlFields } from '../../linear-text.js';
+import { PERL_NON_SPACE_CLASS, PERL_SPACE_CLASS, perlFields, perlTruthy } from '../../linear-text.js';
 import { checkSpelling } from '../../spelling.js';
 import type { Item } from '../files/installed.js';
 import { bytesOf, gzipType, inflate, strictUtf8 } from '../files/text.js';
@@ -57,18 +57,15 @@ function perlReadLines(text: string): string[] {
   return lines;
 }
 
-/** Perl truthiness of a string that may be missing: '' and '0' are false. */
-const truthy = (s: string | undefined): s is string => s !== undefined && s !== '' && s !== '0';
-
 /** Whether a short page is a `.so` link (or empty), which ends the reading; reports what is wrong with it. */
 function soLink(item: Item, lines: string[], hint: Hint): boolean {
   let i = 0;
   let first = '';
   do {
     const line = lines[i++];
-    first = truthy(line) ? line : '';
-  } while (COMMENT.test(first) && truthy(lines[i]));
-  if (!truthy(first)) {
+    first = perlTruthy(line) ? line : '';
+  } while (COMMENT.test(first) && perlTruthy(lines[i]));
+  if (!perlTruthy(first)) {
     hint('empty-manual-page', pointed(item.name));
     return true;
   }

@@ -10,7 +10,7 @@ import { isValidVersion } from '../../dpkg-version.js';
 import { RELATION_TAGS } from './package-relations-tags.js';
 import { FieldRelation } from '../../relation.js';
 import { declares, isMetaPackage, isTransitional, unfolded, value } from './values.js';
-import { execAfterSpace, findBracketed, perlFields, removeBracketed, splitAround } from '../../linear-text.js';
+import { execAfterSpace, findBracketed, perlFields, perlTruthy, removeBracketed, splitAround } from '../../linear-text.js';
 import { sourceName } from '../../package-identity.js';
 
 const FIELDS = ['Depends', 'Pre-Depends', 'Recommends', 'Suggests', 'Conflicts', 'Provides', 'Enhances', 'Replaces', 'Breaks'];
@@ -123,7 +123,7 @@ function checkPart(pkg: LintPackage, field: string, isDep: boolean, d: Part, alt
   if (d.op && !isValidVersion(d.version)) report('bad-version-in-relation', `${field}: ${d.orig}`);
   if (name === d.pkg && !d.march && !['Conflicts', 'Replaces', 'Provides'].includes(field)) report('package-relation-with-self', `${field}: ${d.orig}`);
   // Perl truth: a leftover "0" does not count.
-  if (d.rest !== '' && d.rest !== '0') report('bad-relation', `${field}: ${d.orig}`);
+  if (perlTruthy(d.rest)) report('bad-relation', `${field}: ${d.orig}`);
   if (isDep && metapackages().has(d.pkg) && !metapackages().has(name) && plain) report('depends-on-metapackage', `${field}: ${d.orig}`);
   // diffutils was once diff, so an unversioned dependency on it means something; dash is special too.
   if (isDep && essentialPackages().has(d.pkg) && !d.op && d.pkg !== 'diffutils' && d.pkg !== 'dash') {
@@ -177,9 +177,9 @@ function splitDep(orig: string): Part {
       dep = dep.slice(0, v.index) + dep.slice(v.index + v[0].length);
     }
     // lintian: /\s*\[([^\]]+)\]\s*/ once, then /\s*<([^>]+)>\s*/ while it matches (linear-text.ts).
-    const arch = dep && dep !== '0' ? findBracketed(dep, '[', ']') : undefined;
+    const arch = perlTruthy(dep) ? findBracketed(dep, '[', ']') : undefined;
     if (arch) dep = dep.slice(0, arch.start) + dep.slice(arch.end);
-    if (dep && dep !== '0') dep = removeBracketed(dep, '<', '>');
+    if (perlTruthy(dep)) dep = removeBracketed(dep, '<', '>');
   }
   return { pkg, march, op, version, rest: dep, orig };
 }

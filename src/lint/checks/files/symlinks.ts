@@ -5,7 +5,7 @@
 import { tagMaker } from '../../tag.js';
 import type { Check, TagInfo } from '../../types.js';
 import { installed, type Installed, type Item } from './installed.js';
-import { perlFields } from '../../linear-text.js';
+import { perlFields, perlTruthy } from '../../linear-text.js';
 import { pointed } from '../../hint-text.js';
 import { isUdeb } from '../../package-identity.js';
 
@@ -34,8 +34,6 @@ const TAGS: TagInfo[] = [
 const BUILD_PATH = [/^var\/cache\/pbuilder\/build\//, /^var\/lib\/sbuild\//, /^var\/lib\/buildd\//, /^build\//, /^tmp\/buildd\//];
 const COMPRESSED_LINK = /[.](bz|bz2|gz|tgz|xz|z|Z)\s*$/;
 const isTmp = (p: string): boolean => /^tmp\/.|^(?:var|usr)\/tmp\/.|^\/dev\/shm\//.test(p);
-// Perl's truth: '' and '0' are false, which ends lintian's `while ($c = shift @parts)`.
-const truthy = (s: string | undefined): s is string => s !== undefined && s !== '' && s !== '0';
 
 /** Lintian::Util::normalize_pkg_path of the target joined to its directory; undefined escapes. */
 export function normalizedTarget(item: Item): string | undefined {
@@ -82,7 +80,8 @@ function relative(item: Item, link: string, filetop: string, udeb: boolean, repo
 
   let lastpop: string | undefined;
   let component: string | undefined;
-  while (truthy((component = linkParts.shift()))) {
+  // Perl's truth ('' and '0' are false) ends lintian's `while ($c = shift @parts)`
+  while (perlTruthy((component = linkParts.shift()))) {
     if (component === '.') {
       if (link !== '.') report('symlink-contains-spurious-segments', item.link);
       continue;
