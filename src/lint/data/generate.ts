@@ -26,7 +26,7 @@ export function generatedDataText(root = ROOT): string {
   const arches = Object.entries(host.host_variables).map(
     ([name, v]) => `${name}:${v.DEB_HOST_ARCH_ABI}:${v.DEB_HOST_ARCH_LIBC}:${v.DEB_HOST_ARCH_OS}:${v.DEB_HOST_ARCH_CPU}`,
   );
-  const list = (path: string) => dataLines(readFileSync(join(root, 'data', path), 'utf8'));
+  const list = (path: string) => dataList(root, path);
   // bogus-mail-host asks Data::Validate::Domain, which knows Net::Domain::TLD's list; only ASCII
   // names can pass its label syntax.
   const tlds = execFileSync('perl', ['-MNet::Domain::TLD', '-e', 'print join("\\n", Net::Domain::TLD::tlds())'], { encoding: 'utf8' })
@@ -119,6 +119,11 @@ function stanza(text: string): Map<string, string> {
 }
 
 /** A lintian data file: comments and blank lines dropped, `@if-vendor-is-not debian` lines skipped. */
+/** A data list of lintian's (data/<path>) as its loader reads it. */
+function dataList(root: string, path: string): string[] {
+  return dataLines(readFileSync(join(root, 'data', path), 'utf8'));
+}
+
 function dataLines(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.split('\n')) {
@@ -149,8 +154,7 @@ function pairs(lines: string[]): Array<[string, string]> {
  * its code cache, which every short run reads. lintian.ts holds a Bloom filter of it instead.
  */
 export function generatedSpellingLists(root = ROOT): Record<string, string> {
-  const list = (path: string) => dataLines(readFileSync(join(root, 'data', path), 'utf8'));
-  return { 'spelling-corrections.txt': pairLines(pairs(list('spelling/corrections'))) };
+  return { 'spelling-corrections.txt': pairLines(pairs(dataList(root, 'spelling/corrections'))) };
 }
 
 /** Pairs as `key||value` lines sorted by key in JavaScript's string order, for a binary search. */

@@ -35,14 +35,14 @@ export const hardeningCheck: Check = {
   run({ pkg, report }) {
     if (pkg.name.startsWith('golang-')) return;
     const architecture = pkg.field('Architecture') ?? '';
-    if (hardeningRecommended('fortify', architecture)) {
-      for (const { file, elf } of elfFiles(pkg)) if (lacksFortify(elf)) report('hardening-no-fortify-functions', pointed(file.name));
-    }
-    if (isUdeb(pkg)) return;
-    const relro = hardeningRecommended('relro', architecture);
-    const bindnow = hardeningRecommended('bindnow', architecture);
-    const pie = hardeningRecommended('pie', architecture);
+    const fortify = hardeningRecommended('fortify', architecture);
+    // udebs are judged on fortify only
+    const udeb = isUdeb(pkg);
+    const relro = !udeb && hardeningRecommended('relro', architecture);
+    const bindnow = !udeb && hardeningRecommended('bindnow', architecture);
+    const pie = !udeb && hardeningRecommended('pie', architecture);
     for (const { file, elf } of elfFiles(pkg)) {
+      if (fortify && lacksFortify(elf)) report('hardening-no-fortify-functions', pointed(file.name));
       if (!isExecutableOrShared(elf) || elf.needed.length === 0) continue;
       if (relro && !elf.relro) report('hardening-no-relro', pointed(file.name));
       if (bindnow && !elf.bindNow) report('hardening-no-bindnow', pointed(file.name));
