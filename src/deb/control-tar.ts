@@ -7,6 +7,7 @@ import { DebshipError } from '../core/errors.js';
 import { formatControl, withInstalledSize } from './control.js';
 import { buildTar, type TarHeader } from './tar-writer.js';
 import type { Package } from './types.js';
+import { byCodeUnits } from '../core/compare.js';
 
 const RESERVED = new Set(['control', 'md5sums', 'conffiles', 'preinst', 'postinst', 'prerm', 'postrm', 'config']);
 
@@ -53,7 +54,7 @@ export function buildControlTar(input: ControlTarInput): Buffer {
   const header = (name: string, type: 'file' | 'dir', mode: number, size: number): TarHeader => ({
     name, type, mode, size, mtime, uid: 0, gid: 0, uname: 'root', gname: 'root',
   });
-  const members = [...controlMembers(input)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const members = [...controlMembers(input)].sort(([a], [b]) => byCodeUnits(a, b));
   return buildTar([
     { header: header('./', 'dir', 0o755, 0) },
     ...members.map(([name, [mode, text]]) => {

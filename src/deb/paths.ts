@@ -3,6 +3,7 @@
  * and the one ordering every archive we write uses.
  */
 import { DebshipError } from '../core/errors.js';
+import { byCodeUnits } from '../core/compare.js';
 
 /**
  * Linux's longest path, its terminating NUL included: dpkg cannot unpack a member whose name or
@@ -36,14 +37,14 @@ export function tarName(path: string, isDir: boolean): string {
  * its contents, and `a/b` vs `a-b` does not depend on how `/` compares with other bytes.
  */
 export function comparePaths(a: string, b: string): number {
-  return compareKeys(pathSortKey(a), pathSortKey(b));
+  return byCodeUnits(pathSortKey(a), pathSortKey(b));
 }
 
 /** `items` in archive order (see comparePaths), each path's key computed once instead of per comparison. */
 export function sortByPath<T extends { path: string }>(items: readonly T[]): T[] {
   return items
     .map((item) => ({ item, key: pathSortKey(item.path) }))
-    .sort((x, y) => compareKeys(x.key, y.key))
+    .sort((x, y) => byCodeUnits(x.key, y.key))
     .map((x) => x.item);
 }
 
@@ -54,10 +55,6 @@ export function sortByPath<T extends { path: string }>(items: readonly T[]): T[]
  */
 function pathSortKey(path: string): string {
   return Buffer.from(path, 'utf8').toString('latin1').replaceAll('/', '\0');
-}
-
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -16,6 +16,7 @@ import { parseOverrides, type Override } from './overrides.js';
 import { CHECKS, tagIndex, tagTableOf } from './registry.js';
 import { severityRank, type FailOn } from './severity.js';
 import type { Check, Finding, LintPackage, TagInfo } from './types.js';
+import { byCodeUnits } from '../core/compare.js';
 
 export type { OverriddenFinding } from './apply-overrides.js';
 
@@ -205,9 +206,5 @@ function toLintError(e: unknown): LintError {
 
 /** lintian's order: severity, tag, package, context (plain code-point comparison, like Perl's sort). */
 export function compareFindings(a: Finding, b: Finding): number {
-  return severityRank(a.severity) - severityRank(b.severity) || cmp(a.tag, b.tag) || cmp(a.package, b.package) || cmp(a.context, b.context);
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return severityRank(a.severity) - severityRank(b.severity) || byCodeUnits(a.tag, b.tag) || byCodeUnits(a.package, b.package) || byCodeUnits(a.context, b.context);
 }

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildWordFilter } from './word-filter.js';
+import { byCodeUnits } from '../../core/compare.js';
 
 const ROOT = '/usr/share/lintian';
 
@@ -159,7 +160,7 @@ export function generatedSpellingLists(root = ROOT): Record<string, string> {
 
 /** Pairs as `key||value` lines sorted by key in JavaScript's string order, for a binary search. */
 function pairLines(items: Array<[string, string]>): string {
-  return items.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}||${v}\n`).join('');
+  return items.sort(([a], [b]) => byCodeUnits(a, b)).map(([k, v]) => `${k}||${v}\n`).join('');
 }
 
 /** Bytes as a base64 template literal in lines of 108 characters (Node's decoder skips the line ends). */

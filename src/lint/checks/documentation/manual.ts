@@ -14,6 +14,7 @@ import { tag } from '../fields/tag.js';
 import { installed, isExecutable, isFile, type Item } from '../files/installed.js';
 import { gzipType } from '../files/text.js';
 import { checkPageText } from './manual-page-text.js';
+import { byCodeUnits } from '../../../core/compare.js';
 
 const CHECK = 'documentation/manual';
 const t = (name: string, severity: TagInfo['severity'], explanation: string, fix: string) => tag(name, severity, CHECK, explanation, fix);
@@ -172,7 +173,7 @@ function commandsAndPages(items: readonly Item[], pages: Map<string, Page[]>, hi
   const user = new Map<string, Item>();
   const admin = new Map<string, Item>();
   // lintian walks the sorted list, so the last of two same-named commands wins
-  const sorted = items.filter((i) => isFile(i) || i.type === 'symlink').sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = items.filter((i) => isFile(i) || i.type === 'symlink').sort((a, b) => byCodeUnits(a.name, b.name));
   for (const item of sorted) {
     if (USER_DIRS.has(item.dirname)) user.set(item.basename, item);
     if (ADMIN_DIRS.has(item.dirname)) admin.set(item.basename, item);

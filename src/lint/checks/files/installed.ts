@@ -9,6 +9,7 @@
  *  - owner/group fall back to the numeric ids, as `tar -tv` prints them.
  */
 import type { LintFile, LintPackage } from '../../types.js';
+import { byCodeUnits } from '../../../core/compare.js';
 
 export interface Item {
   /** lintian's name: `usr/bin/foo`, directories `usr/lib/`. */
@@ -166,7 +167,7 @@ function calibrateHardLinks(all: Map<string, Item>): void {
   for (const [masterName, links] of groups) {
     const master = all.get(masterName);
     if (!master) continue;
-    const group = [...links, master].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const group = [...links, master].sort((a, b) => byCodeUnits(a.name, b.name));
     const preferred = group[0]!;
     for (const l of links) if (!l.data) l.data = master.data;
     if (preferred === master) continue;
