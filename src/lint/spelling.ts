@@ -151,10 +151,13 @@ function wordsBesideParentheses(text: string): Set<string> {
   return words;
 }
 
-/** Whitespace runs as one space, both ends trimmed (lintian's tr///s, s/\s++/ /g and trim). */
+/**
+ * Whitespace runs as one space, both ends trimmed: lintian's tr/\r\n \t/ /s, s/\s++/ /g and trim,
+ * where the second step alone does what the first does.
+ */
 function squeeze(text: string): string {
   if (!UNEVEN_SPACE.test(text)) return text; // most lines of a manual page
-  return text.replace(/[\r\n \t]+/g, ' ').replace(PERL_SPACES, ' ').replace(/^ | $/g, '');
+  return text.replace(PERL_SPACES, ' ').replace(/^ | $/g, '');
 }
 
 /** `word =~ s/[.,;:?!]+$//`, without that expression's quadratic time on long runs of marks: [word, whether marks were removed]. */
