@@ -1,8 +1,13 @@
 /**
  * Reading maintainer scripts line by line the way lintian's checks do: physical lines numbered
- * from 1, comments removed by lintian's heuristic, backslash continuations joined.
+ * from 1, comments removed by lintian's heuristic, backslash continuations joined. Lines hold no
+ * `\n`, so Perl's `.` there takes any character (a carriage return too, as in a script written
+ * with CRLF line ends), and its `\s` is PERL_SPACE_CLASS.
  */
-import { lastLineEnd } from '../../linear-text.js';
+import { isPerlSpace, PERL_SPACE_CLASS } from '../../linear-text.js';
+
+const BLANK = new RegExp(`^${PERL_SPACE_CLASS}*$`);
+const COMMENT = new RegExp(`^${PERL_SPACE_CLASS}*#`);
 
 /** The physical lines of a text as Perl's `<$fd>` yields them, without their newlines. */
 export function physicalLines(text: string): string[] {
@@ -15,20 +20,20 @@ export function physicalLines(text: string): string[] {
 export function removeComments(line: string): string {
   // Without a `#` there is no comment (most lines): skip the quote rewriting.
   if (!line.includes('#')) return line;
-  const simplified = line.replace(/(^|[^\\](?:\\\\)*)'(?:\\.|[^\\'])+'/g, "$1''").replace(/(^|[^\\](?:\\\\)*)"(?:\\.|[^\\"])+"/g, '$1""');
+  const simplified = line.replace(/(^|[^\\](?:\\\\)*)'(?:\\[^\n]|[^\\'])+'/g, "$1''").replace(/(^|[^\\](?:\\\\)*)"(?:\\[^\n]|[^\\"])+"/g, '$1""');
   const comment = trailingComment(simplified);
   return comment === undefined ? line : line.replace(comment, '');
 }
 
 /**
- * `/(?:^|[^[\\])[\s&;()](#.*$)/.exec(text)?.[1]`. `.*$` reaches the end only from after the last
- * line end, and V8 scans from every `#` before it to that line end (a line of ` #` repeated and a
- * `\r`: quadratic, 27 s for 80 KB); the leftmost `#` after it that the expression accepts wins.
+ * `/(?:^|[^[\\])[\s&;()](#.*$)/.exec(line)?.[1]` in Perl, on a line without `\n`: from the first
+ * `#` after a blank or one of `&;()` (itself not after `[` or a backslash) to the end. V8 would try
+ * `.*$` again from every `#`.
  */
-export function trailingComment(text: string): string | undefined {
-  for (let h = Math.max(1, lastLineEnd(text) + 1); h < text.length; h++) {
-    if (text[h] !== '#' || !/[\s&;()]/.test(text[h - 1]!)) continue;
-    if (h === 1 || (text[h - 2] !== '[' && text[h - 2] !== '\\')) return text.slice(h);
+export function trailingComment(line: string): string | undefined {
+  for (let h = 1; h < line.length; h++) {
+    if (line[h] !== '#' || !(isPerlSpace(line[h - 1]) || '&;()'.includes(line[h - 1]!))) continue;
+    if (h === 1 || (line[h - 2] !== '[' && line[h - 2] !== '\\')) return line.slice(h);
   }
   return undefined;
 }
@@ -47,7 +52,7 @@ export function logicalLines(text: string): LogicalLine[] {
   const out: LogicalLine[] = [];
   let stashed = '';
   physicalLines(text).forEach((physical, i) => {
-    if (/^\s*$/.test(physical) || /^\s*#/.test(physical)) return;
+    if (BLANK.test(physical) || COMMENT.test(physical)) return;
     const noComment = removeComments(physical);
     if (noComment.endsWith('\\')) {
       stashed += noComment.slice(0, -1);
