@@ -110,6 +110,10 @@ describe('hostile packages', () => {
       `find ${'exec '.repeat(N / 5)}`,
       `rm${blanks}/dev/.x`,
       `x${' #'.repeat(N / 2)}\r`,
+      // Bashisms: a scan to the end from every `${x/`, brace and `((`; every comma two ways.
+      '${a/'.repeat(N / 4),
+      `x${'{a,'.repeat(N / 3)}`,
+      `${'a(('.repeat(N / 3)}))`,
       // Each continued line was joined to all before it; each newline scanned to the next text.
       `${'a\\\n'.repeat(2 * N)}a`,
       `${'\n'.repeat(N)}x`,
@@ -132,7 +136,7 @@ describe('hostile packages', () => {
         { name: './usr/share/doc/demo/copyright', content: `${'Copyright '.repeat(N / 10)}\n${'From: x\n'.repeat(N / 8)}` },
       ],
     });
-    for (const tag of ['copyright-without-copyright-notice', 'package-contains-hardlink', 'unusual-interpreter', 'maintainer-script-ignores-errors', 'maintainer-script-needs-depends-on-adduser', 'package-contains-timestamped-gzip']) expect(tags).toContain(tag);
+    for (const tag of ['copyright-without-copyright-notice', 'package-contains-hardlink', 'unusual-interpreter', 'maintainer-script-ignores-errors', 'maintainer-script-needs-depends-on-adduser', 'package-contains-timestamped-gzip', 'possible-bashism-in-maintainer-script']) expect(tags).toContain(tag);
   }, DEADLINE + 30_000);
 
   it('a copyright file repeating licence mentions gives findings at once', async () => {

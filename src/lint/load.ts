@@ -112,7 +112,8 @@ async function readControl(src: RandomAccess, m: LocatedMember, pool: () => XzPo
     if (!body) continue;
     const name = e.path.slice(1);
     if (name === 'control' && !isUtf8(body)) throw new DebshipError('deb-corrupt', `${what}: the control file is not UTF-8`, { hint: 'dpkg and lintian expect UTF-8 control data; re-encode the field values' });
-    out.set(name, { name, text: body.toString('utf8'), mode: e.mode, owner: e.uname, group: e.gname, uid: e.uid, gid: e.gid, size: e.size });
+    // A copy: the body may be a view into a large decoded piece the run would otherwise keep.
+    out.set(name, { name, text: body.toString('utf8'), bytes: Buffer.from(body), mode: e.mode, owner: e.uname, group: e.gname, uid: e.uid, gid: e.gid, size: e.size });
   }
   return out;
 }

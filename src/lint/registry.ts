@@ -8,6 +8,7 @@ import { fieldsChecks } from './checks/fields/index.js';
 import { filesChecks } from './checks/files/index.js';
 import { overridesChecks } from './checks/overrides/index.js';
 import { scriptsChecks } from './checks/scripts/index.js';
+import { bashCentricCheck } from './checks/shell/bash-centric.js';
 import { systemdChecks } from './checks/systemd/index.js';
 import type { Check, TagInfo } from './types.js';
 
@@ -17,6 +18,7 @@ export const CHECKS: readonly Check[] = [
   ...binariesChecks,
   ...documentationChecks,
   ...scriptsChecks,
+  bashCentricCheck,
   ...systemdChecks,
   ...overridesChecks,
 ];

@@ -59,7 +59,7 @@ export function fakePackage(spec: {
   const controlMembers = new Map<string, ControlMember>();
   for (const [name, m] of Object.entries(spec.control ?? {})) {
     const member = typeof m === 'string' ? { text: m } : m;
-    controlMembers.set(name, { name, mode: 0o644, owner: 'root', group: 'root', uid: 0, gid: 0, size: Buffer.byteLength(member.text), ...member });
+    controlMembers.set(name, { name, mode: 0o644, owner: 'root', group: 'root', uid: 0, gid: 0, size: Buffer.byteLength(member.text), bytes: Buffer.from(member.text), ...member });
   }
   const get = (name: string) => fields.find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
   return {

@@ -53,7 +53,10 @@ export interface LintFile extends DebEntry {
 /** A control.tar member other than `control`, with its text and tar metadata. */
 export interface ControlMember extends Pick<DebEntry, 'mode' | 'owner' | 'group' | 'uid' | 'gid' | 'size'> {
   name: string;
+  /** The member decoded as UTF-8. */
   text: string;
+  /** Its bytes, for checks that read it as lintian does, undecoded. */
+  bytes: Buffer;
 }
 
 export interface LintPackage {

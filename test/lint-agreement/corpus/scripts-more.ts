@@ -86,4 +86,23 @@ export const moreScriptRecipes: Recipe[] = [
     control: { postinst: script('ldconfig') },
     tags: ['not-allowed-control-file', 'udeb-postinst-calls-ldconfig'],
   },
+  {
+    name: 'shell-bashisms',
+    about: 'bash features in maintainer scripts and an installed script run by /bin/sh (a comment ended by CRLF, a match holding a tab, one holding UTF-8, lines in here-documents that dash does not parse), none in bash scripts or after exec',
+    control: {
+      postinst: script(
+        [
+          'if [ "$1" == configure ]; then', '  source /usr/share/shell-bashisms/lib', 'fi', 'echo -e "done\\n"', 'cp /etc/{a,b}.conf /var/lib/shell-bashisms/ || true',
+          'x=$RANDOM', 'x=1 # [[ not code ]]\r', '[[ -d /run/shell-bashisms ]] && rmdir /run/shell-bashisms', 'cat <<EOF', 'function stop_it {', 'EOF', "grep -q '[[' /etc/shell-bashisms.conf || true",
+          'local\t-r y=1', '. /usr/share/shell-bashisms/lib arg', 'exec true', '[[ after exec ]]',
+        ].join('\n'),
+      ),
+      prerm: script('[[ -x /x ]] || true', { shebang: '#!/bin/bash' }),
+    },
+    files: [
+      ...program('shell-bashisms-tool', '#!/bin/sh\nset -e\necho "$BASH_VERSION"\ncat <<EOF\ncaf\u00e9() {\nEOF\nlet x=1\n'),
+      ...program('shell-bashisms-bash', '#!/bin/bash\n[[ -n $x ]] && echo -e "x"\n'),
+    ],
+    tags: ['bash-term-in-posix-shell', 'possible-bashism-in-maintainer-script'],
+  },
 ];
