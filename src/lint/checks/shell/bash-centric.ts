@@ -118,7 +118,7 @@ export const BASHISMS: Bashism[] = [
   bashism('((', String.raw`(?<![\$\(])\(\(.*\)\)`, doubleParenthesesLong), // '((' should be '$(('
   bashism('$[', String.raw`\$\[[^][]+\]`), // '$[' should be '$(('
   bashism('-a', String.raw`(\[|test)\s+-a`), // test with unary -a (should be -e)
-  bashism('/dev/', String.raw`/dev/(tcp|udp)`), // /dev/(tcp|udp)
+  bashism(['/dev/tcp', '/dev/udp'], String.raw`/dev/(tcp|udp)`), // /dev/(tcp|udp)
   command('+=', String.raw`\w+\+=`), // should be "VAR="${VAR}foo"
   command('suspend', String.raw`suspend\s`),
   command('caller', String.raw`caller\s`),
@@ -128,7 +128,7 @@ export const BASHISMS: Bashism[] = [
   command('typeset', String.raw`typeset\s`),
   command('disown', String.raw`disown\s`),
   command('builtin', String.raw`builtin\s`),
-  command('set', String.raw`set\s+-[BHT]+`), // set -[BHT]
+  command(['-B', '-H', '-T'], String.raw`set\s+-[BHT]+`), // set -[BHT]
   command('alias', String.raw`alias\s+-p`), // alias -p
   command('unalias', String.raw`unalias\s+-a`), // unalias -a
   command('local', String.raw`local\s+-[a-zA-Z]+`), // local -opt
