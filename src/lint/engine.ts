@@ -14,6 +14,7 @@ import { loadLintPackage } from './load.js';
 import { mayBeOverridesFile, ownOverridesFile } from './own-overrides.js';
 import { parseOverrides, type Override } from './overrides.js';
 import { CHECKS, tagIndex, tagTableOf } from './registry.js';
+import { ShellSyntax } from './shell-syntax.js';
 import { severityRank, type FailOn } from './severity.js';
 import type { Check, Finding, LintPackage, TagInfo } from './types.js';
 import { byCodeUnits } from '../core/compare.js';
@@ -76,12 +77,13 @@ async function lintAll(files: string[], opts: LintOptions): Promise<LintRun> {
   const results: PackageLint[] = new Array(files.length);
   // A few xz processes decode every package's data, instead of one process per package.
   const xz = new XzPool(Math.min(2, availableParallelism()));
+  const shells = new ShellSyntax();
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const i = next++;
       const early = i === 0 && opts.early?.file === files[0] ? opts.early : undefined;
-      results[i] = await lintOne(files[i]!, { checks, tags, suppressed, extra: opts.overrides ?? [], xz, early });
+      results[i] = await lintOne(files[i]!, { checks, tags, suppressed, extra: opts.overrides ?? [], xz, shells, early });
     }
   };
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? 2 * availableParallelism(), files.length));
@@ -89,6 +91,7 @@ async function lintAll(files: string[], opts: LintOptions): Promise<LintRun> {
     await Promise.all(Array.from({ length: concurrency }, worker));
   } finally {
     xz.close();
+    shells.close();
     opts.early?.dispose();
   }
   return { packages: results, failed: hitsFailOn(results, opts.failOn), errored: results.some((r) => r.errors.length > 0) };
@@ -106,10 +109,11 @@ interface Setup {
   suppressed: Set<string>;
   extra: readonly Override[];
   xz: XzPool;
+  shells: ShellSyntax;
   early: EarlyDecode | undefined;
 }
 
-async function lintOne(file: string, { checks, tags, suppressed, extra, xz, early }: Setup): Promise<PackageLint> {
+async function lintOne(file: string, { checks, tags, suppressed, extra, xz, shells, early }: Setup): Promise<PackageLint> {
   const result: PackageLint = { file, name: '', version: '', architecture: '', findings: [], overridden: [], unusedOverrides: [], errors: [] };
   let pkg: LintPackage;
   try {
@@ -120,7 +124,7 @@ async function lintOne(file: string, { checks, tags, suppressed, extra, xz, earl
   }
   Object.assign(result, { name: pkg.name, version: pkg.version, architecture: pkg.architecture });
   const finding = (tag: string, context: string): Finding => ({ package: pkg.name, severity: tags.get(tag)!.severity, tag, context });
-  const raw = await runChecks(pkg, checks, finding, result.errors);
+  const raw = await runChecks(pkg, checks, shells, finding, result.errors);
   if (raw === undefined) {
     result.errors.push({
       message: `${file}: its findings run past ${FINDINGS_TEXT >> 20} MiB of text`,
@@ -156,23 +160,29 @@ async function lintOne(file: string, { checks, tags, suppressed, extra, xz, earl
 const FINDINGS_TEXT = 64 << 20;
 
 /**
- * Runs every check; a check that throws is an error of the package, and the others still run.
- * Undefined when the findings' text runs past FINDINGS_TEXT.
+ * Runs every check; a check that throws is an error of the package, and the others still run. A
+ * check waiting on another process (a promise) does not hold up the ones after it; all are
+ * awaited before the findings are taken. Undefined when the findings' text runs past FINDINGS_TEXT.
  */
 async function runChecks(
   pkg: LintPackage,
   checks: readonly Check[],
+  shells: ShellSyntax,
   finding: (tag: string, context: string) => Finding,
   errors: LintError[],
 ): Promise<Finding[] | undefined> {
   const found: Finding[] = [];
   const seen = new Set<string>();
   let text = 0;
+  const failed = (check: Check, e: unknown) =>
+    errors.push({ message: `check ${check.name} failed on ${pkg.file}: ${(e as Error).message}`, hint: 'this is a bug in debship; please report it with the package' });
+  const waiting: Array<Promise<void>> = [];
   for (const check of checks) {
     const declared = declaredTags(check);
     try {
-      await check.run({
+      const ran = check.run({
         pkg,
+        shells,
         report(tag, context = '', how) {
           if (!declared.has(tag)) throw new Error(`check ${check.name} reported undeclared tag ${tag}`);
           // lintian drops a repeated hint (same tag and context) with a warning.
@@ -183,10 +193,12 @@ async function runChecks(
           found.push(how?.masked ? { ...finding(tag, context), masked: true } : finding(tag, context));
         },
       });
+      if (ran) waiting.push(ran.catch((e: unknown) => void failed(check, e)));
     } catch (e) {
-      errors.push({ message: `check ${check.name} failed on ${pkg.file}: ${(e as Error).message}`, hint: 'this is a bug in debship; please report it with the package' });
+      failed(check, e);
     }
   }
+  await Promise.all(waiting);
   return text > FINDINGS_TEXT ? undefined : found;
 }
 

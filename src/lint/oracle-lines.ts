@@ -4,6 +4,7 @@
  */
 import { exec } from '../core/exec.js';
 import { loadLintPackage } from './load.js';
+import { ShellSyntax } from './shell-syntax.js';
 import type { Check, TagInfo } from './types.js';
 
 const CODE = { error: 'E', warning: 'W', info: 'I', pedantic: 'P', classification: 'C' } as const;
@@ -35,15 +36,21 @@ export async function debshipLines(debs: string[], checks: readonly Check[]): Pr
   for (const deb of debs) {
     const pkg = await loadLintPackage(deb, checks);
     const found = new Set<string>();
-    for (const check of checks) {
-      await check.run({
-        pkg,
-        report: (tag, context = '', how) => {
-          if (how?.masked) return; // lintian prints masked hints only on request
-          const severity = tags.get(tag)!.severity;
-          if (severity !== 'classification') found.add(`${CODE[severity]}: ${pkg.name}: ${tag}${context ? ` ${context}` : ''}`);
-        },
-      });
+    const shells = new ShellSyntax();
+    try {
+      for (const check of checks) {
+        await check.run({
+          pkg,
+          shells,
+          report: (tag, context = '', how) => {
+            if (how?.masked) return; // lintian prints masked hints only on request
+            const severity = tags.get(tag)!.severity;
+            if (severity !== 'classification') found.add(`${CODE[severity]}: ${pkg.name}: ${tag}${context ? ` ${context}` : ''}`);
+          },
+        });
+      }
+    } finally {
+      shells.close();
     }
     lines.set(pkg.name, [...found]);
   }

@@ -8,11 +8,14 @@ import { fieldsChecks } from './checks/fields/index.js';
 import { filesChecks } from './checks/files/index.js';
 import { overridesChecks } from './checks/overrides/index.js';
 import { scriptsChecks } from './checks/scripts/index.js';
+import { syntaxCheck } from './checks/scripts/syntax.js';
 import { bashCentricCheck } from './checks/shell/bash-centric.js';
 import { systemdChecks } from './checks/systemd/index.js';
 import type { Check, TagInfo } from './types.js';
 
 export const CHECKS: readonly Check[] = [
+  // First: it hands scripts to shells in another process, which judge them while the rest run.
+  syntaxCheck,
   ...fieldsChecks,
   ...filesChecks,
   ...binariesChecks,

@@ -3,6 +3,10 @@
  * files and control members that matter for the check under test.
  */
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ShellSyntax } from './shell-syntax.js';
 import type { Check, ControlMember, Finding, LintFile, LintPackage } from './types.js';
 
 export interface FakeFile {
@@ -80,12 +84,36 @@ export function fakePackage(spec: {
 export async function runCheck(check: Check, pkg: LintPackage): Promise<string[]> {
   const found: Finding[] = [];
   const known = new Set(check.tags.map((t) => t.name));
-  await check.run({
-    pkg,
-    report(tag, context = '', how) {
-      if (!known.has(tag)) throw new Error(`check ${check.name} reported undeclared tag ${tag}`);
-      found.push({ package: pkg.name, severity: 'error', tag, context, ...(how?.masked ? { masked: true as const } : {}) });
-    },
-  });
+  const shells = new ShellSyntax();
+  try {
+    await check.run({
+      pkg,
+      shells,
+      report(tag, context = '', how) {
+        if (!known.has(tag)) throw new Error(`check ${check.name} reported undeclared tag ${tag}`);
+        found.push({ package: pkg.name, severity: 'error', tag, context, ...(how?.masked ? { masked: true as const } : {}) });
+      },
+    });
+  } finally {
+    shells.close();
+  }
   return found.map((f) => `${f.masked ? '(masked) ' : ''}${f.context ? `${f.tag} ${f.context}` : f.tag}`).sort();
+}
+
+/**
+ * Writes each text as bytes (one per character, as lintian reads a file) to `<dir>/<index>` in a
+ * fresh temporary directory, runs `use` on the paths, and removes the directory.
+ */
+export function withByteFiles<T>(texts: string[], use: (files: string[], dir: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'debship-texts-'));
+  try {
+    const files = texts.map((t, i) => {
+      const file = join(dir, String(i));
+      writeFileSync(file, Buffer.from(t, 'latin1'));
+      return file;
+    });
+    return use(files, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

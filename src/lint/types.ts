@@ -4,6 +4,7 @@
  */
 import type { DebEntry } from '../deb/types.js';
 import type { ElfInfo } from './elf/types.js';
+import type { ShellSyntax } from './shell-syntax.js';
 
 /** lintian's severities; `classification` tags are facts, never failures. */
 export type Severity = 'error' | 'warning' | 'info' | 'pedantic' | 'classification';
@@ -82,6 +83,8 @@ export interface CheckContext {
   pkg: LintPackage;
   /** Reports a tag for this package; unknown tag names throw (a bug in the check). */
   report(tag: string, context?: string, how?: { masked: boolean }): void;
+  /** The run's judge of shell script syntax (`sh -n`, `bash -n`). */
+  shells: ShellSyntax;
 }
 
 export interface Check {
@@ -90,5 +93,9 @@ export interface Check {
   tags: TagInfo[];
   /** Asks the loader to keep the whole content of matching regular files (bounded). */
   wantsContent?(file: { path: string; size: number; head: Buffer }): boolean;
+  /**
+   * A check that waits on another process returns a promise; the other checks run meanwhile, and
+   * the package's findings are complete once every promise has settled.
+   */
   run(ctx: CheckContext): void | Promise<void>;
 }

@@ -105,4 +105,20 @@ export const moreScriptRecipes: Recipe[] = [
     ],
     tags: ['bash-term-in-posix-shell', 'possible-bashism-in-maintainer-script'],
   },
+  {
+    name: 'shell-syntax',
+    about: 'a maintainer script, a program and an example their shells reject; not judged: valid bash under bash, a script restarting itself under wish, documentation and a patch',
+    control: {
+      postinst: script('if true; then\n  :'),
+      prerm: script('function stop_it {\n  :\n}\nstop_it', { shebang: '#!/bin/bash' }),
+    },
+    files: [
+      ...program('shell-syntax-tool', '#!/bin/sh\ncase "$1" in\n'),
+      ...program('shell-syntax-wish', '#!/bin/sh\n# the next line restarts with wish \\\nexec wish "$0" "$@"\nproc x {} {\n'),
+      { path: '/usr/share/doc/shell-syntax/examples/run', content: '#!/bin/sh\nfi # an example\n', mode: 0o755 },
+      { path: '/usr/share/doc/shell-syntax/run', content: '#!/bin/sh\nfi # documentation\n' },
+      { path: '/usr/share/shell-syntax/fix.dpatch', content: '#!/bin/sh\nfi # a patch\n', mode: 0o755 },
+    ],
+    tags: ['example-shell-script-fails-syntax-check', 'maintainer-shell-script-fails-syntax-check', 'shell-script-fails-syntax-check'],
+  },
 ];

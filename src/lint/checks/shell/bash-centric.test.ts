@@ -1,44 +1,34 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LONG } from '../../bounded-pattern.js';
-import { fakePackage, runCheck } from '../../test-helpers.js';
+import { fakePackage, runCheck, withByteFiles } from '../../test-helpers.js';
 import { BASHISMS, bashCentricCheck, bashismsOnLine, findBashisms, printable, SINGLE_QUOTE_BASHISMS, STRING_BASHISMS, type FoundBashism } from './bash-centric.js';
 
 const LINTIAN_LIB = '/usr/share/lintian/lib';
 
 /** lintian's check_bash_centric run on each text (written as bytes), with a stand-in for the item and the hint. */
 function lintians(texts: string[]): FoundBashism[][] {
-  const dir = mkdtempSync(join(tmpdir(), 'debship-bashisms-'));
-  try {
-    const files = texts.map((t, i) => {
-      const file = join(dir, String(i));
-      writeFileSync(file, Buffer.from(t, 'latin1'));
-      return file;
-    });
-    const script = String.raw`
-      use strict; use warnings; use JSON::PP;
-      use Lintian::Check::Shell::NonPosix::BashCentric;
-      package Item { sub is_open_ok { 1 } sub unpacked_path { $_[0]{path} } sub pointer { $_[1] } }
-      package Collector {
-        our @ISA = ('Lintian::Check::Shell::NonPosix::BashCentric');
-        sub pointed_hint { my ($self, $tag, $position, $printable) = @_; push @{$self->{found}}, { position => $position, printable => $printable } }
-      }
-      my @out;
-      for my $path (@{decode_json(join('', <STDIN>))}) {
-        my $check = bless { found => [] }, 'Collector';
-        $check->check_bash_centric(bless({ path => $path }, 'Item'), 'tag');
-        push @out, $check->{found};
-      }
-      print JSON::PP->new->utf8->canonical->encode(\@out);`;
+  const script = String.raw`
+    use strict; use warnings; use JSON::PP;
+    use Lintian::Check::Shell::NonPosix::BashCentric;
+    package Item { sub is_open_ok { 1 } sub unpacked_path { $_[0]{path} } sub pointer { $_[1] } }
+    package Collector {
+      our @ISA = ('Lintian::Check::Shell::NonPosix::BashCentric');
+      sub pointed_hint { my ($self, $tag, $position, $printable) = @_; push @{$self->{found}}, { position => $position, printable => $printable } }
+    }
+    my @out;
+    for my $path (@{decode_json(join('', <STDIN>))}) {
+      my $check = bless { found => [] }, 'Collector';
+      $check->check_bash_centric(bless({ path => $path }, 'Item'), 'tag');
+      push @out, $check->{found};
+    }
+    print JSON::PP->new->utf8->canonical->encode(\@out);`;
+  return withByteFiles(texts, (files) => {
     const out = execFileSync('perl', ['-I', LINTIAN_LIB, '-e', script], { input: JSON.stringify(files), maxBuffer: 64 << 20 });
     return JSON.parse(out.toString('utf8')) as FoundBashism[][];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 // Pieces of shell, of lintian's examples and near misses, and characters its expressions treat
