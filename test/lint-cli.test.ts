@@ -115,6 +115,9 @@ describe('debship lint', () => {
     expect(r.stdout).toMatch(/^E: required-field\n {2}severity: error\n {2}check: fields\/required\n/);
     expect(r.stdout).toContain('How to fix:');
     expect(debship(['lint', '--explain', 'no-such-tag'])).toMatchObject({ code: 1, stderr: expect.stringContaining('unknown tag "no-such-tag"') });
+    expect(debship(['lint', '--explain', 'systemd-service-file-missing-hardening-features']).stdout).toMatch(
+      /^X: systemd-service-file-missing-hardening-features\n {2}severity: pedantic\n {2}check: systemd\n {2}experimental: reported only with -E/,
+    );
   });
 
   it('exits 1 with a clear message on runtime and usage errors', async () => {

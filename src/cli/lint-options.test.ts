@@ -8,6 +8,7 @@ describe('parseLintArgs (the fast path of debship lint)', () => {
       flags: { failOn: 'warning', format: 'json', displayInfo: true, debug: true, color: false },
     });
     expect(parseLintArgs(['--debug', 'lint', '-j', '3', 'x.deb'])).toEqual({ files: ['x.deb'], flags: { failOn: 'error', format: 'text', jobs: '3', debug: true } });
+    expect(parseLintArgs(['lint', '-E', '--pedantic', 'x.deb'])?.flags).toEqual({ failOn: 'error', format: 'text', displayExperimental: true, pedantic: true });
   });
 
   it('leaves everything else to the full command line', () => {

@@ -17,13 +17,14 @@ interface LintOption {
 }
 
 export const LINT_OPTIONS: readonly LintOption[] = [
-  { name: 'fail-on', value: 'levels', default: 'error', help: 'fail (exit 2) on these levels: error,warning,info,pedantic,override or none' },
+  { name: 'fail-on', value: 'levels', default: 'error', help: 'fail (exit 2) on these levels: error,warning,info,pedantic,experimental,override or none' },
   { name: 'format', value: 'format', default: 'text', help: 'text (lintian\'s lines), json, sarif or github' },
   { name: 'suppress-tags', value: 'tags', help: 'comma-separated tags to ignore (lintian\'s older names work too)' },
   { name: 'overrides', value: 'file', help: 'extra overrides in lintian\'s syntax (`[pkg: ]tag [context]`)' },
   { name: 'explain', value: 'tag', help: 'describe a tag and how to fix it in debship.yaml, then exit' },
   { name: 'display-info', short: 'I', help: 'show info (I:) findings too' },
   { name: 'pedantic', help: 'show pedantic (P:) findings too' },
+  { name: 'display-experimental', short: 'E', help: 'report lintian\'s experimental tags too (X:)' },
   { name: 'show-overrides', help: 'show overridden findings (O:)' },
   { name: 'jobs', short: 'j', value: 'n', help: 'packages checked at once (default: twice the cores)' },
 ];

@@ -109,6 +109,52 @@ describe('lintPackages', () => {
     expect(run).toMatchObject({ errored: true, failed: true });
   });
 
+  it('reports experimental tags only when asked, after pedantic ones, failing only `experimental`', async () => {
+    const trial: Check = {
+      name: 'test/experimental',
+      tags: [
+        { name: 'systemd-service-file-missing-hardening-features', severity: 'pedantic', check: 'systemd', explanation: 'x', experimental: true },
+        { name: 'perl-module-name-not-mentioned-in-description', severity: 'warning', check: 'fields/description', explanation: 'x', experimental: true },
+        { name: 'no-phrase', severity: 'error', check: 'fields/mail-address', explanation: 'x' },
+      ],
+      run({ report }) {
+        report('perl-module-name-not-mentioned-in-description', 'Foo::Bar');
+        report('systemd-service-file-missing-hardening-features', '[x.service]');
+        report('no-phrase');
+      },
+    };
+    const tags = (run: Awaited<ReturnType<typeof lintPackages>>) => run.packages[0]!.findings.map((f) => `${f.tag}${f.experimental ? ' X' : ''}`);
+    const plain = await lintPackages([other], { failOn: ['warning', 'pedantic', 'experimental'], checks: [trial], suppressTags: ['no-phrase'] });
+    expect(tags(plain)).toEqual([]);
+    expect(plain.failed).toBe(false);
+    const asked = await lintPackages([other], { failOn: ['warning', 'pedantic'], checks: [trial], experimental: true });
+    expect(tags(asked)).toEqual(['no-phrase', 'perl-module-name-not-mentioned-in-description X', 'systemd-service-file-missing-hardening-features X']);
+    expect(asked.failed).toBe(false);
+    expect((await lintPackages([other], { failOn: ['experimental'], checks: [trial], experimental: true })).failed).toBe(true);
+    // An override of an experimental tag is used even when the tag is not reported.
+    const { overrides } = parseOverrides('perl-module-name-not-mentioned-in-description\n', undefined, 'extra');
+    const silent = await lintPackages([other], { failOn: ['error'], checks: [trial, ...overridesChecks], overrides });
+    expect(silent.packages[0]!.findings.map((f) => f.tag)).toEqual(['no-phrase']);
+  });
+
+  it('runs the other checks while one waits on another process, and keeps what it reports then', async () => {
+    const order: string[] = [];
+    const waiting: Check = {
+      name: 'test/waiting',
+      tags: [fake.tags[0]!],
+      async run({ report }) {
+        order.push('waiting starts');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        order.push('waiting reports');
+        report('no-phrase', 'late');
+      },
+    };
+    const quick: Check = { name: 'test/quick', tags: [fake.tags[2]!], run: ({ report }) => void (order.push('quick'), report('synopsis-is-a-sentence')) };
+    const run = await lintPackages([other], { failOn: ['error'], checks: [waiting, quick] });
+    expect(order).toEqual(['waiting starts', 'quick', 'waiting reports']);
+    expect(run.packages[0]!.findings.map((f) => `${f.tag} ${f.context}`)).toEqual(['no-phrase late', 'synopsis-is-a-sentence ']);
+  });
+
   it('turns a broken check into an error of the package, keeping the other checks\' findings', async () => {
     const broken: Check = { name: 'test/broken', tags: [], run: () => { throw new Error('boom'); } };
     const undeclared: Check = { name: 'test/undeclared', tags: [], run: ({ report }) => report('no-phrase') };

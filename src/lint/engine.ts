@@ -15,7 +15,7 @@ import { mayBeOverridesFile, ownOverridesFile } from './own-overrides.js';
 import { parseOverrides, type Override } from './overrides.js';
 import { CHECKS, tagIndex, tagTableOf } from './registry.js';
 import { ShellSyntax } from './shell-syntax.js';
-import { severityRank, type FailOn } from './severity.js';
+import { findingRank, type FailOn } from './severity.js';
 import type { Check, Finding, LintPackage, TagInfo } from './types.js';
 import { byCodeUnits } from '../core/compare.js';
 
@@ -34,6 +34,8 @@ export interface LintOptions {
   checks?: readonly Check[];
   /** The first file's members, decoded while the checks loaded (src/cli/bin.ts). */
   early?: EarlyDecode;
+  /** Report lintian's experimental tags (its -E); without it they are dropped, as lintian drops them. */
+  experimental?: boolean;
 }
 
 export interface LintError {
@@ -83,7 +85,7 @@ async function lintAll(files: string[], opts: LintOptions): Promise<LintRun> {
     while (next < files.length) {
       const i = next++;
       const early = i === 0 && opts.early?.file === files[0] ? opts.early : undefined;
-      results[i] = await lintOne(files[i]!, { checks, tags, suppressed, extra: opts.overrides ?? [], xz, shells, early });
+      results[i] = await lintOne(files[i]!, { checks, tags, suppressed, extra: opts.overrides ?? [], experimental: opts.experimental ?? false, xz, shells, early });
     }
   };
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? 2 * availableParallelism(), files.length));
@@ -100,7 +102,8 @@ async function lintAll(files: string[], opts: LintOptions): Promise<LintRun> {
 function hitsFailOn(results: PackageLint[], failOn: FailOn[] | 'none'): boolean {
   if (failOn === 'none') return false;
   const levels = new Set<string>(failOn);
-  return results.some((r) => r.findings.some((f) => levels.has(f.severity)) || (levels.has('override') && r.overridden.length > 0));
+  // An experimental tag counts as `experimental`, not as its severity (lintian's reported_count).
+  return results.some((r) => r.findings.some((f) => levels.has(f.experimental ? 'experimental' : f.severity)) || (levels.has('override') && r.overridden.length > 0));
 }
 
 interface Setup {
@@ -108,12 +111,13 @@ interface Setup {
   tags: Map<string, TagInfo>;
   suppressed: Set<string>;
   extra: readonly Override[];
+  experimental: boolean;
   xz: XzPool;
   shells: ShellSyntax;
   early: EarlyDecode | undefined;
 }
 
-async function lintOne(file: string, { checks, tags, suppressed, extra, xz, shells, early }: Setup): Promise<PackageLint> {
+async function lintOne(file: string, { checks, tags, suppressed, extra, experimental, xz, shells, early }: Setup): Promise<PackageLint> {
   const result: PackageLint = { file, name: '', version: '', architecture: '', findings: [], overridden: [], unusedOverrides: [], errors: [] };
   let pkg: LintPackage;
   try {
@@ -123,7 +127,10 @@ async function lintOne(file: string, { checks, tags, suppressed, extra, xz, shel
     return result;
   }
   Object.assign(result, { name: pkg.name, version: pkg.version, architecture: pkg.architecture });
-  const finding = (tag: string, context: string): Finding => ({ package: pkg.name, severity: tags.get(tag)!.severity, tag, context });
+  const finding = (tag: string, context: string): Finding => {
+    const info = tags.get(tag)!;
+    return { package: pkg.name, severity: info.severity, tag, context, ...(info.experimental ? { experimental: true as const } : {}) };
+  };
   const raw = await runChecks(pkg, checks, shells, finding, result.errors);
   if (raw === undefined) {
     result.errors.push({
@@ -146,8 +153,10 @@ async function lintOne(file: string, { checks, tags, suppressed, extra, xz, shel
     return result;
   }
   const usage = outcome.usage.filter((u) => !suppressed.has(u.tag)).filter((u) => tags.has(u.tag)).map((u) => finding(u.tag, u.context));
-  result.findings = [...outcome.findings, ...usage].sort(compareFindings);
-  result.overridden = outcome.overridden.sort(compareFindings);
+  // Experimental findings still use their overrides, as in lintian, which drops them only after.
+  const reported = (f: Finding) => experimental || !f.experimental;
+  result.findings = [...outcome.findings, ...usage].filter(reported).sort(compareFindings);
+  result.overridden = outcome.overridden.filter(reported).sort(compareFindings);
   result.unusedOverrides = outcome.unused;
   return result;
 }
@@ -218,5 +227,5 @@ function toLintError(e: unknown): LintError {
 
 /** lintian's order: severity, tag, package, context (plain code-point comparison, like Perl's sort). */
 export function compareFindings(a: Finding, b: Finding): number {
-  return severityRank(a.severity) - severityRank(b.severity) || byCodeUnits(a.tag, b.tag) || byCodeUnits(a.package, b.package) || byCodeUnits(a.context, b.context);
+  return findingRank(a) - findingRank(b) || byCodeUnits(a.tag, b.tag) || byCodeUnits(a.package, b.package) || byCodeUnits(a.context, b.context);
 }

@@ -6,7 +6,7 @@ import { DebshipError } from '../core/errors.js';
 import { lintianCurrentName } from './data/index.js';
 import { LintExit } from './exit.js';
 import { tagIndex } from './registry.js';
-import { SEVERITY_CODE } from './severity.js';
+import { findingCode } from './severity.js';
 
 export function explainTag(name: string): string {
   const tag = tagIndex().get(name);
@@ -20,7 +20,8 @@ export function explainTag(name: string): string {
     }
     throw unknownTag(name, '--explain');
   }
-  const lines = [`${SEVERITY_CODE[tag.severity]}: ${tag.name}`, `  severity: ${tag.severity}`, `  check: ${tag.check}`];
+  const lines = [`${findingCode(tag)}: ${tag.name}`, `  severity: ${tag.severity}`, `  check: ${tag.check}`];
+  if (tag.experimental) lines.push('  experimental: reported only with -E (--display-experimental)');
   if (tag.name !== name) lines.push(`  (${name} is its former name)`);
   if (tag.renamedFrom?.length) lines.push(`  formerly: ${tag.renamedFrom.join(', ')}`);
   lines.push('', ...wrap(tag.explanation, 78));

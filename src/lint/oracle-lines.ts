@@ -44,8 +44,9 @@ export async function debshipLines(debs: string[], checks: readonly Check[]): Pr
           shells,
           report: (tag, context = '', how) => {
             if (how?.masked) return; // lintian prints masked hints only on request
-            const severity = tags.get(tag)!.severity;
-            if (severity !== 'classification') found.add(`${CODE[severity]}: ${pkg.name}: ${tag}${context ? ` ${context}` : ''}`);
+            const { severity, experimental } = tags.get(tag)!;
+            // lintian shows neither without -E and -L +classification.
+            if (severity !== 'classification' && !experimental) found.add(`${CODE[severity]}: ${pkg.name}: ${tag}${context ? ` ${context}` : ''}`);
           },
         });
       }

@@ -12,14 +12,14 @@ import { CHECKS, canonicalTag, tagIndex } from './registry.js';
 const lintian = await haveTools('lintian');
 
 /** Tag name → its tag file's fields, from the installed lintian. */
-function lintianTagFiles(): Map<string, { severity: string; check: string }> {
-  const out = new Map<string, { severity: string; check: string }>();
+function lintianTagFiles(): Map<string, { severity: string; check: string; experimental: boolean }> {
+  const out = new Map<string, { severity: string; check: string; experimental: boolean }>();
   const dir = '/usr/share/lintian/tags';
   for (const d of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!d.isFile() || !d.name.endsWith('.tag')) continue;
     const text = readFileSync(join(d.parentPath ?? (d as unknown as { path: string }).path, d.name), 'utf8');
     const field = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(text)?.[1]?.trim() ?? '';
-    out.set(field('Tag'), { severity: field('Severity'), check: field('Check') });
+    out.set(field('Tag'), { severity: field('Severity'), check: field('Check'), experimental: field('Experimental') === 'yes' });
   }
   return out;
 }
@@ -42,11 +42,12 @@ describe('tag registry', () => {
     expect(canonicalTag('no-version-field')).toBe('required-field');
   });
 
-  it.runIf(lintian)('matches the installed lintian\'s severities and checks', () => {
+  it.runIf(lintian)('matches the installed lintian\'s severities, checks and experimental tags', () => {
     const files = lintianTagFiles();
+    const describe = (t: { severity?: string; check?: string; experimental?: boolean } | undefined) => `${t?.severity} ${t?.check}${t?.experimental ? ' experimental' : ''}`;
     const wrong = CHECKS.flatMap((c) => c.tags)
-      .filter((t) => files.get(t.name)?.severity !== t.severity || files.get(t.name)?.check !== t.check)
-      .map((t) => `${t.name}: ours ${t.severity} ${t.check}, lintian ${files.get(t.name)?.severity} ${files.get(t.name)?.check}`);
+      .filter((t) => describe(files.get(t.name)) !== describe(t))
+      .map((t) => `${t.name}: ours ${describe(t)}, lintian ${describe(files.get(t.name))}`);
     expect(wrong).toEqual([]);
   });
 });

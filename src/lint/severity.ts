@@ -8,11 +8,23 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'ped
 
 export const SEVERITY_CODE: Record<Severity, string> = { error: 'E', warning: 'W', info: 'I', pedantic: 'P', classification: 'C' };
 
-export function severityRank(s: Severity): number {
-  return SEVERITIES.indexOf(s);
+/** What tells a finding's rank and code: its severity, and whether its tag is experimental. */
+interface Ranked {
+  severity: Severity;
+  experimental?: true;
 }
 
-/** What `--fail-on` accepts besides severities: overridden findings, and lintian's experimental tags (debship has none). */
+/** A finding's one-letter code as lintian prints it: `X` for an experimental tag's, whatever its severity. */
+export function findingCode(f: Ranked): string {
+  return f.experimental ? 'X' : SEVERITY_CODE[f.severity];
+}
+
+/** Where a finding ranks in lintian's output: E, W, I, P, then experimental tags (X), then C. */
+export function findingRank(f: Ranked): number {
+  return f.experimental ? SEVERITIES.indexOf('pedantic') + 0.5 : SEVERITIES.indexOf(f.severity);
+}
+
+/** What `--fail-on` accepts besides severities: overridden findings, and lintian's experimental tags. */
 export type FailOn = Severity | 'override' | 'experimental';
 
 const FAIL_ON_LEVELS: readonly string[] = ['error', 'warning', 'info', 'pedantic', 'experimental', 'override'];

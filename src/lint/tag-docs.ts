@@ -11,7 +11,7 @@ export const TAGS_END = '<!-- tags:end -->';
 export function tagTableMarkdown(): string {
   const tags = CHECKS.flatMap((c) => c.tags).sort((a, b) => byCodeUnits(a.name, b.name));
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const rows = tags.map((t) => `| \`${t.name}\` | ${t.severity} | ${t.check} | ${cell(t.explanation)} |`);
+  const rows = tags.map((t) => `| \`${t.name}\` | ${t.severity}${t.experimental ? ' (experimental: -E)' : ''} | ${t.check} | ${cell(t.explanation)} |`);
   return [`${tags.length} tags.`, '', '| tag | severity | lintian check | meaning |', '|---|---|---|---|', ...rows].join('\n');
 }
 

@@ -10,3 +10,8 @@ export function tagMaker(check: string) {
   return (name: string, severity: Severity, explanation: string, fix: string, renamedFrom?: string[]): TagInfo =>
     tagInfo(name, severity, check, explanation, fix, renamedFrom);
 }
+
+/** The tag marked as one of lintian's experimental tags. */
+export function experimental(tag: TagInfo): TagInfo {
+  return { ...tag, experimental: true };
+}

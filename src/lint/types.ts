@@ -21,6 +21,11 @@ export interface TagInfo {
   explanation: string;
   /** How to fix it, in debship.yaml terms when debship built the package. */
   fix?: string;
+  /**
+   * One of lintian's experimental tags: reported only on request (`-E`), shown as `X:`, and
+   * counted by `--fail-on experimental` rather than by its severity.
+   */
+  experimental?: true;
 }
 
 export interface Finding {
@@ -35,6 +40,8 @@ export interface Finding {
    * still uses the overrides that match it and makes others of its tag mismatched, not unused.
    */
   masked?: true;
+  /** Its tag is experimental (TagInfo.experimental). */
+  experimental?: true;
 }
 
 /** A data.tar entry as the checks see it: what the .deb reader gives, plus what the loader derived. */

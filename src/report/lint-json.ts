@@ -1,7 +1,7 @@
 /**
  * `debship lint --format json`: one array of `{package, severity, tag, context}` in lintian's
  * order, the shown severities only; overridden findings (with --show-overrides) carry
- * `overridden: true`.
+ * `overridden: true`, findings of lintian's experimental tags (with -E) `experimental: true`.
  */
 import type { LintRun } from '../lint/engine.js';
 import type { Severity } from '../lint/types.js';
@@ -13,6 +13,7 @@ export interface JsonFinding {
   severity: Severity;
   tag: string;
   context: string;
+  experimental?: true;
   overridden?: true;
 }
 
@@ -22,6 +23,7 @@ export function lintJson(run: LintRun, opts: DisplayOptions = {}): JsonFinding[]
     severity: f.severity,
     tag: f.tag,
     context: f.context,
+    ...(f.experimental ? { experimental: true as const } : {}),
     ...(overridden ? { overridden: true as const } : {}),
   }));
 }

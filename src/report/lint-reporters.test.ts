@@ -55,6 +55,16 @@ describe('text reporter', () => {
     );
   });
 
+  it('prints experimental findings as X, after pedantic ones; JSON marks them', () => {
+    const x: Finding = { ...f('c', 'pedantic', 'systemd-service-file-missing-hardening-features', '[usr/lib/systemd/system/c.service]'), experimental: true };
+    const withX: LintRun = { failed: false, errored: false, packages: [pkg('dist/c.deb', 'c', [f('c', 'classification', 'ctrl-script'), x, f('c', 'pedantic', 'renamed-tag')])] };
+    expect(capture((o) => writeLintText(withX, o, { pedantic: true }))).toBe(
+      'P: c: renamed-tag\nX: c: systemd-service-file-missing-hardening-features [usr/lib/systemd/system/c.service]\n',
+    );
+    expect(capture((o) => writeLintText(withX, o))).toBe('');
+    expect(lintJson(withX, { pedantic: true }).map((j) => j.experimental)).toEqual([undefined, true]);
+  });
+
   it('colours tag names only when asked', () => {
     expect(capture((o) => writeLintText(run, o, { color: true }))).toContain('E: a: \x1b[97;101mno-copyright-file\x1b[0m\n');
   });

@@ -36,7 +36,7 @@ export function lintSarif(run: LintRun, opts: SarifOptions = {}) {
       fullDescription: { text: t.explanation },
       ...(t.fix ? { help: { text: t.fix } } : {}),
       defaultConfiguration: { level: LEVEL[t.severity] },
-      properties: { severity: t.severity, check: t.check, tags: ['lintian', t.check] },
+      properties: { severity: t.severity, check: t.check, tags: ['lintian', t.check, ...(t.experimental ? ['experimental'] : [])] },
     };
   });
   const results = rows.map(({ file, finding: f, overridden }) => {

@@ -4,7 +4,7 @@
  * as `?`.
  */
 import type { LintRun } from '../lint/engine.js';
-import { SEVERITY_CODE } from '../lint/severity.js';
+import { findingCode } from '../lint/severity.js';
 import { selectRows, type DisplayOptions } from './lint-select.js';
 import { pieceWriter } from './write-pieces.js';
 
@@ -14,12 +14,12 @@ export interface TextOptions extends DisplayOptions {
 }
 
 /** lintian's colours (Term::ANSIColor names in EWI.pm) as SGR codes. */
-const COLORS: Record<string, string> = { E: '97;101', W: '30;103', I: '97;104', P: '97;42', C: '97;105', O: '97;100' };
+const COLORS: Record<string, string> = { E: '97;101', W: '30;103', I: '97;104', P: '97;42', X: '97;43', C: '97;105', O: '97;100' };
 
 export function writeLintText(run: LintRun, out: NodeJS.WritableStream, opts: TextOptions = {}): void {
   const w = pieceWriter(out);
   for (const { finding: f, overridden } of selectRows(run, opts)) {
-    const code = overridden ? 'O' : SEVERITY_CODE[f.severity];
+    const code = overridden ? 'O' : findingCode(f);
     if (overridden?.justification) w.add(wrapComment(overridden.justification));
     const tag = opts.color ? `\x1b[${COLORS[code]}m${f.tag}\x1b[0m` : f.tag;
     w.add(`${code}: ${f.package}: ${tag}${f.context ? ` ${printable(f.context)}` : ''}\n`);

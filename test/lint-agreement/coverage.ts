@@ -50,13 +50,14 @@ export function packageDisagreements(
   return { ...disagreements(judged, debship, implemented), unjudged };
 }
 
-/** Implemented tags whose severity differs from the letter lintian printed (experimental tags aside). */
+/** Implemented tags whose severity (or experimental status, printed X) differs from the letter lintian printed. */
 export function severityMismatches(lintian: Hint[], tags: Map<string, TagInfo>): string[] {
   const out = new Set<string>();
   for (const h of lintian) {
     const info = tags.get(h.tag);
-    const word = LETTER[h.severity];
-    if (info && h.severity !== 'X' && word !== info.severity) out.add(`${h.tag}: lintian ${word}, debship ${info.severity}`);
+    if (!info) continue;
+    const ours = info.experimental ? 'experimental' : info.severity;
+    if (LETTER[h.severity] !== ours) out.add(`${h.tag}: lintian ${LETTER[h.severity]}, debship ${ours}`);
   }
   return [...out].sort();
 }
@@ -94,7 +95,7 @@ export function coverageReport(opts: {
     '',
     '| tag | severity | lintian check | corpus packages |',
     '|---|---|---|---|',
-    ...implemented.map((t) => `| ${t.name} | ${t.severity} | ${t.check} | ${by.get(t.name)?.size ?? 0} |`),
+    ...implemented.map((t) => `| ${t.name} | ${t.severity}${t.experimental ? ' (experimental)' : ''} | ${t.check} | ${by.get(t.name)?.size ?? 0} |`),
     '',
     `## lintian tags seen in the corpus, not implemented (${seen.length})`,
     '',

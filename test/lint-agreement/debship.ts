@@ -18,7 +18,7 @@ export async function runDebship(debs: string[]): Promise<DebshipRun> {
   const hang = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`debship lint did not finish ${debs.length} corpus packages in ${LIMIT_MS / 1000} s`)), LIMIT_MS);
   });
-  const run = await Promise.race([lintPackages(debs, { failOn: 'none' }), hang]).finally(() => clearTimeout(timer));
+  const run = await Promise.race([lintPackages(debs, { failOn: 'none', experimental: true }), hang]).finally(() => clearTimeout(timer));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const hints = run.packages.flatMap((p) => p.findings.map((f) => ({ package: f.package, tag: f.tag, context: f.context, severity: f.severity })));
   const errors = run.packages.flatMap((p) => p.errors.map((e) => `${p.file}: ${e.message}`));

@@ -26,6 +26,7 @@ export interface LintFlags {
   explain?: string;
   displayInfo?: boolean;
   pedantic?: boolean;
+  displayExperimental?: boolean;
   showOverrides?: boolean;
   jobs?: string;
   /** Global flags. */
@@ -77,6 +78,7 @@ function parseFlags(files: string[], flags: LintFlags, stderr: NodeJS.WritableSt
     suppressTags,
     overrides: flags.overrides ? readOverrides(flags.overrides, stderr) : [],
     ...(jobs ? { concurrency: jobs } : {}),
+    ...(flags.displayExperimental ? { experimental: true } : {}),
     ...(flags.early ? { early: flags.early } : {}),
   };
 }

@@ -29,6 +29,20 @@ function service(
 
 export const systemdRecipes: Recipe[] = [
   service('unit-ok', 'a complete service unit with its helper calls (control)', { corpus: unit() }, []),
+  service(
+    'units-unhardened',
+    'services without any sandboxing key, or with one emptied; not reported: a oneshot service, one wanted by sleep.target, one with only UMask=, a masked one',
+    {
+      'corpus-open': unit({ service: { ProtectSystem: null } }),
+      'corpus-emptied': unit({ service: { ProtectSystem: '' } }),
+      'corpus-oneshot': unit({ service: { ProtectSystem: null, Type: 'oneshot' } }),
+      'corpus-sleep': unit({ service: { ProtectSystem: null }, install: { WantedBy: 'sleep.target' } }),
+      'corpus-umask': unit({ service: { ProtectSystem: null, UMask: '0027' } }),
+    },
+    ['systemd-service-file-missing-hardening-features'],
+    '/usr/lib/systemd/system',
+    { extraFiles: [{ path: '/usr/lib/systemd/system/corpus-masked.service', symlink: '/dev/null' }] },
+  ),
   service('unit-in-etc', 'a unit under /etc/systemd/system', { corpus: unit() }, ['systemd-service-in-odd-location'], '/etc/systemd/system'),
   service('unit-in-lib', 'a unit under /lib/systemd/system', { corpus: unit() }, [], '/lib/systemd/system'),
   service('unit-no-scripts', 'a unit without maintainer scripts (lintian does not mind)', { corpus: unit() }, [], '/usr/lib/systemd/system', { control: {} }),

@@ -1,5 +1,6 @@
 /** The tags of lintian's fields/description, explained in debship.yaml terms. */
 import type { TagInfo } from '../../types.js';
+import { experimental } from '../../tag.js';
 import { tag } from './tag.js';
 
 const C = 'fields/description';
@@ -49,7 +50,7 @@ export const DESCRIPTION_TAGS: TagInfo[] = [
   tag('extended-description-is-probably-too-short', 'info', C, 'The extended description is a single line, which rarely says enough.', `${YAML} Add a few sentences on what the package does and for whom.`),
   tag('extended-description-contains-empty-paragraph', 'warning', C, 'The extended description starts or ends with an empty line, or has two empty lines in a row.', `${YAML} Remove leading, trailing and doubled blank lines.`),
   tag('description-possibly-contains-homepage', 'info', C, 'The extended description seems to name the project\'s home page, which belongs in the Homepage field.', 'Set `homepage:` in debship.yaml.'),
-  tag('perl-module-name-not-mentioned-in-description', 'warning', C, 'A Perl module package does not name the module it contains in its description.', `${YAML} Mention the module name (Foo::Bar).`),
+  experimental(tag('perl-module-name-not-mentioned-in-description', 'warning', C, 'A Perl module package does not name the module it contains in its description.', `${YAML} Mention the module name (Foo::Bar).`)),
   tag('spelling-error-in-description-synopsis', 'info', C, 'The synopsis has a word lintian knows as a common misspelling, or a word written twice.', `${YAML} Correct the word as the finding suggests.`),
   tag('capitalization-error-in-description-synopsis', 'info', C, 'The synopsis writes a name in the wrong case (debian for Debian, Gnome for GNOME).', `${YAML} Write the name as the finding suggests.`),
   tag('spelling-error-in-description', 'info', C, 'The extended description has a word lintian knows as a common misspelling, or a word written twice.', `${YAML} Correct the word as the finding suggests.`),

@@ -52,7 +52,7 @@ export function metadataDifferences(checks: readonly Check[]): string[] {
       }
       if (file.severity !== tag.severity) out.push(`${tag.name}: severity ${tag.severity}, lintian ${file.severity}`);
       if (file.check !== tag.check) out.push(`${tag.name}: check ${tag.check}, lintian ${file.check}`);
-      if (file.experimental) out.push(`${tag.name}: experimental in lintian, which does not show it by default`);
+      if (file.experimental !== Boolean(tag.experimental)) out.push(`${tag.name}: experimental ${Boolean(tag.experimental)}, lintian ${file.experimental}`);
       const former = [...new Set([...file.renamedFrom, ...formerNames(tag.name)])].sort();
       if (former.join(' ') !== [...(tag.renamedFrom ?? [])].sort().join(' ')) out.push(`${tag.name}: renamedFrom ${tag.renamedFrom ?? []}, lintian ${former}`);
       if (!tag.explanation || !tag.fix) out.push(`${tag.name}: explanation and fix are required`);

@@ -3,7 +3,7 @@ import { fakePackage, runCheck, type FakeFile } from '../../test-helpers.js';
 import { systemdCheck } from './systemd.js';
 import { nativePrerequisitesCheck, tmpfilesCheck } from './tmpfiles.js';
 
-const GOOD = ['[Unit]', 'Description=Demo', 'Documentation=man:demo(8)', '[Service]', 'User=demo', 'ExecStart=/usr/bin/demo', '[Install]', 'WantedBy=multi-user.target', ''].join('\n');
+const GOOD = ['[Unit]', 'Description=Demo', 'Documentation=man:demo(8)', '[Service]', 'User=demo', 'ExecStart=/usr/bin/demo', 'ProtectSystem=full', '[Install]', 'WantedBy=multi-user.target', ''].join('\n');
 const unit = (path: string, content: string): FakeFile => ({ path, content });
 const lint = (files: FakeFile[], fields: Record<string, string> = {}) => runCheck(systemdCheck, fakePackage({ files, fields }));
 
@@ -17,6 +17,8 @@ describe('systemd', () => {
     expect(await lint([unit('etc/systemd/system/a.service', bare), unit('usr/lib/systemd/system/b.service', bare)])).toEqual([
       'systemd-service-file-missing-documentation-key [etc/systemd/system/a.service]',
       'systemd-service-file-missing-documentation-key [usr/lib/systemd/system/b.service]',
+      'systemd-service-file-missing-hardening-features [etc/systemd/system/a.service]',
+      'systemd-service-file-missing-hardening-features [usr/lib/systemd/system/b.service]',
       'systemd-service-file-missing-install-key [usr/lib/systemd/system/b.service]',
       'systemd-service-file-uses-nobody-or-nogroup Group=nogroup [etc/systemd/system/a.service]',
       'systemd-service-file-uses-nobody-or-nogroup Group=nogroup [usr/lib/systemd/system/b.service]',
@@ -39,6 +41,21 @@ describe('systemd', () => {
     ).toEqual(['systemd-service-file-missing-install-key [usr/lib/systemd/system/n.service]']);
   });
 
+  it('asks services for a sandboxing key, but oneshot ones and those wanted by sleep.target', async () => {
+    const open = GOOD.replace('ProtectSystem=full\n', '');
+    const units = [
+      unit('usr/lib/systemd/system/open.service', open),
+      unit('usr/lib/systemd/system/emptied.service', GOOD.replace('ProtectSystem=full', 'ProtectSystem=')),
+      unit('usr/lib/systemd/system/umask.service', open.replace('[Install]', 'UMask=0027\n[Install]')),
+      unit('usr/lib/systemd/system/oneshot.service', open.replace('[Install]', 'Type=oneshot\n[Install]')),
+      unit('usr/lib/systemd/system/sleep.service', open.replace('multi-user.target', 'sleep.target')),
+    ];
+    expect(await lint(units)).toEqual([
+      'systemd-service-file-missing-hardening-features [usr/lib/systemd/system/emptied.service]',
+      'systemd-service-file-missing-hardening-features [usr/lib/systemd/system/open.service]',
+    ]);
+  });
+
   it('reports obsolete and unusual settings', async () => {
     const odd = [
       '[Unit]', 'Description=x', 'Documentation=not-a-uri man:demo(8)', 'After=syslog.target network.target', 'BindTo=foo.service', 'DefaultDependencies=no', 'Conflicts=shutdown.target',
@@ -49,6 +66,7 @@ describe('systemd', () => {
       'invalid-systemd-documentation not-a-uri [lib/systemd/system/demo.service]',
       'kill-mode-none lib/systemd/system/demo.service [lib/systemd/system/demo.service]',
       'systemd-service-alias-without-extension [lib/systemd/system/demo.service]',
+      'systemd-service-file-missing-hardening-features [lib/systemd/system/demo.service]',
       'systemd-service-file-refers-to-obsolete-bindto [lib/systemd/system/demo.service]',
       'systemd-service-file-refers-to-obsolete-target syslog.target [lib/systemd/system/demo.service]',
       'systemd-service-file-refers-to-unusual-wantedby-target demo.target [lib/systemd/system/demo.service]',

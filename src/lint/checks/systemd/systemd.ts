@@ -19,6 +19,15 @@ const PROVIDED_BY_SYSTEMD = new Set(
   ),
 );
 
+/** lintian's @HARDENING_FLAGS: [Service] keys that sandbox a daemon. */
+const HARDENING_KEYS = [
+  'CapabilityBoundingSet', 'DeviceAllow', 'DynamicUser', 'IPAddressDeny', 'InaccessiblePaths', 'KeyringMode', 'LimitNOFILE', 'LockPersonality',
+  'MemoryDenyWriteExecute', 'MountFlags', 'NoNewPrivileges', 'PrivateDevices', 'PrivateMounts', 'PrivateNetwork', 'PrivateTmp', 'PrivateUsers',
+  'ProtectControlGroups', 'ProtectHome', 'ProtectHostname', 'ProtectKernelLogs', 'ProtectKernelModules', 'ProtectKernelTunables', 'ProtectSystem',
+  'ReadOnlyPaths', 'RemoveIPC', 'RestrictAddressFamilies', 'RestrictNamespaces', 'RestrictRealtime', 'RestrictSUIDSGID', 'SystemCallArchitectures',
+  'SystemCallFilter', 'UMask',
+];
+
 const pointer = (file: LintFile, ...notes: string[]) => pointed(file.name, ...notes);
 
 const withoutSlash = (name: string) => (name.endsWith('/') ? name.slice(0, -1) : name);
@@ -133,6 +142,9 @@ function checkService(pkg: LintPackage, file: LintFile, lines: string[], report:
     if (!values('Install', 'RequiredBy').length && !values('Install', 'Also').length) report('systemd-service-file-missing-install-key', pointer(file));
   }
   for (const pid of values('Service', 'PIDFile')) if (pid.startsWith('/var/run/')) report('systemd-service-file-refers-to-var-run', pointer(file, 'PIDFile', pid));
+  if (!oneshot && !wantedBy.includes('sleep.target') && !HARDENING_KEYS.some((key) => values('Service', key).length)) {
+    report('systemd-service-file-missing-hardening-features', pointer(file));
+  }
   if (values('Unit', 'DefaultDependencies').length) {
     if (!values('Unit', 'Before').includes('shutdown.target') && values('Unit', 'Conflicts').includes('shutdown.target')) report('systemd-service-file-shutdown-problems', pointer(file));
   }

@@ -1,5 +1,5 @@
 /** The tags of lintian's `systemd` check. */
-import { tagMaker } from '../../tag.js';
+import { experimental, tagMaker } from '../../tag.js';
 import type { TagInfo } from '../../types.js';
 
 const t = tagMaker('systemd');
@@ -17,6 +17,9 @@ export const SYSTEMD_TAGS: TagInfo[] = [
   t('systemd-service-file-missing-documentation-key', 'info', 'The unit has no Documentation= key pointing to its manual.', `${UNIT}: add Documentation= with a man: or https: URI`),
   t('invalid-systemd-documentation', 'info', 'A Documentation= entry is not a valid URI.', `${UNIT}: use URIs such as man:foo(8) or https://…`),
   t('kill-mode-none', 'warning', 'The unit uses KillMode=none, which leaves processes behind when it stops and is deprecated.', `${UNIT}: use KillMode=mixed or control-group`),
+  experimental(
+    t('systemd-service-file-missing-hardening-features', 'pedantic', 'The service enables none of systemd’s sandboxing options (PrivateTmp=, ProtectSystem=, NoNewPrivileges=, CapabilityBoundingSet= …), so the daemon runs with every privilege its user has.', `${UNIT}: add what the daemon allows, such as NoNewPrivileges=yes, PrivateTmp=yes, ProtectSystem=strict and ProtectHome=yes (see systemd.exec(5), and \`systemd-analyze security\`)`),
+  ),
   t('systemd-service-file-missing-install-key', 'info', 'The unit has no [Install] section saying what wants it, so enabling it does nothing.', `${UNIT}: add [Install] WantedBy=multi-user.target`),
   t('systemd-service-file-refers-to-var-run', 'info', 'The unit names a path under /var/run, which is a compatibility link to /run.', `${UNIT}: write /run instead of /var/run`, ['systemd-service-file-pidfile-refers-to-var-run']),
   t('systemd-service-file-shutdown-problems', 'warning', 'The unit conflicts with shutdown.target without ordering itself Before= it, so it may still run during shutdown.', `${UNIT}: add Before=shutdown.target`),
