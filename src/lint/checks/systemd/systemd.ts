@@ -5,7 +5,7 @@
  */
 import type { Check, LintFile, LintPackage } from '../../types.js';
 import { SYSTEMD_TAGS } from './tags.js';
-import { decodedUtf8, isUri, openable, resolvePath, serviceFileLines, unitValues } from './unit-file.js';
+import { decodedUtf8, isUri, openable, resolvePath, serviceFileLines, unitTable, unitValues } from './unit-file.js';
 import { jsLines, literalThenEnd, perlFields, skipSpace } from '../../linear-text.js';
 import { pointed } from '../../hint-text.js';
 
@@ -53,10 +53,10 @@ export const systemdCheck: Check = {
     for (const file of pkg.files) {
       const name = file.name;
       if (literalThenEnd(name, '/systemd/system/', '.service')) {
-        const lines = unitLines(pkg, file);
-        checkService(pkg, file, lines, report);
+        const values = unitTable(unitLines(pkg, file));
+        checkService(pkg, file, values, report);
         serviceNames.push(basename(name).replace(/@?\.service$/, ''));
-        for (const alias of unitValues(lines, 'Install', 'Alias')) {
+        for (const alias of values('Install', 'Alias')) {
           if (!alias.endsWith('.service')) report('systemd-service-alias-without-extension', pointer(file));
           serviceNames.push(alias.replace(/\.service$/, ''));
         }
@@ -116,8 +116,7 @@ function checkInitScript(pkg: LintPackage, file: LintFile, report: Report): bool
   return rcs;
 }
 
-function checkService(pkg: LintPackage, file: LintFile, lines: string[], report: Report): void {
-  const values = (section: string, key: string) => unitValues(lines, section, key);
+function checkService(pkg: LintPackage, file: LintFile, values: (section: string, key: string) => string[], report: Report): void {
   if (file.name.startsWith('etc/systemd/system/')) report('systemd-service-in-odd-location', pointer(file));
   const masked = file.type === 'symlink' && file.linkTarget === '/dev/null';
   if (!masked && !openable(pkg, file)) return report('service-file-is-not-a-file', pointer(file));

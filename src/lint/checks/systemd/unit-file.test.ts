@@ -1,5 +1,25 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isUri, serviceFileLines, shellwords, unitValues } from './unit-file.js';
+import { isUri, keyAndValue, serviceFileLines, shellwords, unitTable, unitValues } from './unit-file.js';
+
+/** lintian's extract_service_file_values as written: one pass over the lines for one key. */
+function oneKey(lines: string[], section: string, key: string): string[] {
+  let values: string[] = [];
+  let current: string | undefined;
+  for (const line of lines) {
+    const header = /^\[([^\]]+)\]$/.exec(line);
+    if (header) {
+      current = header[1];
+      continue;
+    }
+    if (current !== section) continue;
+    const m = keyAndValue(line);
+    if (!m || m[0] !== key) continue;
+    if (!m[1].length) values = [];
+    else for (const word of shellwords(m[1])) values.push(word);
+  }
+  return values;
+}
 
 describe('shellwords', () => {
   it('splits like Text::ParseWords', () => {
@@ -31,5 +51,17 @@ describe('unit values as lintian reads them', () => {
     expect(unitValues(lines, 'Service', 'Environment')).toEqual([]);
     expect(unitValues(lines, 'Service', 'Environment=A')).toEqual(['B']);
     expect(unitValues(lines, 'Unit', 'User')).toEqual([]);
+  });
+
+  it('reads every key at once as lintian reads each alone', () => {
+    const line = fc.constantFrom('[Unit]', '[Service]', '[Install]', 'User=a', 'User=', 'User = b c', 'Type=oneshot', 'A=B=C', 'A=', ' x', '"q"=1', 'WantedBy=a.target "b c"', '[Unit', '#User=z');
+    const keys = ['User', 'Type', 'A', 'A=B', 'WantedBy', '"q"', 'Missing'];
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), (ls) => {
+        const table = unitTable(ls);
+        for (const section of ['Unit', 'Service', 'Install']) for (const key of keys) expect(table(section, key)).toEqual(oneKey(ls, section, key));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

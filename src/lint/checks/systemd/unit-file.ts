@@ -60,9 +60,13 @@ export function serviceFileLines(text: string): string[] {
   return out;
 }
 
-/** The words of every `key=` assignment in `[section]`, as lintian's extract_service_file_values. */
-export function unitValues(lines: string[], section: string, key: string): string[] {
-  let values: string[] = [];
+/**
+ * Every assignment of a unit read once, for a check asking about many keys: `values(section, key)`
+ * gives what unitValues(lines, section, key) gives, the words split on first use.
+ */
+export function unitTable(lines: string[]): (section: string, key: string) => string[] {
+  // Raw values since the last empty assignment, which resets a key.
+  const raw = new Map<string, string[]>();
   let current: string | undefined;
   for (const line of lines) {
     const header = /^\[([^\]]+)\]$/.exec(line);
@@ -70,13 +74,26 @@ export function unitValues(lines: string[], section: string, key: string): strin
       current = header[1];
       continue;
     }
-    if (current !== section) continue;
-    const m = keyAndValue(line);
-    if (!m || m[0] !== key) continue;
-    if (!m[1].length) values = [];
-    else for (const word of shellwords(m[1])) values.push(word);
+    const m = current === undefined ? undefined : keyAndValue(line);
+    if (!m) continue;
+    const id = `${current}\0${m[0]}`;
+    const list = raw.get(id);
+    if (!m[1].length) raw.set(id, []);
+    else if (list) list.push(m[1]);
+    else raw.set(id, [m[1]]);
   }
-  return values;
+  const words = new Map<string, string[]>();
+  return (section, key) => {
+    const id = `${section}\0${key}`;
+    let w = words.get(id);
+    if (!w) words.set(id, (w = (raw.get(id) ?? []).flatMap(shellwords)));
+    return w;
+  };
+}
+
+/** The words of every `key=` assignment in `[section]`, as lintian's extract_service_file_values. */
+export function unitValues(lines: string[], section: string, key: string): string[] {
+  return unitTable(lines)(section, key);
 }
 
 /**
