@@ -4,11 +4,12 @@
  * run fails per `--fail-on`. A package that cannot be read, or a check that breaks, is recorded
  * as an error of that package; the others are still linted.
  */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isDebshipError } from '../core/errors.js';
 import { XzPool } from '../deb/compress/xz-pool.js';
 import { applyOverrides, type OverriddenFinding } from './apply-overrides.js';
-import type { EarlyDecode } from './early-decode.js';
+import { SMALL_DEB, type EarlyDecode } from './early-decode.js';
 import { withLinearFallback } from './linear-fallback.js';
 import { loadLintPackage } from './load.js';
 import { mayBeOverridesFile, ownOverridesFile } from './own-overrides.js';
@@ -80,6 +81,7 @@ async function lintAll(files: string[], opts: LintOptions): Promise<LintRun> {
   // A few xz processes decode every package's data, instead of one process per package.
   const xz = new XzPool(Math.min(2, availableParallelism()));
   const shells = new ShellSyntax();
+  if (files.some(isLarge)) shells.prepare();
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
@@ -97,6 +99,15 @@ async function lintAll(files: string[], opts: LintOptions): Promise<LintRun> {
     opts.early?.dispose();
   }
   return { packages: results, failed: hitsFailOn(results, opts.failOn), errored: results.some((r) => r.errors.length > 0) };
+}
+
+/** A package past what is read whole (load.ts): its run will hold a lot of memory. */
+function isLarge(file: string): boolean {
+  try {
+    return statSync(file).size > SMALL_DEB;
+  } catch {
+    return false;
+  }
 }
 
 function hitsFailOn(results: PackageLint[], failOn: FailOn[] | 'none'): boolean {

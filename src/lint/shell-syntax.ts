@@ -63,6 +63,15 @@ export class ShellSyntax {
     }
   }
 
+  /**
+   * Starts the helper now, before it is needed. A fork costs time in proportion to the parent's
+   * memory (about 2.5 ms per 100 MB here), and a run over large packages grows to hundreds of
+   * megabytes before its scripts are checked: forking first costs a millisecond instead of ten.
+   */
+  prepare(): void {
+    this.start();
+  }
+
   /** Ends the helper and removes the directory; questions still open get no answer. */
   close(): void {
     const helper = this.helper;

@@ -147,6 +147,17 @@ export const BASHISMS: Bashism[] = [
   command([' -O', ' +O'], String.raw`(sh|\$\{?SHELL\}?) [-+]O`), // sh [-+]O
 ];
 
+const literalSearches = new Map<Bashism[], RegExp>();
+/** An expression finding any of the texts of a list's expressions. */
+function anyLiteral(list: Bashism[]): RegExp {
+  let re = literalSearches.get(list);
+  if (!re) {
+    const texts = [...new Set(list.flatMap((b) => b.literals))];
+    literalSearches.set(list, (re = new RegExp(texts.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'))));
+  }
+  return re;
+}
+
 const SPACE = new RegExp(`[${PERL_BYTE_SPACE}]`);
 const NOT_PRINTABLE = /[\x00-\x1f\x7f-\x9f]/;
 // `. "file"` with nothing after it but a redirection or the end, which dash reads the same.
@@ -172,6 +183,8 @@ export function bashismsOnLine(line: string): string[] {
     if (dot && dot[1] !== '' && !/^&|\||<|[0-9]?>/.test(dot[2]!)) matches.push(dot[1]!);
   }
   const tryAll = (list: Bashism[], modified: string) => {
+    // Most lines hold none of a list's texts: one search says so for all of them.
+    if (!anyLiteral(list).test(modified)) return;
     for (const { literals, pattern } of list) {
       if (!literals.some((l) => modified.includes(l)) || !pattern.test(modified)) continue;
       // What is reported comes from the line as it is, where the expression may find nothing.
