@@ -89,4 +89,16 @@ export const fileRecipes: Recipe[] = [
     ],
     tags: ['absolute-symlink-in-top-level-folder', 'relative-symlink', 'symlink-has-too-many-up-segments', 'package-contains-unsafe-symlink'],
   },
+  {
+    name: 'usr-lib-executables',
+    about: 'executables under /usr/lib: a helper (reported), a CGI script and an emacsen-common script of a package depending on it (both screened); a data file',
+    fields: { Depends: 'emacsen-common' },
+    files: [
+      { path: '/usr/lib/usr-lib-executables/helper', content: '#!/bin/sh\necho helper\n', mode: 0o755 },
+      { path: '/usr/lib/cgi-bin/usr-lib-executables.cgi', content: '#!/bin/sh\necho cgi\n', mode: 0o755 },
+      { path: '/usr/lib/emacsen-common/packages/install/usr-lib-executables', content: '#!/bin/sh\necho install\n', mode: 0o755 },
+      { path: '/usr/lib/usr-lib-executables/data.json', content: '{}\n' },
+    ],
+    tags: ['emacsen-common-without-dh-elpa', 'executable-in-usr-lib'],
+  },
 ];

@@ -17,7 +17,7 @@ import { namesCheck } from './names.js';
 import { obsoletePathsCheck } from './obsolete-paths.js';
 import { pathSegmentsCheck } from './path-segments.js';
 import { ownershipCheck } from './ownership.js';
-import { permissionsCheck } from './permissions.js';
+import { permissionsCheck, usrLibExecutablesCheck } from './permissions.js';
 import { pythonCheck } from './python.js';
 import { specialFilesCheck } from './special.js';
 import { symlinksCheck } from './symlinks.js';
@@ -28,6 +28,7 @@ export const filesChecks: Check[] = [
   hierarchyCheck,
   pathSegmentsCheck,
   permissionsCheck,
+  usrLibExecutablesCheck,
   ownershipCheck,
   specialFilesCheck,
   missingDirectoriesCheck,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakePackage, runCheck, type FakeFile } from '../../test-helpers.js';
-import { permissionsCheck } from './permissions.js';
+import { permissionsCheck, usrLibExecutablesCheck } from './permissions.js';
 
 const lint = (files: FakeFile[], fields: Record<string, string> = {}) => runCheck(permissionsCheck, fakePackage({ files, fields }));
 
@@ -75,5 +75,24 @@ describe('files/permissions', () => {
       'executable-is-not-world-readable 0700 [usr/bin/b]',
       'non-standard-executable-perm 0700 != 0755 [usr/bin/b]',
     ]);
+  });
+
+  it('reports executables under /usr/lib, masking CGI programs and emacsen-common scripts as lintian screens them', async () => {
+    const files: FakeFile[] = [
+      { path: 'usr/lib/demo/helper', mode: 0o755, content: '#!/bin/sh\n' },
+      { path: 'usr/lib/demo/data', mode: 0o644, content: 'x' },
+      { path: 'usr/lib/cgi-bin/demo.cgi', mode: 0o755, content: '#!/bin/sh\n' },
+      { path: 'usr/lib/cgi-bin/demo.txt', mode: 0o755, content: 'plain text' },
+      { path: 'usr/lib/emacsen-common/packages/install/demo', mode: 0o755, content: '#!/bin/sh\n' },
+      { path: 'usr/libexec/demo/helper', mode: 0o755, content: '#!/bin/sh\n' },
+    ];
+    expect(await runCheck(usrLibExecutablesCheck, fakePackage({ files, fields: { Depends: 'emacsen-common' } }))).toEqual([
+      '(masked) executable-in-usr-lib [usr/lib/cgi-bin/demo.cgi]',
+      '(masked) executable-in-usr-lib [usr/lib/emacsen-common/packages/install/demo]',
+      'executable-in-usr-lib [usr/lib/cgi-bin/demo.txt]',
+      'executable-in-usr-lib [usr/lib/demo/helper]',
+    ]);
+    expect(await runCheck(usrLibExecutablesCheck, fakePackage({ files: files.slice(4) }))).toEqual(['executable-in-usr-lib [usr/lib/emacsen-common/packages/install/demo]']);
+    expect(await runCheck(usrLibExecutablesCheck, { ...fakePackage({ files }), file: 'demo.udeb' })).toEqual([]);
   });
 });

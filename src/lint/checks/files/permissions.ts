@@ -1,13 +1,16 @@
 /**
  * File and directory modes, after lintian's files/permissions and files/permissions/usr-lib:
  * 0644 files, 0755 executables and directories, with lintian's exemptions (games, sudoers.d,
- * backup.d, /var/lock and /tmp, setuid programs in *-suid packages or using svgalib).
- * files/permissions/usr-lib is left out: its only tag is experimental, hidden by default.
+ * backup.d, /var/lock and /tmp, setuid programs in *-suid packages or using svgalib), and
+ * executables under /usr/lib (an experimental tag, reported with -E).
  */
-import { tagMaker } from '../../tag.js';
+import { experimental, tagInfo, tagMaker } from '../../tag.js';
 import type { Check, LintPackage, TagInfo } from '../../types.js';
 import { dependsOn, identity, installed, isExecutable, isFile, octal, type Item } from './installed.js';
 import { pointed } from '../../hint-text.js';
+import { isUdeb } from '../../package-identity.js';
+import { packageRelation, satisfies } from '../../relation.js';
+import { isScript } from '../scripts/hashbang.js';
 
 const CHECK = 'files/permissions';
 const t = tagMaker(CHECK);
@@ -100,3 +103,38 @@ export const permissionsCheck: Check = {
     }
   },
 };
+
+export const usrLibExecutablesCheck: Check = {
+  name: 'files/permissions/usr-lib',
+  tags: [
+    experimental(
+      tagInfo('executable-in-usr-lib', 'pedantic', 'files/permissions/usr-lib', 'An executable file lies under /usr/lib, where the FHS puts libraries and internal binaries; Debian asks for programs a user or another package runs to be in /usr/libexec or on PATH.', 'drop the executable bit (file_info.mode: 0644) if the file is not run, or install the program under /usr/libexec/<package> or /usr/bin'),
+    ),
+  ],
+  run({ pkg, report }) {
+    // Debian's installer images are exempt (bug #959037).
+    if (isUdeb(pkg)) return;
+    let emacs: boolean | undefined;
+    const needsEmacsenCommon = () => (emacs ??= satisfies(packageRelation(pkg, 'strong'), 'emacsen-common'));
+    for (const item of installed(pkg).items) {
+      if (!item.name.startsWith('usr/lib/') || !isFile(item) || !isExecutable(item)) continue;
+      report('executable-in-usr-lib', pointed(item.name), { masked: usrLibScreen(item, needsEmacsenCommon) });
+    }
+  },
+};
+
+const ELF_MAGIC = Buffer.from('\x7fELF', 'latin1');
+
+/**
+ * lintian's screens of executable-in-usr-lib: emacsen-common's installation scripts (in packages
+ * that depend on it) and CGI programs (scripts and ELF objects in /usr/lib/cgi-bin).
+ */
+function usrLibScreen(item: Item, needsEmacsenCommon: () => boolean): boolean {
+  if (item.name.startsWith('usr/lib/emacsen-common/packages/')) return needsEmacsenCommon();
+  if (!item.name.startsWith('usr/lib/cgi-bin/')) return false;
+  const head = item.data?.head;
+  if (!head) return false;
+  // A hard link has no magic of its own for lintian's is_script, but `file` sees its content.
+  const script = item.type === 'file' && isScript(head, item.size);
+  return script || (head.length >= 4 && head.subarray(0, 4).equals(ELF_MAGIC));
+}

@@ -33,7 +33,7 @@ describe('files tags', () => {
       const l = known.get(tag.name);
       if (!l) mismatches.push(`${tag.name}: not a lintian tag`);
       else {
-        const ours = { severity: tag.severity, check: tag.check, renamedFrom: tag.renamedFrom ?? [], experimental: false };
+        const ours = { severity: tag.severity, check: tag.check, renamedFrom: tag.renamedFrom ?? [], experimental: Boolean(tag.experimental) };
         if (JSON.stringify(ours) !== JSON.stringify(l)) mismatches.push(`${tag.name}: ours ${JSON.stringify(ours)}, lintian ${JSON.stringify(l)}`);
       }
       if (!tag.explanation || !tag.fix) mismatches.push(`${tag.name}: explanation and fix are required`);
