@@ -236,7 +236,7 @@ function toLintError(e: unknown): LintError {
   return { message: `cannot read the package: ${(e as Error).message}`, hint: 'this is a bug in debship; please report it with the package' };
 }
 
-/** lintian's order: severity, tag, package, context (plain code-point comparison, like Perl's sort). */
+/** lintian's order: severity (experimental tags after pedantic ones), tag, package, context (plain code-point comparison, like Perl's sort). */
 export function compareFindings(a: Finding, b: Finding): number {
   return findingRank(a) - findingRank(b) || byCodeUnits(a.tag, b.tag) || byCodeUnits(a.package, b.package) || byCodeUnits(a.context, b.context);
 }
