@@ -47,6 +47,10 @@ export function readHashbang(head: Buffer | string): Hashbang {
   };
 }
 
+/** The last path segment of a `#!` script's interpreter (`sh`, `bash`, `python3`…), or undefined for a file that is not one. */
+export function interpreterName(head: Buffer | string, size: number): string | undefined {
+  return isScript(head, size) ? basename(readHashbang(head).interpreter) : undefined;
+}
 
 /** The first line of a file's head, its newline included, decoded as UTF-8. */
 function firstLine(head: Buffer): string {

@@ -74,6 +74,7 @@ describe('script syntax', () => {
         { path: '/usr/share/doc/demo/run', content: bad },
         { path: '/usr/lib/demo/fix.dpatch', content: bad },
         { path: '/usr/bin/tool-python', content: '#!/usr/bin/python3\nif true; then\n', mode: 0o755 },
+        { path: '/usr/bin/tool-odd', content: '#!/usr/bin/constructor\nif true; then\n', mode: 0o755 },
       ],
     });
     expect(await runCheck(syntaxCheck, pkg)).toEqual([

@@ -13,7 +13,7 @@ import { PERL_BYTE_SPACE as S, PERL_BYTE_WORD as W } from '../../perl-regex.js';
 import { tagMaker } from '../../tag.js';
 import type { Check, LintFile } from '../../types.js';
 import { bytesOf } from '../files/text.js';
-import { basename, isScript, readHashbang } from './hashbang.js';
+import { interpreterName } from './hashbang.js';
 import { physicalLines } from './lines.js';
 import { certainlyValidSh } from './sh-grammar.js';
 
@@ -21,8 +21,11 @@ const tag = tagMaker('script/syntax');
 const FIX = 'fix the script until `sh -n` (dash) or `bash -n` accepts it';
 
 const DASH = '/bin/dash';
-/** The shell that judges a script, by its interpreter's last path segment. */
-const CHECKERS: Record<string, string> = { sh: DASH, bash: '/bin/bash' };
+/** The shell that judges a script, by its interpreter's last path segment (a Map: `#!/x/constructor` is no key). */
+const CHECKERS = new Map([
+  ['sh', DASH],
+  ['bash', '/bin/bash'],
+]);
 
 /** Lines of a script lintian reads for signs that it is not really a shell script. */
 const MAXIMUM_LINES_ANALYZED = 54;
@@ -66,7 +69,8 @@ export function looksDangerous(text: string): boolean {
 
 /** The shell that judges a `#!` script run by sh or bash, or undefined. */
 function checkerOf(head: Buffer, size: number): string | undefined {
-  return isScript(head, size) ? CHECKERS[basename(readHashbang(head).interpreter)] : undefined;
+  const name = interpreterName(head, size);
+  return name === undefined ? undefined : CHECKERS.get(name);
 }
 
 const EXAMPLE = /^usr\/share\/doc\/[^/]+\/examples\//;

@@ -17,7 +17,7 @@ import { fromPerl, PERL_BYTE_SPACE } from '../../perl-regex.js';
 import { tagMaker } from '../../tag.js';
 import type { Check } from '../../types.js';
 import { bytesOf } from '../files/text.js';
-import { basename, isScript, readHashbang } from '../scripts/hashbang.js';
+import { interpreterName } from '../scripts/hashbang.js';
 import { logicalLines } from '../scripts/lines.js';
 
 const tag = tagMaker('shell/non-posix/bash-centric');
@@ -231,9 +231,7 @@ export function findBashisms(text: string): FoundBashism[] {
 }
 
 /** A `#!` script whose interpreter is sh, by that interpreter's last path segment. */
-function runsUnderSh(head: Buffer | string, size: number): boolean {
-  return isScript(head, size) && basename(readHashbang(head).interpreter) === 'sh';
-}
+const runsUnderSh = (head: Buffer, size: number): boolean => interpreterName(head, size) === 'sh';
 
 export const bashCentricCheck: Check = {
   name: 'shell/non-posix/bash-centric',
