@@ -1,22 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isUri, keyAndValue, serviceFileLines, shellwords, unitTable, unitValues } from './unit-file.js';
+import { assignments, isUri, serviceFileLines, shellwords, unitTable, unitValues } from './unit-file.js';
 
-/** lintian's extract_service_file_values as written: one pass over the lines for one key. */
+/** lintian's extract_service_file_values as written: one pass over the assignments for one key. */
 function oneKey(lines: string[], section: string, key: string): string[] {
   let values: string[] = [];
-  let current: string | undefined;
-  for (const line of lines) {
-    const header = /^\[([^\]]+)\]$/.exec(line);
-    if (header) {
-      current = header[1];
-      continue;
-    }
-    if (current !== section) continue;
-    const m = keyAndValue(line);
-    if (!m || m[0] !== key) continue;
-    if (!m[1].length) values = [];
-    else for (const word of shellwords(m[1])) values.push(word);
+  for (const a of assignments(lines)) {
+    if (a.section !== section || a.key !== key) continue;
+    if (!a.value.length) values = [];
+    else for (const word of shellwords(a.value)) values.push(word);
   }
   return values;
 }

@@ -60,13 +60,8 @@ export function serviceFileLines(text: string): string[] {
   return out;
 }
 
-/**
- * Every assignment of a unit read once, for a check asking about many keys: `values(section, key)`
- * gives what unitValues(lines, section, key) gives, the words split on first use.
- */
-export function unitTable(lines: string[]): (section: string, key: string) => string[] {
-  // Raw values since the last empty assignment, which resets a key.
-  const raw = new Map<string, string[]>();
+/** Each `key=value` of a unit with the section it is in, in order (lines before any section are not). */
+export function* assignments(lines: string[]): Generator<{ section: string; key: string; value: string }> {
   let current: string | undefined;
   for (const line of lines) {
     const header = /^\[([^\]]+)\]$/.exec(line);
@@ -75,12 +70,23 @@ export function unitTable(lines: string[]): (section: string, key: string) => st
       continue;
     }
     const m = current === undefined ? undefined : keyAndValue(line);
-    if (!m) continue;
-    const id = `${current}\0${m[0]}`;
+    if (m) yield { section: current!, key: m[0], value: m[1] };
+  }
+}
+
+/**
+ * Every assignment of a unit read once, for a check asking about many keys: `values(section, key)`
+ * gives what unitValues(lines, section, key) gives, the words split on first use.
+ */
+export function unitTable(lines: string[]): (section: string, key: string) => string[] {
+  // Raw values since the last empty assignment, which resets a key.
+  const raw = new Map<string, string[]>();
+  for (const { section, key, value } of assignments(lines)) {
+    const id = `${section}\0${key}`;
     const list = raw.get(id);
-    if (!m[1].length) raw.set(id, []);
-    else if (list) list.push(m[1]);
-    else raw.set(id, [m[1]]);
+    if (!value.length) raw.set(id, []);
+    else if (list) list.push(value);
+    else raw.set(id, [value]);
   }
   const words = new Map<string, string[]>();
   return (section, key) => {
