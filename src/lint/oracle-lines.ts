@@ -4,10 +4,9 @@
  */
 import { exec } from '../core/exec.js';
 import { loadLintPackage } from './load.js';
+import { SEVERITY_CODE } from './severity.js';
 import { ShellSyntax } from './shell-syntax.js';
 import type { Check, TagInfo } from './types.js';
-
-const CODE = { error: 'E', warning: 'W', info: 'I', pedantic: 'P', classification: 'C' } as const;
 
 export function tagsOf(checks: readonly Check[]): Map<string, TagInfo> {
   return new Map(checks.flatMap((c) => c.tags.map((t) => [t.name, t] as const)));
@@ -46,7 +45,7 @@ export async function debshipLines(debs: string[], checks: readonly Check[]): Pr
             if (how?.masked) return; // lintian prints masked hints only on request
             const { severity, experimental } = tags.get(tag)!;
             // lintian shows neither without -E and -L +classification.
-            if (severity !== 'classification' && !experimental) found.add(`${CODE[severity]}: ${pkg.name}: ${tag}${context ? ` ${context}` : ''}`);
+            if (severity !== 'classification' && !experimental) found.add(`${SEVERITY_CODE[severity]}: ${pkg.name}: ${tag}${context ? ` ${context}` : ''}`);
           },
         });
       }

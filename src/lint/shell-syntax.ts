@@ -80,7 +80,7 @@ export class ShellSyntax {
     if (!helper) return;
     helper.child.stdin!.end();
     helper.child.kill();
-    this.answerAll(helper, undefined);
+    this.answerAll(helper);
     rmSync(helper.dir, { recursive: true, force: true });
   }
 
@@ -124,7 +124,7 @@ export class ShellSyntax {
     // A helper that dies (or never started) answers nothing more, now or later.
     const gone = () => {
       this.broken = true;
-      this.answerAll(helper, undefined);
+      this.answerAll(helper);
     };
     child.on('error', gone);
     child.on('close', gone);
@@ -133,7 +133,8 @@ export class ShellSyntax {
     return helper;
   }
 
-  private answerAll(helper: Helper, status: undefined): void {
-    for (const resolve of helper.waiting.splice(0)) resolve(status);
+  /** Every open question gets no answer. */
+  private answerAll(helper: Helper): void {
+    for (const resolve of helper.waiting.splice(0)) resolve(undefined);
   }
 }
